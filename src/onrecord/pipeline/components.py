@@ -1,28 +1,152 @@
-"""spaCy factories of onrecord's components (registered by entry point)."""
+"""onrecord's spaCy components and their factories, registered in one place.
+
+* ``onrecord_paragraphs`` (before the parser): every line starts a sentence.
+* ``onrecord_prose``: marks the paragraphs that are not prose (captions, embeds).
+* ``onrecord_people``: the article's people, grouped, with roles.
+* ``onrecord_attribution``: the quotations, with cue, speaker and addressee.
+* ``onrecord``: all of the above after the parser, in one step
+  (``nlp.add_pipe("onrecord")``); it also puts ``onrecord_paragraphs`` before
+  the parser when the pipeline has one and lacks it.
+
+Results are on ``doc._.quotes`` (list of :class:`~onrecord.records.Quote`),
+``doc._.people`` (list of :class:`~onrecord.records.Person`) and
+``doc._.organizations``; non-prose paragraphs on ``doc.spans["onrecord_nonprose"]``.
+"""
+
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", default=[])
-if not Doc.has_extension("people"):
-    Doc.set_extension("people", default=[])
-if not Doc.has_extension("organizations"):
-    Doc.set_extension("organizations", default=[])
+from ..records import Person
+from .attribution import Attributor
+from .paragraphs import non_prose_spans, set_paragraph_starts
+from .people import People, PeopleFinder
+
+NONPROSE_KEY = "onrecord_nonprose"
+
+for _name, _default in (("quotes", None), ("people", None), ("organizations", None), ("onrecord_people", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
 
 
-class Onrecord:
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+def _skip_spans(doc: Doc) -> list[tuple[int, int]]:
+    if NONPROSE_KEY in doc.spans:
+        return [(s.start_char, s.end_char) for s in doc.spans[NONPROSE_KEY]]
+    return non_prose_spans(doc.text)
+
+
+class ProseMarker:
+    """Marks the paragraphs that are not prose on ``doc.spans["onrecord_nonprose"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
-        doc._.people = []
-        doc._.organizations = []
+        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in non_prose_spans(doc.text)]
+        doc.spans[NONPROSE_KEY] = [s for s in spans if s is not None]
         return doc
 
 
-@Language.factory("onrecord")
-def make_onrecord(nlp: Language, name: str) -> Onrecord:
-    return Onrecord(nlp, name)
+class PeopleComponent:
+    """Finds the article's people; sets ``doc._.people`` and ``doc._.organizations``."""
+
+    def __init__(self) -> None:
+        self.finder = PeopleFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        skip = _skip_spans(doc)
+        people = self.finder(doc, skip)
+        doc._.onrecord_people = people
+        doc._.people = _persons(doc, people)
+        doc._.organizations = _organizations(doc, people, skip)
+        return doc
+
+
+class AttributionComponent:
+    """Finds the attributions; sets ``doc._.quotes``. Needs ``onrecord_people`` first."""
+
+    def __init__(self, thoughts: bool = True) -> None:
+        self.attributor = Attributor(thoughts=thoughts)
+
+    def __call__(self, doc: Doc) -> Doc:
+        people: People | None = doc._.onrecord_people
+        if people is None:
+            raise ValueError("[E101] onrecord_attribution needs onrecord_people earlier in the pipeline")
+        doc._.quotes = self.attributor(doc, people, _skip_spans(doc))
+        return doc
+
+
+class Onrecord:
+    """Everything after the parser in one component: prose, people, attributions."""
+
+    def __init__(self, thoughts: bool = True) -> None:
+        self.prose = ProseMarker()
+        self.people = PeopleComponent()
+        self.attribution = AttributionComponent(thoughts=thoughts)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.attribution(self.people(self.prose(doc)))
+
+
+def _persons(doc: Doc, people: People) -> list[Person]:
+    return [
+        Person(
+            name=c.name,
+            roles=list(c.roles),
+            mentions=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in c.mentions],
+            gender=c.gender,
+        )
+        for c in people.clusters
+    ]
+
+
+def _organizations(doc: Doc, people: People, skip: list[tuple[int, int]]) -> list[str]:
+    names: list[str] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(people.cluster_of(t) is not None for t in ent):
+            continue
+        if any(s <= ent.start_char < e for s, e in skip):
+            continue
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if name not in names:
+            names.append(name)
+    return names
+
+
+@Language.component(
+    "onrecord_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def make_paragraphs(doc: Doc) -> Doc:
+    return set_paragraph_starts(doc)
+
+
+@Language.factory("onrecord_prose", assigns=["doc.spans"])
+def make_prose(nlp: Language, name: str) -> ProseMarker:
+    return ProseMarker()
+
+
+@Language.factory("onrecord_people", requires=["doc.ents", "token.dep"], assigns=["doc._.people"])
+def make_people(nlp: Language, name: str) -> PeopleComponent:
+    return PeopleComponent()
+
+
+@Language.factory(
+    "onrecord_attribution",
+    default_config={"thoughts": True},
+    requires=["doc._.people", "token.dep", "token.lemma"],
+    assigns=["doc._.quotes"],
+)
+def make_attribution(nlp: Language, name: str, thoughts: bool) -> AttributionComponent:
+    return AttributionComponent(thoughts=thoughts)
+
+
+@Language.factory(
+    "onrecord",
+    default_config={"thoughts": True},
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc._.quotes", "doc._.people", "doc._.organizations"],
+)
+def make_onrecord(nlp: Language, name: str, thoughts: bool) -> Onrecord:
+    if "parser" in nlp.pipe_names and "onrecord_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("onrecord_paragraphs", before="parser")
+    return Onrecord(thoughts=thoughts)
+

@@ -1,0 +1,151 @@
+"""Who a speaker mention refers to: names, pronouns, roles ("the director").
+
+A small salience model read left to right: every person mentioned outside
+quotation marks is a candidate; a pronoun takes the most salient candidate
+that agrees with it in gender and number (recent, a subject, a speaker);
+"they" takes a group (people named together, or several named in the
+sentence); a role noun takes the last person given that role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .people import People
+from .tables import ORG_LABELS, PRONOUNS, UNNAMED_SPEAKERS
+
+#: How far back (in sentences) a pronoun looks for its antecedent.
+WINDOW = 4
+#: Salience bonuses.
+SUBJECT_BONUS, SPEAKER_BONUS, SENTENCE_COST = 0.5, 0.75, 1.0
+
+
+@dataclass
+class Referent:
+    """Whom a speaker mention refers to."""
+
+    people: list[str]
+    organizations: list[str]
+    clusters: list[int]
+
+
+@dataclass
+class _Mention:
+    token: int
+    sentence: int
+    clusters: tuple[int, ...]
+    subject: bool
+    speaker: bool = False
+
+
+class Resolver:
+    """Resolves speaker mentions of one document, in document order."""
+
+    def __init__(self, doc: Doc, people: People, quoted: set[int]) -> None:
+        self.doc = doc
+        self.people = people
+        self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        self.mentions: list[_Mention] = []
+        for start, end, cluster in people.mentions_in_order():
+            if start in quoted:
+                continue
+            head = doc[start:end].root
+            self.mentions.append(
+                _Mention(start, self.sentence_of[start], (cluster,), head.dep_ in ("nsubj", "nsubjpass"))
+            )
+
+    def resolve(self, heads: list[Token]) -> Referent:
+        """Resolve a mention given by its head token(s) (several for "Mescal and Scott")."""
+        people: list[int] = []
+        organizations: list[str] = []
+        for head in heads:
+            found, org = self._resolve_one(head)
+            people.extend(c for c in found if c not in people)
+            if org and org not in organizations:
+                organizations.append(org)
+        if people:
+            first = min(h.i for h in heads)
+            self.mentions.append(
+                _Mention(first, self.sentence_of[first], tuple(people), subject=True, speaker=True)
+            )
+        return Referent([self.people.clusters[c].name for c in people], organizations, people)
+
+    def _resolve_one(self, head: Token) -> tuple[list[int], str | None]:
+        cluster = self.people.cluster_of(head)
+        if cluster is not None:
+            return [cluster], None
+        form = head.lower_
+        if form in PRONOUNS and head.pos_ == "PRON":
+            return self._pronoun(head, *PRONOUNS[form][:2]), None
+        if head.ent_type_ in ORG_LABELS:
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            return [], ent.text if ent is not None else head.text
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in UNNAMED_SPEAKERS:
+            return self._by_role(head), None
+        return [], None
+
+    def _pronoun(self, token: Token, gender: str | None, number: str) -> list[int]:
+        if PRONOUNS[token.lower_][2] != 3:
+            return []
+        sentence = self.sentence_of[token.i]
+        if number == "pl":
+            return self._group(token, sentence)
+        best, best_score = None, float("-inf")
+        for m in self.mentions:
+            if m.token >= token.i or sentence - m.sentence > WINDOW or len(m.clusters) != 1:
+                continue
+            cluster = self.people.clusters[m.clusters[0]]
+            if gender is not None and cluster.gender not in (None, gender):
+                continue
+            score = -SENTENCE_COST * (sentence - m.sentence) + SUBJECT_BONUS * m.subject + SPEAKER_BONUS * m.speaker
+            score += m.token / 1e6  # the later, the better, all else equal
+            if score > best_score:
+                best, best_score = m.clusters[0], score
+        return [] if best is None else [best]
+
+    def _group(self, token: Token, sentence: int) -> list[int]:
+        """The people "they" refers to: several named in the sentence, else the last group."""
+        before = [m for m in self.mentions if m.token < token.i and sentence - m.sentence <= WINDOW]
+        same = _distinct(c for m in before if m.sentence == sentence for c in m.clusters)
+        if len(same) >= 2:
+            return same
+        groups = [m for m in before if len(m.clusters) >= 2]
+        groups += self._coordinated(before)
+        if groups:
+            return list(max(groups, key=lambda m: m.token).clusters)
+        previous = _distinct(c for m in before if m.sentence == sentence - 1 for c in m.clusters)
+        return previous if len(previous) >= 2 else []
+
+    def _coordinated(self, before: list[_Mention]) -> list[_Mention]:
+        """Mentions joined by "and" ("Mescal and Scott"), as groups."""
+        groups = []
+        for m in before:
+            token = self.doc[m.token]
+            head = token.head if token.dep_ == "compound" else token
+            joined = [self.people.cluster_of(c) for c in head.conjuncts]
+            joined = [c for c in joined if c is not None and c not in m.clusters]
+            if joined:
+                groups.append(_Mention(m.token, m.sentence, tuple(_distinct([*m.clusters, *joined])), m.subject))
+        return groups
+
+    def _by_role(self, head: Token) -> list[int]:
+        """ "The director" refers to the last person the article called a director."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return []
+        role = head.lemma_.lower()
+        holders = [i for i, c in enumerate(self.people.clusters) if role in c.roles]
+        mentioned = [m for m in self.mentions if m.token < head.i and any(c in holders for c in m.clusters)]
+        if not mentioned:
+            return []
+        last = max(mentioned, key=lambda m: m.token)
+        return [next(c for c in last.clusters if c in holders)]
+
+
+def _distinct(items) -> list[int]:
+    out: list[int] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out

@@ -1,0 +1,229 @@
+"""Cues and what hangs on them in the parse: speaker, addressee, content.
+
+Pure functions of a parsed ``Doc``: a cue is a reporting verb (or a phrase
+like "according to") outside quotation marks; its speaker is its subject
+(or its head's, for "agreed, saying" and "with Scott joking"); its content
+is the clause it governs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .tables import (
+    ADDRESSEE_FRAMES,
+    ADDRESSEE_OBJECT_CUES,
+    ADDRESSEE_PREPS,
+    CUE_PARTICLES,
+    NEEDS_CONTENT,
+    PHRASE_CUES,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+)
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+#: Dependencies through which a subjectless cue takes its head's subject.
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+#: Parts of speech that cannot end a content ("..., with" left by a nested attribution).
+DANGLING_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET"})
+EDGE_JUNK = frozenset({",", ";", ":", "-", "—", "–", "and", "but", "or", "while", "where", "which", "as"})
+
+
+@dataclass
+class CueHit:
+    """A cue and its roles, as token indices."""
+
+    tokens: list[int]  # the cue's words ("said"; "according", "to"; "pointed", "out")
+    verb: int  # the token the roles hang on
+    speaker_heads: list[int] = field(default_factory=list)
+    speaker: tuple[int, int] | None = None  # token span of the whole mention
+    addressee: tuple[int, int] | None = None
+    content_head: int | None = None
+    content_exclude: set[int] = field(default_factory=set)  # tokens of the cue's own phrase
+
+    @property
+    def start(self) -> int:
+        return min(self.tokens)
+
+
+def find_cues(doc: Doc, quoted: set[int], *, thoughts: bool = True) -> list[CueHit]:
+    """Every cue of ``doc`` outside quotation marks, in order."""
+    lemmas = SPEECH_VERBS | THOUGHT_VERBS if thoughts else SPEECH_VERBS
+    hits: list[CueHit] = []
+    for token in doc:
+        if token.i in quoted:
+            continue
+        phrase = _phrase_at(doc, token)
+        if phrase is not None:
+            hits.append(phrase)
+        elif token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
+            hit = _verb_cue(token, lemmas, quoted)
+            if hit is not None:
+                hits.append(hit)
+    return hits
+
+
+def _governs_quotation(verb: Token, quoted: set[int]) -> bool:
+    """ "called the plan “a disaster”": a quotation among the verb's dependents (its subject aside)."""
+    return any(
+        t.i in quoted for child in verb.children if child.dep_ not in SUBJECT_DEPS for t in child.subtree
+    )
+
+
+def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit | None:
+    lemma = token.lemma_.lower()
+    particles = [c for c in token.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES.get(lemma, ())]
+    if lemma not in lemmas and not particles:
+        return None
+    content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
+    if lemma in NEEDS_CONTENT and content is None and not particles and not _governs_quotation(token, quoted):
+        return None
+    if any(c.dep_ == "auxpass" for c in token.children) and lemma not in ("quote",):
+        return None  # "was told", "is said": the subject is not the speaker
+    hit = CueHit(tokens=sorted([token.i, *(p.i for p in particles)]), verb=token.i)
+    heads = speaker_heads(token)
+    hit.speaker_heads = [h.i for h in heads]
+    hit.speaker = mention_span(heads) if heads else None
+    hit.addressee = addressee_span(token, lemma)
+    hit.content_head = None if content is None else content.i
+    return hit
+
+
+def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
+    """ "according to X, ..." and the like: the speaker is the object, the content the clause."""
+    for words in PHRASE_CUES:
+        end = token.i + len(words)
+        if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != words:
+            continue
+        last = doc[end - 1]
+        objects = [c for c in last.children if c.dep_ == "pobj"] or [c for c in doc[token.i : end] if c.dep_ == "pobj"]
+        hit = CueHit(tokens=list(range(token.i, end)), verb=token.i)
+        if objects:
+            heads = [objects[0], *objects[0].conjuncts]
+            hit.speaker_heads = [h.i for h in heads]
+            hit.speaker = mention_span(heads)
+        clause = token.head if token.head.i != token.i else None
+        while clause is not None and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause is not None:
+            hit.content_head = clause.i
+            hit.content_exclude = {t.i for t in token.subtree}
+        return hit
+    return None
+
+
+def speaker_heads(verb: Token) -> list[Token]:
+    """The speaker(s) of a cue verb: its subject and the subject's conjuncts."""
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is not None:
+            if subject.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+                subject = current.head
+            return [subject, *[c for c in subject.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]]
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return [current.head]
+        if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
+            break
+        current = current.head
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.pos_ in ("PROPN", "PRON") and after.dep_ in ("dobj", "attr", "npadvmod", "dep"):
+        return [after]  # "said Scott", parsed as an object
+    return []
+
+
+def mention_span(heads: list[Token]) -> tuple[int, int]:
+    """The token span of a mention as written: the heads' phrases without clauses or edge punctuation."""
+    tokens: set[int] = set()
+    for head in heads:
+        tokens.add(head.i)
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl", "advcl", "punct") or (child.dep_ == "cc" and child.i > head.i):
+                continue
+            if child.dep_ == "conj":
+                continue
+            tokens.update(t.i for t in child.subtree)
+    start, end = min(tokens), max(tokens) + 1
+    doc = heads[0].doc
+    while start < end and (doc[start].is_punct or doc[start].lower_ in EDGE_JUNK):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in EDGE_JUNK):
+        end -= 1
+    return start, end
+
+
+def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """Whom the words went to: "told Entertainment Weekly", "said to reporters", "in an interview with CNN"."""
+    for child in verb.children:
+        if lemma in ADDRESSEE_OBJECT_CUES and child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return mention_span([child])
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and target.pos_ in ("PROPN", "NOUN"):
+                return mention_span([target])
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "on"):
+            frame = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if frame is not None and frame.lemma_.lower() in ADDRESSEE_FRAMES:
+                outlet = _outlet_of(frame)
+                if outlet is not None:
+                    return outlet
+    return None
+
+
+def _outlet_of(frame: Token) -> tuple[int, int] | None:
+    for child in frame.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "to", "on"):
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None:
+                return mention_span([target])
+    names = [c for c in frame.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    return mention_span(names) if names else None
+
+
+def content_tokens(doc: Doc, hit: CueHit, nested: list[CueHit]) -> list[int]:
+    """The content of a cue as one run of tokens: its clause, less nested attributions and the cue itself."""
+    if hit.content_head is None:
+        return []
+    head = doc[hit.content_head]
+    tokens = {t.i for t in head.subtree} - hit.content_exclude
+    tokens -= set(hit.tokens)
+    if hit.speaker is not None:
+        tokens -= set(range(*hit.speaker))
+    for other in nested:
+        if other is hit or other.verb not in tokens:
+            continue
+        tokens -= {t.i for t in doc[other.verb].subtree}
+        if other.speaker is not None:
+            tokens -= set(range(*other.speaker))
+    if not tokens:
+        return []
+    run = _first_run(sorted(tokens))
+    while run and (doc[run[0]].is_punct or doc[run[0]].lower_ in EDGE_JUNK or doc[run[0]].is_space):
+        run = run[1:]
+    while run and (
+        doc[run[-1]].lower_ in EDGE_JUNK
+        or doc[run[-1]].is_space
+        or doc[run[-1]].pos_ in DANGLING_POS
+        or _dangling_punct(doc[run[-1]])
+    ):
+        run = run[:-1]
+    return run
+
+
+def _first_run(tokens: list[int]) -> list[int]:
+    run = [tokens[0]]
+    for i in tokens[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    return run
+
+
+def _dangling_punct(token: Token) -> bool:
+    return token.is_punct and token.text not in ("”", '"', "’", ")", "]", ".", "!", "?")

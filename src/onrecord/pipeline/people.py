@@ -1,0 +1,224 @@
+"""The article's people: names found, grouped into persons, with roles and gender.
+
+spaCy's small English model often labels a person ORG ("Paul Mescal"), so a
+name is also recognised by a known first name, and a lone surname or first
+name by the full names the article has already given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gender_guesser.detector import Detector
+from spacy.tokens import Doc, Span, Token
+
+from .paragraphs import inside
+from .tables import ROLE_NOUNS, TITLES
+
+_GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+_NOT_NAME_WORDS = frozenset(
+    """institute university college school company corporation inc ltd llc group party committee council
+    association foundation fund bank news times post journal weekly daily magazine network press agency
+    department ministry office court house senate congress city county state street avenue road park
+    center centre hospital church club team festival fest awards award film films studio studios records""".split()
+)
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
+
+
+@dataclass
+class Cluster:
+    """One person of the article while it is being read."""
+
+    name: str
+    parts: tuple[str, ...]  # lowercase name parts, titles left out
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+
+    @property
+    def first(self) -> str | None:
+        return self.parts[0] if len(self.parts) > 1 else None
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1]
+
+    def add_role(self, role: str) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+@dataclass
+class People:
+    """The persons of one document and which tokens mention them."""
+
+    clusters: list[Cluster] = field(default_factory=list)
+    token_cluster: dict[int, int] = field(default_factory=dict)  # token index -> cluster index
+
+    def cluster_of(self, token: Token) -> int | None:
+        return self.token_cluster.get(token.i)
+
+    def mentions_in_order(self) -> list[tuple[int, int, int]]:
+        """(start token, end token, cluster) of every mention, in document order."""
+        found = [(s, e, c) for c, cl in enumerate(self.clusters) for s, e in cl.mentions]
+        return sorted(found)
+
+
+class PeopleFinder:
+    """Finds and groups the people of a document."""
+
+    def __init__(self) -> None:
+        self.detector = Detector(case_sensitive=False)
+
+    def gender_of_first_name(self, name: str) -> str | None:
+        return _GENDER.get(self.detector.get_gender(name))
+
+    def is_first_name(self, word: str) -> bool:
+        return word[:1].isupper() and self.detector.get_gender(word) != "unknown"
+
+    def __call__(self, doc: Doc, skip: list[tuple[int, int]]) -> People:
+        """Find the people of ``doc``, ignoring characters in the ``skip`` spans."""
+        people = People()
+        candidates = [c for c in self._name_spans(doc) if not inside(c.start_char, skip)]
+        full = [c for c in candidates if len(_name_tokens(c)) > 1]
+        for span in full:
+            self._add(people, span)
+        for span in candidates:
+            if len(_name_tokens(span)) == 1:
+                self._add(people, span)
+        self._add_lone_names(doc, people, skip)
+        for cluster in people.clusters:
+            cluster.mentions.sort()
+        return people
+
+    def _name_spans(self, doc: Doc) -> list[Span]:
+        spans = [e for e in doc.ents if e.label_ == "PERSON"]
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "") and self._looks_like_name(ent):
+                spans.append(ent)
+        taken = {t.i for s in spans for t in s}
+        run: list[Token] = []
+        for token in list(doc) + [None]:  # capitalised runs the NER missed
+            if token is not None and token.pos_ == "PROPN" and token.i not in taken and token.is_title:
+                run.append(token)
+                continue
+            if len(run) in (2, 3):
+                span = doc[run[0].i : run[-1].i + 1]
+                if self._looks_like_name(span):
+                    spans.append(span)
+            run = []
+        return sorted(spans, key=lambda s: s.start)
+
+    def _looks_like_name(self, span: Span) -> bool:
+        words = _name_tokens(span)
+        if not 2 <= len(words) <= 4 or not all(w.is_title and w.is_alpha for w in words):
+            return False
+        if any(w.lower_ in _NOT_NAME_WORDS for w in words):
+            return False
+        return self.is_first_name(words[0].text)
+
+    def _add(self, people: People, span: Span) -> None:
+        words = _name_tokens(span)
+        if not words or any(t.i in people.token_cluster for t in words):
+            return
+        parts = tuple(w.lower_ for w in words)
+        index = self._match(people, parts, span.start)
+        if index is None:
+            gender = self.gender_of_first_name(words[0].text) if len(words) > 1 else None
+            people.clusters.append(Cluster(" ".join(w.text for w in words), parts, gender))
+            index = len(people.clusters) - 1
+        cluster = people.clusters[index]
+        self._note_title_and_roles(cluster, span)
+        cluster.mentions.append((words[0].i, words[-1].i + 1))
+        for w in words:
+            people.token_cluster[w.i] = index
+
+    def _match(self, people: People, parts: tuple[str, ...], position: int) -> int | None:
+        """The cluster a name refers to, if the article already has it."""
+        if len(parts) > 1:
+            for i, c in enumerate(people.clusters):
+                if c.first is not None and (c.first, c.last) == (parts[0], parts[-1]):
+                    return i
+            return None
+        word = parts[0]
+        by_last = [i for i, c in enumerate(people.clusters) if c.last == word]
+        by_first = [i for i, c in enumerate(people.clusters) if c.first == word]
+        return _nearest(people, by_last or by_first, position)
+
+    def _add_lone_names(self, doc: Doc, people: People, skip: list[tuple[int, int]]) -> None:
+        """Surnames and first names of known people that the NER did not mark."""
+        for token in doc:
+            if token.i in people.token_cluster or token.pos_ != "PROPN" or inside(token.idx, skip):
+                continue
+            if token.ent_type_ in ("GPE", "LOC", "FAC") or not token.is_title:
+                continue
+            neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+            if any(n.pos_ == "PROPN" and n.is_title and n.i not in people.token_cluster for n in neighbours):
+                continue  # part of some other name
+            if self._match(people, (token.lower_,), token.i) is not None:
+                self._add(people, doc[token.i : token.i + 1])
+
+    def _note_title_and_roles(self, cluster: Cluster, span: Span) -> None:
+        doc = span.doc
+        first_word = _name_tokens(span)[0].i
+        for token in span:
+            if token.i >= first_word:
+                break
+            title = TITLES.get(token.lower_.rstrip("."))
+            if title is not None:
+                cluster.add_role(title[0] or "")
+                cluster.gender = cluster.gender or title[1]
+            elif token.lower_ in ROLE_NOUNS:
+                cluster.add_role(token.lower_)
+        start = span.start
+        if start > 0:
+            before = doc[start - 1]
+            title = TITLES.get(before.lower_.rstrip("."))
+            if title is not None and before.is_title:
+                cluster.add_role(title[0] or "")
+                cluster.gender = cluster.gender or title[1]
+            elif before.lower_ in ROLE_NOUNS or _is_role(before):
+                cluster.add_role(before.lemma_.lower() if before.is_lower else before.lower_)
+        head = span.root
+        for child in head.children:
+            if child.i < span.start and child.dep_ in ("compound", "amod", "nmod") and _is_role(child):
+                cluster.add_role(child.lemma_.lower())
+            elif child.i < span.start and child.dep_ == "compound" and child.lower_ in ROLE_NOUNS:
+                cluster.add_role(child.lower_)  # "Director Sofia Reyes"
+            elif child.dep_ == "appos" and _is_role(child):
+                cluster.add_role(child.lemma_.lower())
+        if head.dep_ == "appos" and _is_role(head.head):
+            cluster.add_role(head.head.lemma_.lower())
+
+
+def _name_tokens(span: Span) -> list[Token]:
+    """The words of a name: titles, possessives and punctuation left out."""
+    words = [t for t in span if t.is_alpha or _is_initial(t)]
+    while len(words) > 1 and (words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in ROLE_NOUNS):
+        words = words[1:]
+    return words
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
+def _is_role(token: Token) -> bool:
+    if token.pos_ != "NOUN" or not token.is_lower:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in ROLE_NOUNS or (len(lemma) > 5 and lemma.endswith(_ROLE_SUFFIXES))
+
+
+def _nearest(people: People, indices: list[int], position: int) -> int | None:
+    """Of several clusters, the one mentioned last before ``position`` (else the first one)."""
+    if not indices:
+        return None
+    if len(indices) == 1:
+        return indices[0]
+
+    def last_before(i: int) -> int:
+        before = [s for s, _ in people.clusters[i].mentions if s < position]
+        return max(before, default=-1)
+
+    return max(indices, key=last_before)

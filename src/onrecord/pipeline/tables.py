@@ -1,0 +1,212 @@
+"""The rules' data: cue words, titles, roles, pronouns, quotation marks.
+
+Everything the extraction rules key on lives here, as tables, so that a rule
+is a lookup and a new cue or title is a one-line change.
+"""
+
+from __future__ import annotations
+
+#: Lemmas of verbs that report speech (or writing) and take the words as content.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add explain state declare announce insist argue claim contend maintain assert
+    note observe remark comment reply respond answer retort counter ask question wonder
+    warn caution urge suggest propose recommend predict promise pledge vow swear vouch
+    admit acknowledge concede confess confirm deny reject dispute disagree agree
+    acknowledge allege accuse charge complain lament protest criticize criticise praise
+    joke quip laugh tease boast brag scoff sneer mock gush rave muse
+    write tweet post blog text email report testify recall recount describe
+    reveal disclose divulge announce emphasize emphasise stress underline highlight
+    point mention repeat reiterate stress continue conclude begin shout yell scream whisper
+    cry exclaim murmur mutter sigh groan snap bark thunder fume
+    tell inform assure reassure remind advise notify
+    call dub label brand term
+    estimate calculate project forecast
+    demand order instruct require request plead beg appeal
+    threaten signal hint imply indicate
+    acknowledge agree counter
+    """.split()
+)
+
+#: Lemmas of verbs that report beliefs, knowledge or intentions (PolNeAR counts these).
+THOUGHT_VERBS: frozenset[str] = frozenset(
+    """
+    believe think feel hope fear expect doubt suspect worry reckon consider
+    """.split()
+)
+
+#: Cue verbs that only count as cues when they govern a clause or a quotation,
+#: never on their own ("point" needs "out", "call" needs a complement).
+NEEDS_CONTENT: frozenset[str] = frozenset(
+    """
+    call dub label brand term continue begin point cry laugh sigh snap bark thunder
+    signal indicate charge question order require project estimate calculate appeal
+    demand request plead beg
+    """.split()
+)
+
+#: Verb particles that make a cue of a verb ("point out", "lay out").
+CUE_PARTICLES: dict[str, frozenset[str]] = {
+    "point": frozenset({"out"}),
+    "lay": frozenset({"out"}),
+    "spell": frozenset({"out"}),
+    "speak": frozenset({"out", "up"}),
+    "hit": frozenset({"back"}),
+    "fire": frozenset({"back"}),
+    "shoot": frozenset({"back"}),
+}
+
+#: Multi-word cues whose first word is not a verb: (words, lowercase).
+PHRASE_CUES: tuple[tuple[str, ...], ...] = (
+    ("according", "to"),
+    ("in", "the", "words", "of"),
+)
+
+#: Prepositions that introduce an addressee or an outlet after a cue.
+ADDRESSEE_PREPS: frozenset[str] = frozenset({"to"})
+#: Nouns after which "with X" / "to X" names the outlet: "in an interview with CNN".
+ADDRESSEE_FRAMES: frozenset[str] = frozenset(
+    {"interview", "conversation", "statement", "call", "podcast", "appearance", "briefing", "email", "letter",
+     "message", "post", "remarks", "speech", "op-ed", "column", "article", "chat", "discussion"}
+)
+#: Cue lemmas whose direct or indirect object is the addressee: "told Entertainment Weekly".
+ADDRESSEE_OBJECT_CUES: frozenset[str] = frozenset(
+    {"tell", "inform", "assure", "reassure", "remind", "advise", "notify", "warn", "email", "text", "ask", "urge",
+     "promise", "caution", "write", "tweet"}
+)
+
+#: Pronouns: form -> (gender, number, person). gender: "m", "f", None (any).
+PRONOUNS: dict[str, tuple[str | None, str, int]] = {
+    "he": ("m", "sg", 3),
+    "him": ("m", "sg", 3),
+    "his": ("m", "sg", 3),
+    "himself": ("m", "sg", 3),
+    "she": ("f", "sg", 3),
+    "her": ("f", "sg", 3),
+    "hers": ("f", "sg", 3),
+    "herself": ("f", "sg", 3),
+    "they": (None, "pl", 3),
+    "them": (None, "pl", 3),
+    "their": (None, "pl", 3),
+    "themselves": (None, "pl", 3),
+    "i": (None, "sg", 1),
+    "we": (None, "pl", 1),
+    "you": (None, "sg", 2),
+}
+
+#: Titles written before a name: lowercase form (without the final period) -> role, and gender if it tells.
+TITLES: dict[str, tuple[str | None, str | None]] = {
+    "mr": (None, "m"),
+    "mrs": (None, "f"),
+    "ms": (None, "f"),
+    "miss": (None, "f"),
+    "sir": (None, "m"),
+    "dame": (None, "f"),
+    "lady": (None, "f"),
+    "lord": (None, "m"),
+    "dr": ("doctor", None),
+    "prof": ("professor", None),
+    "professor": ("professor", None),
+    "sen": ("senator", None),
+    "senator": ("senator", None),
+    "rep": ("representative", None),
+    "representative": ("representative", None),
+    "congressman": ("congressman", "m"),
+    "congresswoman": ("congresswoman", "f"),
+    "gov": ("governor", None),
+    "governor": ("governor", None),
+    "lt": ("lieutenant", None),
+    "gen": ("general", None),
+    "general": ("general", None),
+    "col": ("colonel", None),
+    "capt": ("captain", None),
+    "sgt": ("sergeant", None),
+    "adm": ("admiral", None),
+    "pres": ("president", None),
+    "president": ("president", None),
+    "vice": (None, None),
+    "sec": ("secretary", None),
+    "secretary": ("secretary", None),
+    "atty": ("attorney", None),
+    "judge": ("judge", None),
+    "justice": ("justice", None),
+    "mayor": ("mayor", None),
+    "chancellor": ("chancellor", None),
+    "minister": ("minister", None),
+    "premier": ("premier", None),
+    "prime": (None, None),
+    "king": ("king", "m"),
+    "queen": ("queen", "f"),
+    "prince": ("prince", "m"),
+    "princess": ("princess", "f"),
+    "pope": ("pope", "m"),
+    "rev": ("reverend", None),
+    "father": ("priest", "m"),
+    "rabbi": ("rabbi", None),
+    "imam": ("imam", None),
+    "chief": (None, None),
+    "coach": ("coach", None),
+    "ambassador": ("ambassador", None),
+    "detective": ("detective", None),
+    "officer": ("officer", None),
+    "sheriff": ("sheriff", None),
+    "commissioner": ("commissioner", None),
+}
+
+#: Nouns that name a role or occupation when written next to a name
+#: ("director Andrew Haigh", "Jane Roe, a spokeswoman"). Lemmas.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    actor actress director producer writer screenwriter author novelist poet journalist reporter editor
+    columnist critic anchor host presenter commentator analyst pollster strategist consultant adviser advisor
+    spokesman spokeswoman spokesperson representative official officer chairman chairwoman chair president
+    vice-president ceo cfo coo founder co-founder owner executive manager head chief director-general
+    senator congressman congresswoman lawmaker legislator governor mayor minister secretary ambassador
+    diplomat candidate nominee politician premier chancellor councillor councilman councilwoman
+    commissioner delegate deputy leader aide staffer campaigner activist organizer organiser
+    judge justice lawyer attorney prosecutor counsel barrister solicitor
+    professor lecturer researcher scientist economist historian expert scholar teacher student
+    doctor physician surgeon nurse psychologist psychiatrist
+    police policeman detective sheriff inspector sergeant captain lieutenant colonel general admiral
+    soldier veteran commander
+    singer musician rapper composer artist photographer designer architect dancer comedian model
+    player striker goalkeeper coach manager athlete captain champion
+    bishop priest pastor rabbi imam cardinal pope
+    king queen prince princess emperor
+    engineer developer programmer entrepreneur investor banker trader
+    farmer worker resident witness victim survivor neighbor neighbour friend mother father son daughter
+    brother sister wife husband widow
+    star co-star costar filmmaker showrunner playwright comic
+    """.split()
+)
+
+#: Speaker heads that refer to no named person but to an institution or an unnamed group.
+UNNAMED_SPEAKERS: frozenset[str] = frozenset(
+    """
+    source sources official officials spokesman spokeswoman spokesperson statement report reports
+    police authorities government ministry department agency analysts experts critics observers
+    people residents witnesses aide aides campaign administration company firm lawyers study poll survey
+    """.split()
+)
+
+#: Entity labels that name organisations for the ``organizations`` of a speaker.
+ORG_LABELS: frozenset[str] = frozenset({"ORG", "NORP", "GPE"})
+
+#: Quotation marks: opening and closing characters. Straight quotes are told apart by context.
+OPENING_QUOTES: frozenset[str] = frozenset("“„«‟")
+CLOSING_QUOTES: frozenset[str] = frozenset("”»")
+STRAIGHT_QUOTES: frozenset[str] = frozenset('"')
+#: Characters that may stand right before an opening straight quote.
+BEFORE_OPENING: frozenset[str] = frozenset(" \t\n([{—–-:;/")
+
+#: Signals of a paragraph that is not prose (a caption, a credit, an embed).
+NON_PROSE_PATTERNS: tuple[str, ...] = (
+    r"\bwww\.\S+",
+    r"https?://\S+",
+    r"\bpic\.twitter\.com/\S+",
+    r"\s\|\s",
+    r"^\s*(?:click here|read more|related:|watch:|photo:|image:|video:|advertisement\b|subscribe\b)",
+    r"\((?:photo|image|video)(?: by| credit|:)[^)]*\)\s*$",
+    r"(?:getty images|associated press photo|ap photo|reuters/)\S*\s*$",
+    r"—\s*[^—]+\(@\w+\)\s+\w+ \d{1,2}, \d{4}\s*$",
+)

@@ -1,0 +1,178 @@
+"""Attribution rules end to end on tiny texts: one pattern per case, negatives included.
+
+Each case names a fragment of the quotation's words, the people it must be
+attributed to, and optionally its kind, cue and addressee. None of the texts
+comes from the bundled sample article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.records import Extraction, Quote
+
+
+def find(result: Extraction, fragment: str) -> Quote:
+    """The quotation whose spans cover ``fragment``."""
+    text = result.article.text
+    at = text.index(fragment)
+    for quote in result.quotes:
+        if any(s <= at and at + len(fragment) <= e for s, e in quote.spans):
+            return quote
+    found = [(q.text, q.speaker.people if q.speaker else None) for q in result.quotes]
+    raise AssertionError(f"no quotation covers {fragment!r}; found {found}")
+
+
+def people(quote: Quote) -> list[str]:
+    return sorted(quote.speaker.people) if quote.speaker else []
+
+
+CASES = [
+    # direct quotations, cue after
+    ("“The bridge will reopen in May,” said Maria Lopez, the city engineer.",
+     "reopen in May", ["Maria Lopez"], "direct", "said", None),
+    ("“We are not done yet,” Tom Baker said on Sunday.", "not done yet", ["Tom Baker"], "direct", "said", None),
+    ('"The market is cooling," Priya Natarajan wrote in a note to clients.',
+     "market is cooling", ["Priya Natarajan"], "direct", "wrote", None),
+    # cue before, with colon, comma, straight quotes, participle
+    ("Sarah Connor said: “The machines are coming back.”", "machines are coming", ["Sarah Connor"], "direct", "said", None),
+    ('Gordon Brown said, "Nobody will be left behind."', "Nobody will be left", ["Gordon Brown"], "direct", "said", None),
+    ("Nora Bell agreed, saying, “It was the fairest deal we could get.”",
+     "fairest deal", ["Nora Bell"], "direct", "saying", None),
+    ("Rob Lane smiled. He jokingly said, “I am a genius, obviously.”", "I am a genius", ["Rob Lane"], "direct", "said", None),
+    # several sentences inside one quotation
+    ("“It was late. Nobody saw anything. We left at ten,” said John Weir.",
+     "Nobody saw anything", ["John Weir"], "direct", "said", None),
+    # other cue verbs
+    ("“I never signed it,” insisted Carla Diaz.", "never signed it", ["Carla Diaz"], "direct", "insisted", None),
+    ("“We made mistakes,” Helen Ward admitted.", "made mistakes", ["Helen Ward"], "direct", "admitted", None),
+    ("Omar Farouk tweeted that the match had been fixed.", "the match had been fixed", ["Omar Farouk"], "indirect", "tweeted", None),
+    ("“Prices will fall,” added Ivan Petrov, an economist at the bank.", "Prices will fall", ["Ivan Petrov"], "direct", "added", None),
+    # indirect speech
+    ("Prime Minister Jacinda Ardern said the economy had grown faster than expected.",
+     "the economy had grown", ["Jacinda Ardern"], "indirect", "said", None),
+    ("Ruth Adler told the court that the evidence was weak.", "the evidence was weak", ["Ruth Adler"], "indirect", "told", "the court"),
+    ("Nina Patel told The Guardian that she would resign in June.", "she would resign", ["Nina Patel"], "indirect", "told", "The Guardian"),
+    ("The plant will close next year, Simon Reed said.", "The plant will close", ["Simon Reed"], "indirect", "said", None),
+    ("Marta Silva says the river has never been this low.", "the river has never been this low", ["Marta Silva"], "indirect", "says", None),
+    # according to
+    ("According to police chief Dan Ortiz, the suspect fled on foot.", "the suspect fled on foot", ["Dan Ortiz"], "indirect", "According to", None),
+    # addressee and outlet
+    ("“We are out of money,” Carl Diaz said in an interview with CNN.", "out of money", ["Carl Diaz"], "direct", "said", "CNN"),
+    ("Jo Grant said to reporters that the team would appeal.", "the team would appeal", ["Jo Grant"], "indirect", "said", "reporters"),
+    # partial and mixed quotations
+    ("Jim Ford called the plan “a slow-motion disaster” on Tuesday.", "slow-motion disaster", ["Jim Ford"], None, None, None),
+    ("Kate Moss said the deal was “good for everyone” and would close soon.", "good for everyone", ["Kate Moss"], "mixed", "said", None),
+    # surnames, pronouns, roles
+    ("Ben Carter runs the club. The season was poor. “We need a new stadium,” Carter said.",
+     "new stadium", ["Ben Carter"], "direct", "said", None),
+    ("Mayor Karen Bass visited the site on Monday. “We will rebuild,” she said.", "We will rebuild", ["Karen Bass"], "direct", "said", None),
+    ("David Moss met Emma Thompson at the gala. “It was a pleasure,” she said.", "a pleasure", ["Emma Thompson"], "direct", "said", None),
+    ("David Moss met Emma Thompson at the gala. “It was a pleasure,” he said.", "a pleasure", ["David Moss"], "direct", "said", None),
+    ("Senator Jane Roe questioned the minister for an hour. Later, she said the bill was dead.",
+     "the bill was dead", ["Jane Roe"], "indirect", "said", None),
+    ("Michael Brown and Michael Green debated on Friday. “Nonsense,” said Green.", "Nonsense", ["Michael Green"], "direct", "said", None),
+    ("The film was directed by Sofia Reyes. Director Sofia Reyes spoke after the screening. "
+     "“Cinema is patience,” the director said.", "Cinema is patience", ["Sofia Reyes"], "direct", "said", None),
+    # several speakers
+    ("Lisa Lee and Peter Park told reporters that the merger was off.", "the merger was off",
+     ["Lisa Lee", "Peter Park"], "indirect", "told", "reporters"),
+    ("Tom Hill and Ann Ross met voters in Ohio. They said the tax plan was unfair.", "the tax plan was unfair",
+     ["Ann Ross", "Tom Hill"], "indirect", "said", None),
+    # continuations and context
+    ("“We won,” said Peter Hall. “It was a long night for everyone.”", "a long night", ["Peter Hall"], "direct", "said", None),
+    ("“We won,” said Peter Hall.\n\n“It was a long night for everyone, and we earned it.”",
+     "a long night", ["Peter Hall"], "direct", "said", None),
+    ("Laura Chen looked back on the season. “It was the hardest year of my whole career.”",
+     "hardest year", ["Laura Chen"], "direct", None, None),
+    ("Anna Kim said: “The first part is over.\n\n“The second part starts in the spring.”",
+     "second part starts", ["Anna Kim"], "direct", "said", None),
+    # unnamed and organisation speakers keep the mention and name no person
+    ("“The talks collapsed overnight,” a source said.", "talks collapsed", [], "direct", "said", None),
+    ("Officials said the road would stay closed until Friday.", "the road would stay closed", [], "indirect", "said", None),
+    ("“I am leaving the party,” he said.", "leaving the party", [], "direct", "said", None),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speakers,kind,cue,addressee", CASES)
+def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cue, addressee):
+    result = extractor.extract(text)
+    quote = find(result, fragment)
+    assert people(quote) == sorted(speakers)
+    if kind is not None:
+        assert quote.kind == kind
+    if cue is not None:
+        assert quote.cue is not None and quote.cue.text == cue
+    if addressee is not None:
+        assert quote.addressee is not None and quote.addressee.text == addressee
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film “Midnight Garden” opens on Friday in six cities.",  # a title
+        "The so-called “experts” were wrong again this year.",  # scare quotes
+        "Dwayne “The Rock” Johnson arrived late to the premiere.",  # a nickname
+        "MIDNIGHT GARDEN Official Trailer | Summer Films 2024 www.youtube.com",  # a video embed
+        "The crowd gathered outside the stadium.\n(Photo by Jane Doe/Getty Images)",  # a photo credit
+        "Click here to read “The Full Report on Housing in the City”",  # a link
+        "We did it! “Finally” pic.twitter.com/abc123 — Jane Roe (@janeroe) March 3, 2021",  # tweet markup
+        "Tom Hill told a joke at the dinner.",  # a cue verb with no content
+        "Anna Burke called her mother on Sunday.",  # "call" with no content
+        "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
+    ],
+)
+def test_attribution_ignores_what_is_not_a_quotation(extractor, text):
+    assert extractor.extract(text).quotes == []
+
+
+def test_attribution_passive_subject_is_not_the_speaker(extractor):
+    result = extractor.extract("Greg Hill was told that the office was closed.")
+    assert all("Greg Hill" not in people(q) for q in result.quotes)
+
+
+def test_attribution_split_quotation_has_one_span_per_piece(extractor):
+    text = "Linda Park chairs the board. “We know,” she said, “that the vote was close.”"
+    result = extractor.extract(text)
+    quote = find(result, "We know")
+    assert len(quote.spans) == 2
+    assert [text[s:e] for s, e in quote.spans] == ["“We know,”", "“that the vote was close.”"]
+    assert people(quote) == ["Linda Park"]
+
+
+def test_attribution_stray_mark_spoils_only_its_paragraph(extractor):
+    text = "He said “hello there and left.\n\nJane Roe said, “We will win this election.”"
+    result = extractor.extract(text)
+    assert people(find(result, "We will win")) == ["Jane Roe"]
+
+
+def test_attribution_multi_paragraph_quotation_is_one_quote(extractor):
+    text = "Anna Kim said: “The first part is over.\n\n“The second part starts in the spring.”"
+    result = extractor.extract(text)
+    quote = find(result, "first part")
+    assert quote is find(result, "second part")
+
+
+def test_attribution_offsets_index_the_text_as_given(extractor):
+    text = "  Intro line.\n\n“Rates will rise,” said Ana Gómez.\tShe told Reuters that inflation was sticky."
+    result = extractor.extract(text)
+    assert result.quotes
+    for quote in result.quotes:
+        pieces = [text[s:e] for s, e in quote.spans]
+        if quote.kind == "direct":
+            assert quote.text == " … ".join(p[1:-1] for p in pieces)
+        else:
+            assert quote.text == " … ".join(pieces)
+        if quote.speaker is not None:
+            assert text[slice(*quote.speaker.span)] == quote.speaker.text
+        if quote.cue is not None:
+            assert text[slice(*quote.cue.span)] == quote.cue.text
+        if quote.addressee is not None:
+            assert text[slice(*quote.addressee.span)] == quote.addressee.text
+
+
+def test_attribution_organisation_speaker(extractor):
+    result = extractor.extract("Microsoft said it would cut 500 jobs in Europe.")
+    quote = find(result, "it would cut 500 jobs")
+    assert quote.speaker is not None and quote.speaker.people == []
+    assert quote.speaker.organizations == ["Microsoft"]
