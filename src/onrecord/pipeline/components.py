@@ -40,7 +40,7 @@ class ProseMarker:
     """Marks the paragraphs that are not prose on ``doc.spans["onrecord_nonprose"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in non_prose_spans(doc.text)]
+        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in non_prose_spans(doc.text)]  # text read once
         doc.spans[NONPROSE_KEY] = [s for s in spans if s is not None]
         return doc
 

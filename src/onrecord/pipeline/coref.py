@@ -47,6 +47,7 @@ class Resolver:
         self.doc = doc
         self.people = people
         self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.mentions: list[_Mention] = []
         for start, end, cluster in people.mentions_in_order():
             if start in quoted:
@@ -80,7 +81,7 @@ class Resolver:
         if form in PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(head, *PRONOUNS[form][:2]), None
         if head.ent_type_ in ORG_LABELS:
-            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            ent = self.entity_at.get(head.i)
             return [], ent.text if ent is not None else head.text
         if head.pos_ == "NOUN" and head.lemma_.lower() not in UNNAMED_SPEAKERS:
             return self._by_role(head), None

@@ -23,6 +23,7 @@ from .tables import (
     THOUGHT_VERBS,
 )
 
+_PHRASE_STARTS = frozenset(words[0] for words in PHRASE_CUES)
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 #: Dependencies through which a subjectless cue takes its head's subject.
@@ -94,6 +95,8 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
 
 def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
     """ "according to X, ..." and the like: the speaker is the object, the content the clause."""
+    if token.lower_ not in _PHRASE_STARTS:
+        return None
     for words in PHRASE_CUES:
         end = token.i + len(words)
         if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != words:

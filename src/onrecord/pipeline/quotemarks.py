@@ -17,6 +17,7 @@ from .tables import BEFORE_OPENING, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUO
 
 Mark = Literal["open", "close", "either"]
 _PARAGRAPH = re.compile(r"[^\n]+")
+_MARK = re.compile("[" + re.escape("".join(sorted(OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES))) + "]")
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def find_quotations(text: str, spans: list[tuple[int, int]] | None = None) -> li
     found: list[QuoteMarks] = []
     carried: int | None = None  # the start of a quotation left open by the previous paragraph
     for p_start, p_end in spans if spans is not None else paragraphs(text):
-        marks = [(i, kind) for i in range(p_start, p_end) if (kind := classify(text, i)) is not None]
+        marks = [(m.start(), classify(text, m.start())) for m in _MARK.finditer(text, p_start, p_end)]
         first_opens = bool(marks) and marks[0][1] in ("open", "either") and not text[p_start:marks[0][0]].strip()
         if carried is not None and not first_opens:
             carried = None  # the previous paragraph's quotation never continued: it was unbalanced

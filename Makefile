@@ -1,0 +1,32 @@
+# onrecord: `make demo` sets up and runs the main job; `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= sqlite:///onrecord-demo.db
+DATA   := src/onrecord/data
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup demo test bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -e ".[test,spark]"
+	touch $@
+
+demo: setup
+	$(BIN)/onrecord ingest $(DATA)/all-of-us-strangers.txt $(DATA)/wikinews-2019-2020.jsonl --db $(DB)
+	$(BIN)/onrecord quotes --db $(DB) --limit 15
+	$(BIN)/onrecord serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache onrecord-demo.db*

@@ -1,0 +1,55 @@
+"""onrecord as spaCy components."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from onrecord.api import DEFAULT_MODEL
+from onrecord.records import Person, Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(DEFAULT_MODEL)
+
+
+def test_components_add_pipe_puts_quotes_on_the_doc(nlp):
+    nlp.add_pipe("onrecord")
+    assert nlp.pipe_names.index("onrecord_paragraphs") < nlp.pipe_names.index("parser")
+    doc = nlp("“Rates will rise,” said Ana Gomez.")
+    assert [type(q) for q in doc._.quotes] == [Quote]
+    assert doc._.quotes[0].speaker.people == ["Ana Gomez"]
+    assert [type(p) for p in doc._.people] == [Person]
+
+
+def test_components_loading_twice_does_not_raise():
+    first = spacy.load(DEFAULT_MODEL)
+    first.add_pipe("onrecord")
+    second = spacy.load(DEFAULT_MODEL)
+    second.add_pipe("onrecord")
+    assert second("“Yes,” said Ana Gomez.")._.quotes
+
+
+def test_components_small_steps_compose(nlp):
+    steps = spacy.load(DEFAULT_MODEL)
+    steps.add_pipe("onrecord_paragraphs", before="parser")
+    steps.add_pipe("onrecord_prose")
+    steps.add_pipe("onrecord_people")
+    steps.add_pipe("onrecord_attribution")
+    doc = steps("Intro.\nCLIP | www.example.com\n“Rates will rise,” said Ana Gomez.")
+    assert len(doc.spans["onrecord_nonprose"]) == 1
+    assert doc._.quotes[0].speaker.people == ["Ana Gomez"]
+
+
+def test_components_attribution_without_people_fails_clearly():
+    bare = spacy.load(DEFAULT_MODEL)
+    bare.add_pipe("onrecord_attribution")
+    with pytest.raises(ValueError, match="E101"):
+        bare("“Yes,” she said.")
+
+
+def test_components_paragraph_starts_a_sentence(nlp):
+    doc = nlp("The first line ends without a stop\nThe second line is a new sentence.")
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts[:2] == ["The", "The"]

@@ -1,0 +1,68 @@
+"""The article's people: names grouped into persons, roles, mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def names(result) -> list[str]:
+    return sorted(p.name for p in result.people)
+
+
+def person(result, name):
+    return next(p for p in result.people if p.name == name)
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        ("Sen. Elizabeth Warren spoke on the floor on Monday.", "Elizabeth Warren", "senator"),
+        ("Producer Jane Lowe said the budget was tight.", "Jane Lowe", "producer"),
+        ("The strike was called off, said longtime union organizer Maria Ortega.", "Maria Ortega", "organizer"),
+        ("Tom Reid, a spokesman for the council, declined to comment.", "Tom Reid", "spokesman"),
+        ("Dr. Samuel Okafor treated the patients overnight.", "Samuel Okafor", "doctor"),
+    ],
+)
+def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
+    result = extractor.extract(text)
+    assert role in person(result, name).roles
+
+
+def test_people_shared_first_name_never_merges(extractor):
+    text = ("Michael Brown and Michael Green arrived together. Brown spoke first. "
+            "Green answered him. Michael waved.")
+    result = extractor.extract(text)
+    assert {"Michael Brown", "Michael Green"} <= set(names(result))
+    assert "Michael" not in names(result)
+    brown, green = person(result, "Michael Brown"), person(result, "Michael Green")
+    assert text[slice(*brown.mentions[1])] == "Brown"
+    assert text[slice(*green.mentions[1])] == "Green"
+
+
+def test_people_surname_and_possessive_join_the_full_name(extractor):
+    text = "Paula Grant won the race. Grant’s coach was thrilled, and Grant thanked the fans."
+    result = extractor.extract(text)
+    grant = person(result, "Paula Grant")
+    assert [text[s:e] for s, e in grant.mentions] == ["Paula Grant", "Grant", "Grant"]
+
+
+def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
+    # spaCy's small model often labels such names ORG; a known first name makes them people
+    result = extractor.extract("Critics praised Keira Moloney and Oscar Whitfield in the new play.")
+    assert {"Keira Moloney", "Oscar Whitfield"} <= set(names(result))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The American Film Institute opened its festival in Los Angeles.",
+        "Shares of General Motors fell in New York on Friday.",
+    ],
+)
+def test_people_organisations_and_places_are_not_people(extractor, text):
+    assert extractor.extract(text).people == []
+
+
+def test_people_caption_mentions_are_ignored(extractor):
+    text = "NIGHT TRAIN Q&A with Rosa Klein | Film Fest 2024 www.example.com"
+    assert extractor.extract(text).people == []

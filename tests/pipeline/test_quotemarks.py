@@ -1,0 +1,61 @@
+"""Quotation marks, paired by character: no model needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.pipeline.quotemarks import classify, find_quotations, paragraphs
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He said “yes” and left.", ["“yes”"]),
+        ('He said "yes" and left.', ['"yes"']),
+        ("“One,” she said, “two.”", ["“One,”", "“two.”"]),
+        ('"One," she said, "two."', ['"One,"', '"two."']),
+        ("«Oui», dit-il.", ["«Oui»"]),
+        ("No quotation here, only an apostrophe’s mark.", []),
+        ("A 6\" pipe and a 12\" one.", []),  # inch marks do not open a quotation
+    ],
+)
+def test_quotemarks_pairs(text, expected):
+    assert quoted(text) == expected
+
+
+def test_quotemarks_opening_and_closing_told_apart():
+    text = 'a "b" c'
+    assert classify(text, 2) == "open"
+    assert classify(text, 4) == "close"
+    assert classify(text, 0) is None
+
+
+def test_quotemarks_multi_paragraph_quotation_continues():
+    text = "She said: “First part.\n\n“Second part.”\n\nAfter."
+    assert quoted(text) == ["“First part.\n\n“Second part.”"]
+
+
+def test_quotemarks_unclosed_paragraph_does_not_continue_into_prose():
+    text = "She said: “First part.\n\nThen the vote came. “Later,” he said."
+    assert quoted(text) == ["“Later,”"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He said ”stray and “fine” here.", ["“fine”"]),  # a stray closing mark is skipped
+        ("He said “stray and “fine” here.", ["“fine”"]),  # a second opening wins over a stray one
+        ("Broken “paragraph here.\n\nNext, “Fine,” she said.", ["“Fine,”"]),  # unclosed: its paragraph only
+    ],
+)
+def test_quotemarks_stray_marks_stay_in_their_paragraph(text, expected):
+    assert quoted(text) == expected
+
+
+def test_quotemarks_paragraphs_are_lines():
+    text = "One.\n\nTwo.\nThree."
+    assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
