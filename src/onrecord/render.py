@@ -13,18 +13,23 @@ def extraction_table(extraction: Extraction) -> Table:
     article = extraction.article
     title = " · ".join(x for x in (article.id, article.date, article.title) if x)
     table = Table(title=title, show_lines=False, expand=True)
-    table.add_column("speaker", style="bold cyan", ratio=2)
-    table.add_column("as written", style="dim", ratio=1)
-    table.add_column("cue", style="magenta", ratio=1)
-    table.add_column("kind", ratio=1)
-    table.add_column("words", ratio=6)
+    table.add_column("speaker", style="bold cyan", ratio=2, overflow="fold")
+    table.add_column("as written", style="dim", ratio=1, overflow="fold")
+    table.add_column("cue", style="magenta", ratio=1, overflow="fold")
+    table.add_column("to", ratio=1, overflow="fold")
+    table.add_column("kind", ratio=1, overflow="fold")
+    table.add_column("words", ratio=5)
     for quote in extraction.quotes:
         speaker = quote.speaker
         who = ", ".join(speaker.people or speaker.organizations) if speaker else ""
-        cue = quote.cue.text if quote.cue else ""
-        if quote.addressee is not None:
-            cue += f" → {quote.addressee.text}"
-        table.add_row(who or "?", speaker.text if speaker else "", cue, quote.kind, quote.text)
+        table.add_row(
+            who or "?",
+            speaker.text if speaker else "",
+            quote.cue.text if quote.cue else "",
+            quote.addressee.text if quote.addressee else "",
+            quote.kind,
+            quote.text,
+        )
     return table
 
 

@@ -29,7 +29,7 @@ CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 #: Dependencies through which a subjectless cue takes its head's subject.
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 #: Parts of speech that cannot end a content ("..., with" left by a nested attribution).
-DANGLING_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET"})
+DANGLING_POS = frozenset({"SCONJ", "CCONJ", "DET"})
 EDGE_JUNK = frozenset({",", ";", ":", "-", "—", "–", "and", "but", "or", "while", "where", "which", "as"})
 
 
@@ -213,6 +213,7 @@ def content_tokens(doc: Doc, hit: CueHit, nested: list[CueHit]) -> list[int]:
         doc[run[-1]].lower_ in EDGE_JUNK
         or doc[run[-1]].is_space
         or doc[run[-1]].pos_ in DANGLING_POS
+        or doc[run[-1]].dep_ == "prep"
         or _dangling_punct(doc[run[-1]])
     ):
         run = run[:-1]
