@@ -16,9 +16,9 @@ def extraction_table(extraction: Extraction) -> Table:
     table.add_column("speaker", style="bold cyan", ratio=2, overflow="fold")
     table.add_column("as written", style="dim", ratio=1, overflow="fold")
     table.add_column("cue", style="magenta", ratio=1, overflow="fold")
-    table.add_column("to", ratio=1, overflow="fold")
-    table.add_column("kind", ratio=1, overflow="fold")
-    table.add_column("words", ratio=5)
+    table.add_column("to", ratio=2, overflow="fold")
+    table.add_column("kind", width=8)
+    table.add_column("words", ratio=7)
     for quote in extraction.quotes:
         speaker = quote.speaker
         who = ", ".join(speaker.people or speaker.organizations) if speaker else ""
