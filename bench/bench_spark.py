@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Throughput of the Spark job in ``local[2]`` against local extraction with 2 processes, in one run.
+
+    .venv/bin/python bench/bench_spark.py [--texts DIR] [--limit N] [--skip-ingest]
+
+Copies the first N (default 300) ``*.txt`` files of DIR (default: PolNeAR's
+train texts, at ``$ONRECORD_POLNEAR/train/text`` or
+``<repo>/../shared/polnear/train/text``) into a temporary folder, then times,
+on that same folder, one after the other:
+
+* ``local-1``: ``Extractor().pipe(iter_articles([folder]))`` in this process
+  (model loaded beforehand, not timed);
+* ``local-2``: the same with ``Extractor(n_process=2)`` (spaCy's worker
+  processes start, and load the model, inside the timing);
+* ``ingest-2``: ``onrecord ingest folder --workers 2`` into a new SQLite
+  database, as a subprocess: the whole command, start-up and writes included;
+* ``spark-start``: starting the ``local[2]`` SparkSession (the JVM);
+* ``spark-cold``: ``run_job`` on the folder: list and read the files, extract
+  in 2 Python workers (each loads the model: timed), write the Parquet output;
+* ``spark-warm``: the same job again (``--overwrite``), with the workers and
+  their models already loaded, as every task after the first on a cluster;
+* ``parquet-db``: ``read_output`` of that output into a new SQLite store
+  (``Store.add_many``), what ``onrecord ingest --from-parquet`` would do.
+
+Prints a table, then one JSON line with every figure. Timings depend on what
+else the machine runs: compare rows of the same run (the load average is
+printed with them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+LIMIT = 300
+
+
+@dataclass
+class Timing:
+    """One system's run over the articles."""
+
+    seconds: float
+    articles: int | None = None  # articles processed (None: the row processes none)
+    quotes: int | None = None
+    note: str = ""
+
+    @property
+    def articles_per_s(self) -> float | None:
+        return self.articles / self.seconds if self.articles and self.seconds else None
+
+    def to_dict(self) -> dict[str, Any]:
+        rate = self.articles_per_s
+        return {
+            "seconds": round(self.seconds, 2),
+            "articles": self.articles,
+            "quotes": self.quotes,
+            "articles_per_s": None if rate is None else round(rate, 2),
+            "note": self.note,
+        }
+
+
+def default_texts() -> Path:
+    """``$ONRECORD_POLNEAR/train/text``, else ``<repo>/../shared/polnear/train/text``."""
+    root = os.environ.get("ONRECORD_POLNEAR")
+    return (Path(root) if root else REPO.parent / "shared" / "polnear") / "train" / "text"
+
+
+def copy_texts(source: Path, target: Path, limit: int) -> int:
+    """Copy the first ``limit`` ``*.txt`` of ``source`` (by name) into ``target``; how many."""
+    paths = sorted(source.glob("*.txt"))[:limit]
+    target.mkdir(parents=True)
+    for path in paths:
+        shutil.copy(path, target / path.name)
+    return len(paths)
+
+
+def timed(run: Callable[[], Timing]) -> Timing:
+    start = time.perf_counter()
+    result = run()
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def bench_local(folder: Path, n_process: int) -> Timing:
+    from onrecord.api import Extractor
+    from onrecord.errors import ReadError
+    from onrecord.readers import iter_articles
+
+    extractor = Extractor(n_process=n_process)
+
+    def run() -> Timing:
+        results = [r for r in extractor.pipe(iter_articles([str(folder)])) if not isinstance(r, ReadError)]
+        return Timing(0.0, len(results), sum(len(r.quotes) for r in results))
+
+    return timed(run)
+
+
+def bench_ingest(folder: Path, work: Path, articles: int) -> Timing:
+    db = work / "ingest.db"
+    command = [str(Path(sys.executable).with_name("onrecord")), "ingest", str(folder), "--workers", "2", "--db", f"sqlite:///{db}"]
+
+    def run() -> Timing:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"onrecord ingest failed ({done.returncode}): {done.stderr[-2000:]}")
+        return Timing(0.0, articles, note="whole command, SQLite writes included")
+
+    return timed(run)
+
+
+def bench_spark(folder: Path, work: Path) -> tuple[Timing, Timing, Timing, Path]:
+    from onrecord.spark.job import JobOptions, run_job
+    from onrecord.spark.session import build_session
+
+    holder: dict[str, Any] = {}
+
+    def start() -> Timing:
+        holder["spark"] = build_session("local[2]", app_name="onrecord-bench", conf={"spark.ui.showConsoleProgress": "false"})
+        holder["spark"].sparkContext.setLogLevel("ERROR")
+        return Timing(0.0, note="JVM and SparkSession")
+
+    def job(overwrite: bool, note: str) -> Callable[[], Timing]:
+        def run() -> Timing:
+            summary = run_job(holder["spark"], [str(folder)], str(work / "spark-out"), JobOptions(overwrite=overwrite))
+            return Timing(0.0, summary.articles, summary.quotes, note)
+
+        return run
+
+    try:
+        started = timed(start)
+        cold = timed(job(False, "read + extract + write Parquet; workers load the model"))
+        warm = timed(job(True, "the same, workers and models already loaded"))
+    finally:
+        if "spark" in holder:
+            holder["spark"].stop()
+    return started, cold, warm, work / "spark-out"
+
+
+def bench_load(output: Path, work: Path) -> Timing | str:
+    try:
+        from onrecord.store import Store
+    except ImportError as err:
+        return f"the store cannot be imported ({err})"
+    from onrecord.spark.load import read_output
+
+    def run() -> Timing:
+        store = Store.open(f"sqlite:///{work / 'parquet.db'}")
+        try:
+            results = store.add_many(read_output(output))
+        finally:
+            store.close()
+        return Timing(0.0, len(results), note="read_output into Store.add_many (SQLite)")
+
+    return timed(run)
+
+
+def table(results: dict[str, Timing | str]) -> Iterable[str]:
+    """The results as lines of a plain-text table."""
+    yield f"{'system':<12} {'seconds':>8} {'articles':>9} {'articles/s':>11} {'quotes':>7}  note"
+    for name, result in results.items():
+        if isinstance(result, str):
+            yield f"{name:<12} skipped: {result}"
+            continue
+        rate = result.articles_per_s
+        yield (
+            f"{name:<12} {result.seconds:>8.2f} {result.articles if result.articles else '-':>9} "
+            f"{'-' if rate is None else f'{rate:.2f}':>11} {'-' if result.quotes is None else result.quotes:>7}  {result.note}"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--texts", type=Path, default=None, help="folder of .txt articles (default: PolNeAR train)")
+    parser.add_argument("--limit", type=int, default=LIMIT, help=f"use the first N texts (default {LIMIT})")
+    parser.add_argument("--skip-ingest", action="store_true", help="leave out the ingest-2 and parquet-db rows")
+    args = parser.parse_args(argv)
+    if args.limit < 1:
+        parser.error("--limit must be at least 1")
+    source = args.texts or default_texts()
+    if not source.is_dir():
+        parser.error(f"{source}: no such folder (give --texts DIR or set ONRECORD_POLNEAR)")
+
+    with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as tmp:
+        work = Path(tmp)
+        folder = work / "texts"
+        articles = copy_texts(source, folder, args.limit)
+        if not articles:
+            parser.error(f"{source}: no .txt files in it")
+        load_before = os.getloadavg()[0]
+        results: dict[str, Timing | str] = {"local-1": bench_local(folder, 1)}
+        try:
+            results["local-2"] = bench_local(folder, 2)
+        except Exception as err:  # noqa: BLE001 - reported in its row, the other systems still run
+            results["local-2"] = f"Extractor(n_process=2) failed: {type(err).__name__}: {err}"
+        if not args.skip_ingest:
+            results["ingest-2"] = bench_ingest(folder, work, articles)
+        started, cold, warm, output = bench_spark(folder, work)
+        results.update({"spark-start": started, "spark-cold": cold, "spark-warm": warm})
+        if not args.skip_ingest:
+            results["parquet-db"] = bench_load(output, work)
+        load_after = os.getloadavg()[0]
+
+    print(
+        f"{articles} articles from {source}; {os.cpu_count()} CPUs; "
+        f"load average {load_before:.1f} before, {load_after:.1f} after"
+    )
+    for line in table(results):
+        print(line)
+    summary: dict[str, Any] = {"texts": str(source), "articles": articles, "cpus": os.cpu_count(),
+                               "load": [round(load_before, 2), round(load_after, 2)]}
+    for name, result in results.items():
+        summary[name] = {"skipped": result} if isinstance(result, str) else result.to_dict()
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
