@@ -214,13 +214,13 @@ def fill(url: str, n_rows: int, texts: list[str], rng: random.Random) -> tuple[l
             quote_rows.append({
                 "id": qid, "article_id": art_id, "position": i % per_article, "date": day, "kind": "direct",
                 "text": text, "spans": [[0, len(text)]], "cue_text": "said", "cue_start": 0, "cue_end": 4,
-                "speaker_text": name, "speaker_start": 0, "speaker_end": len(name), "speaker_key": name_key(name),
+                "speaker_text": name, "speaker_start": 0, "speaker_end": len(name), "mention_key": None,
                 "speaker_people": [name], "speaker_organizations": [], "addressee_text": None,
                 "addressee_start": None, "addressee_end": None, "confidence": 0.9,
                 "group_id": next_group + added + i, "norm_text": normalize_quote(text), "n_words": len(text.split()),
             })
             group_rows.append({"id": next_group + added + i, "first_quotation_id": qid})
-            speaker_rows.append({"quotation_id": qid, "position": 0, "person_id": next_person + person})
+            speaker_rows.append({"quotation_id": qid, "position": 0, "person_id": next_person + person, "date": day})
         with engine.begin() as conn:
             conn.execute(articles.insert(), art_rows)
             conn.execute(quote_groups.insert(), group_rows)
@@ -230,6 +230,8 @@ def fill(url: str, n_rows: int, texts: list[str], rng: random.Random) -> tuple[l
         print(f"\r  filling {url.split(':')[0]}: {existing + added:,} quotation rows", end="", file=sys.stderr)
     print(file=sys.stderr)
     with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE people SET quotation_count = (SELECT count(DISTINCT quotation_id) "
+                             "FROM quotation_speakers WHERE person_id = people.id)")
         if conn.dialect.name == "postgresql":
             for table in ("quotations", "quote_groups", "people"):
                 conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

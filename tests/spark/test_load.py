@@ -20,11 +20,21 @@ def _extractions() -> list[Extraction]:
     scott = Speaker("Scott", (11, 16), ["Andrew Scott"], [])
     quotes = [
         Quote("direct", "We know, everything.", [(0, 10), (22, 36)], Cue("said", (17, 21)), scott, None, 0.97),
-        Quote("indirect", "the film was personal", [(48, 69)], Cue("told", (40, 44)), Speaker("He", (37, 39), ["Andrew Scott"]), Addressee("EW", (45, 47)), 0.8),
+        Quote(
+            "indirect",
+            "the film was personal",
+            [(48, 69)],
+            Cue("told", (40, 44)),
+            Speaker("He", (37, 39), ["Andrew Scott"]),
+            Addressee("EW", (45, 47)),
+            0.8,
+        ),
         Quote("indirect", "no", [(89, 91)], None, Speaker("The ministry", (71, 83), [], ["the ministry"]), None, 0.5),
     ]
     people = [Person("Andrew Scott", ["actor"], [(11, 16), (37, 39)], "m")]
-    dated = Article(TEXT, id="a1", date="2023-11-22", title="T", url="https://x.example/a1", outlet="X", source="/in/a1.txt")
+    dated = Article(
+        TEXT, id="a1", date="2023-11-22", title="T", url="https://x.example/a1", outlet="X", source="/in/a1.txt"
+    )
     undated = Article("Nothing said here.", id="a2", source="/in/a2.txt")
     return [
         Extraction(dated, quotes, people, ["the ministry"]),

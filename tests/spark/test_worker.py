@@ -43,7 +43,12 @@ def test_worker_bad_rows_fail_alone():
     pa.RecordBatch.from_pylist(results, schema=RESULT_SCHEMA)  # the declared schema holds them
     assert [r["article_id"] for r in results] == ["ok", text_id("No id here."), "broken", "blank", "baddate", None]
     assert [r["error"][:6] if r["error"] else None for r in results] == [
-        None, None, "[E012]", "[E001]", "[E009]", "[E004]"
+        None,
+        None,
+        "[E012]",
+        "[E001]",
+        "[E009]",
+        "[E004]",
     ]
     assert results[0]["quotes"][0]["spans"] == [[0, 10]]
     assert results[5]["location"] == "line 2"

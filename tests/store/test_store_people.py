@@ -88,3 +88,13 @@ def test_store_people_name_keys() -> None:
     assert name_key("José Martí") == "jose marti"
     assert surname_key("Martin Luther King Jr.") == "king"
     assert surname_key("Andrew") == "andrew"
+
+
+def test_store_people_counts_follow_replacement(store: Store, extraction_factory) -> None:
+    store.add(extraction_factory("a1", [("Jane Roe", "One."), ("Jane Roe", "Two.")]))
+    store.add(extraction_factory("a2", [("Jane Roe", "Three.")]))
+    assert names_and_counts(store) == [("Jane Roe", 3)]
+    store.add(extraction_factory("a1", [("John Doe", "Four.")], people=[("Jane Roe", [])]))
+    assert names_and_counts(store) == [("Jane Roe", 1), ("John Doe", 1)]
+    store.delete_article("a2")
+    assert names_and_counts(store) == [("Jane Roe", 0), ("John Doe", 1)]

@@ -102,3 +102,18 @@ def test_store_quotes_by_person_id(corpus: Store) -> None:
     (row,), _ = corpus.quotes(speaker="Ridley Scott")
     person_id = row["speaker"]["person_ids"][0]
     assert texts(corpus.quotes(person_id=person_id)[0]) == ["I never watch my own films."]
+
+
+def test_store_quotes_speaker_unresolved_mention(store: Store, extraction_factory) -> None:
+    from onrecord.records import Speaker
+
+    extraction = extraction_factory("a1", [("Scott", "Nobody asked me about it."), ("Jane Roe", "We did.")])
+    first, second = extraction.quotes
+    first.speaker = Speaker("A spokesman", first.speaker.span, people=[])  # a mention naming nobody
+    second.speaker = Speaker("Roe", second.speaker.span, people=["Jane Roe"])
+    store.add(extraction)
+    assert texts(store.quotes(speaker="a SPOKESMAN")[0]) == ["Nobody asked me about it."]
+    assert texts(store.quotes(speaker="roe")[0]) == ["We did."]
+    assert store.quotes(speaker="roe", query="did")[1] == 1
+    (row,), _ = store.quotes(speaker="a spokesman")
+    assert row["speaker"]["people"] == [] and row["speaker"]["person_ids"] == []

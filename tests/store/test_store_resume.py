@@ -62,8 +62,8 @@ def canonical(url: str) -> dict[str, Any]:
         quote_key = {qid: (art, pos) for qid, art, pos in rows("SELECT id, article_id, position FROM quotations")}
         person_articles = rows("SELECT person_id, article_id FROM person_articles")
         person_key = {}
-        for pid, name, roles in rows("SELECT id, name, roles FROM people"):
-            person_key[pid] = (name, str(roles), tuple(sorted(a for p, a in person_articles if p == pid)))
+        for pid, name, roles, count in rows("SELECT id, name, roles, quotation_count FROM people"):
+            person_key[pid] = (name, str(roles), count, tuple(sorted(a for p, a in person_articles if p == pid)))
         members: dict[int, list[Any]] = {}
         for qid, gid in rows("SELECT id, group_id FROM quotations"):
             members.setdefault(gid, []).append(quote_key[qid])

@@ -14,7 +14,8 @@ from onrecord.store import Store, StoreError
 from onrecord.store.engine import MIGRATIONS_DIR, normalize_url
 from onrecord.store.schema import metadata
 
-_BACKEND_ONLY = {"quotations_fts", "ix_quotations_text_tsv", "ix_quotations_date_desc", "text_tsv"}
+_BACKEND_ONLY = {"quotations_fts", "ix_quotations_text_tsv", "ix_quotations_date_desc", "text_tsv",
+                 "ix_quotation_speakers_person_date_desc"}
 
 
 def _include(obj: object, name: str | None, kind: str, reflected: bool, _compare_to: object) -> bool:

@@ -13,6 +13,12 @@ import click
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
+class OutputExists(click.ClickException):
+    """The output folder exists and ``--overwrite`` was not given: a usage error."""
+
+    exit_code = EXIT_USAGE
+
+
 def _validate_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A click callback accepting only a real YYYY-MM-DD date."""
     import re
@@ -43,15 +49,23 @@ def _parse_conf(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 @click.command("spark")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--output", "-o", required=True, help="Output folder (local path or Hadoop URL).")
-@click.option("--master", default="local[*]", show_default=True, help="Spark master: local[N], yarn, spark://HOST:PORT, k8s://...")
+@click.option(
+    "--master", default="local[*]", show_default=True, help="Spark master: local[N], yarn, spark://HOST:PORT, k8s://..."
+)
 @click.option("--model", default=None, help="spaCy pipeline the executors load (default: the bundled English one).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Texts per spaCy batch.")
-@click.option("--partitions", type=click.IntRange(min=1), default=None, help="Extraction partitions (default: 3 per core).")
+@click.option(
+    "--partitions", type=click.IntRange(min=1), default=None, help="Extraction partitions (default: 3 per core)."
+)
 @click.option("--text/--no-text", "keep_text", default=True, show_default=True, help="Keep article texts in articles/.")
 @click.option("--date", callback=_validate_date, help="Date (YYYY-MM-DD) of articles that carry none.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing output folder.")
-@click.option("--max-file-bytes", type=click.IntRange(min=1), default=None, help="Larger files are failures (default 512 MiB).")
-@click.option("--conf", "conf", multiple=True, callback=_parse_conf, metavar="KEY=VALUE", help="More Spark settings (repeatable).")
+@click.option(
+    "--max-file-bytes", type=click.IntRange(min=1), default=None, help="Larger files are failures (default 512 MiB)."
+)
+@click.option(
+    "--conf", "conf", multiple=True, callback=_parse_conf, metavar="KEY=VALUE", help="More Spark settings (repeatable)."
+)
 def spark_command(
     inputs: tuple[str, ...],
     output: str,
@@ -96,9 +110,7 @@ def spark_command(
     try:
         summary = run_job(spark, list(inputs), output, options)
     except FileExistsError as err:
-        failure = click.ClickException(str(err))
-        failure.exit_code = EXIT_USAGE
-        raise failure from None
+        raise OutputExists(str(err)) from None
     finally:
         if owned:
             spark.stop()

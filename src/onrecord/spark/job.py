@@ -25,7 +25,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from onrecord.errors import Errors, ReadError
 
@@ -110,18 +110,23 @@ def run_job(spark: SparkSession, inputs: Sequence[str], output: str, options: Jo
 
 def output_exists(spark: SparkSession, output: str) -> bool:
     """Whether ``output`` exists, on whichever filesystem its URL names."""
-    jvm = spark.sparkContext._jvm
-    path = jvm.org.apache.hadoop.fs.Path(output)
-    return bool(path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).exists(path))
+    from onrecord.spark.session import hadoop_path
+
+    filesystem, path = hadoop_path(spark, output)
+    return bool(filesystem.exists(path))
 
 
 def write_output(frames: QuoteFrames, output: str, *, overwrite: bool = False) -> None:
-    """Write ``quotes/``, ``people/``, ``articles/`` (by date) and ``failures/`` under ``output``."""
+    """Write ``quotes/``, ``people/``, ``articles/`` (by date) and ``failures/`` under ``output``.
+
+    Rows are rebalanced by date before writing (Spark's ``REBALANCE`` hint,
+    sized by adaptive execution), so each date gets a few files of a
+    reasonable size rather than one small file per extraction partition.
+    """
     mode = "overwrite" if overwrite else "errorifexists"
     root = output.rstrip("/")
-    frames.articles.write.mode(mode).partitionBy("date").parquet(f"{root}/articles")
-    frames.quotes.write.mode(mode).partitionBy("date").parquet(f"{root}/quotes")
-    frames.people.write.mode(mode).partitionBy("date").parquet(f"{root}/people")
+    for name, frame in (("articles", frames.articles), ("quotes", frames.quotes), ("people", frames.people)):
+        frame.hint("rebalance", "date").write.mode(mode).partitionBy("date").parquet(f"{root}/{name}")
     frames.failures.coalesce(1).write.mode(mode).parquet(f"{root}/failures")
 
 
@@ -135,7 +140,7 @@ def summarise(frames: QuoteFrames, output: str) -> JobSummary:
         F.coalesce(F.sum(F.when(ok, F.size("quotes"))), F.lit(0)).alias("quotes"),
         F.coalesce(F.sum(F.when(ok, F.size("people"))), F.lit(0)).alias("people"),
         F.count(F.when(~ok, 1)).alias("failures"),
-    ).first()
+    ).collect()[0]
     failures = [
         ReadError(row["source"] or row["article_id"] or "-", row["reason"], row["location"])
         for row in frames.failures.limit(REPORTED_FAILURES).collect()
@@ -150,7 +155,7 @@ def summarise(frames: QuoteFrames, output: str) -> JobSummary:
     )
 
 
-def report(summary: JobSummary, err: object = sys.stderr) -> None:
+def report(summary: JobSummary, err: TextIO = sys.stderr) -> None:
     """Name the failures on ``err`` (the first few), then what was written."""
     for failure in summary.failures:
         print(f"onrecord: {failure}", file=err)

@@ -62,13 +62,12 @@ def plan_inputs(spark: SparkSession, inputs: Sequence[str]) -> InputPlan:
     local reading.
     """
     from ..readers.paths import format_of
+    from .session import hadoop_path
 
-    jvm = spark.sparkContext._jvm
-    conf = spark.sparkContext._jsc.hadoopConfiguration()
     plan = InputPlan()
     for argument in inputs:
-        path = jvm.org.apache.hadoop.fs.Path(argument)
-        statuses = path.getFileSystem(conf).globStatus(path)
+        filesystem, path = hadoop_path(spark, argument)
+        statuses = filesystem.globStatus(path)
         if not statuses:
             plan.failures.append(ReadError(argument, Errors.E006))
             continue
@@ -149,8 +148,10 @@ def _read_files(spark: SparkSession, paths: list[str], roots: Sequence[str], max
         ).alias("error"),
     )
     parser = partial(parse_files, roots=tuple(roots))
-    parsed = files.where(F.col("length") <= max_file_bytes).select("path", "content").mapInArrow(
-        parser, spark_schema(ARTICLE_SCHEMA)
+    parsed = (
+        files.where(F.col("length") <= max_file_bytes)
+        .select("path", "content")
+        .mapInArrow(parser, spark_schema(ARTICLE_SCHEMA))
     )
     too_large = too_large.withColumn("source", _local_path_column(F.col("source")))
     return parsed.unionByName(too_large).unionByName(_empty_files(spark, files))
@@ -182,7 +183,9 @@ def _read_parquet(spark: SparkSession, dataset: str) -> DataFrame:
 
     frame = spark.read.parquet(dataset)
     if "text" not in frame.columns:
-        reason = Errors.E008.format(detail=f"Parquet input has no 'text' column (its columns: {', '.join(frame.columns)})")
+        reason = Errors.E008.format(
+            detail=f"Parquet input has no 'text' column (its columns: {', '.join(frame.columns)})"
+        )
         return _failures_frame(spark, [ReadError(local_path(dataset), reason)])
     if "source" not in frame.columns:
         frame = frame.withColumn("source", _local_path_column(F.col("_metadata.file_path")))
@@ -284,8 +287,10 @@ def read_bytes(data: bytes, *, kind: str, source: str, key: str | None) -> Itera
         yield from read_warc(stream, source=source, key=key)
     else:
         try:
-            yield read_html(decode_html(data), source=source, key=key) if kind == "html" else read_text(
-                data, source=source, key=key
+            yield (
+                read_html(decode_html(data), source=source, key=key)
+                if kind == "html"
+                else read_text(data, source=source, key=key)
             )
         except InputError as err:
             yield ReadError(source, str(err))

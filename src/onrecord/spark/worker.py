@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date as _date
 from functools import lru_cache
 from typing import Any
@@ -90,7 +91,7 @@ def extract_rows(extractor: Extractor, rows: list[dict[str, Any]], *, keep_text:
         else:
             articles.append(article)
             positions.append(i)
-    for i, article, item in zip(positions, articles, _extract_all(extractor, articles)):
+    for i, article, item in zip(positions, articles, _extract_all(extractor, articles), strict=True):
         if isinstance(item, ReadError):
             results[i] = failure_result(rows[i], item.reason, article_id=article.id)
         else:
@@ -125,12 +126,24 @@ def _extract_all(extractor: Extractor, articles: list[Article]) -> Iterator[Extr
     step = max(1, extractor.batch_size)
     for start in range(0, len(articles), step):
         chunk = articles[start : start + step]
-        try:
-            done = list(extractor.pipe(chunk))
-        except Exception:  # noqa: BLE001 - retried one by one below, each failure recorded
-            logger.warning("a batch of %d articles failed; extracting them one by one", len(chunk), exc_info=True)
-            done = [_extract_one(extractor, article) for article in chunk]
+        with _memory_zone(extractor):
+            try:
+                done = list(extractor.pipe(chunk))
+            except Exception:  # noqa: BLE001 - retried one by one below, each failure recorded
+                logger.warning("a batch of %d articles failed; extracting them one by one", len(chunk), exc_info=True)
+                done = [_extract_one(extractor, article) for article in chunk]
         yield from done
+
+
+def _memory_zone(extractor: Extractor) -> AbstractContextManager[object]:
+    """spaCy's memory zone, so a worker that lives for millions of articles does not grow.
+
+    Strings a batch adds to the vocabulary are freed after it; the
+    extractions hold plain strings and offsets, never spaCy objects.
+    """
+    nlp = getattr(extractor, "nlp", None)
+    zone = getattr(nlp, "memory_zone", None)
+    return nullcontext() if zone is None else zone()
 
 
 def _extract_one(extractor: Extractor, article: Article) -> Extraction | ReadError:
@@ -142,7 +155,9 @@ def _extract_one(extractor: Extractor, article: Article) -> Extraction | ReadErr
         return ReadError(article.source or article.id or "-", Errors.E012.format(detail=detail))
 
 
-def extraction_result(extraction: Extraction, *, location: str | None = None, keep_text: bool = False) -> dict[str, Any]:
+def extraction_result(
+    extraction: Extraction, *, location: str | None = None, keep_text: bool = False
+) -> dict[str, Any]:
     """The :data:`RESULT_SCHEMA` row of one extraction."""
     article = extraction.article
     return {

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +22,7 @@ from ..errors import Errors
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress
 
     from .core import Store
 
@@ -47,13 +50,28 @@ db_option = click.option("--db", "db", metavar="URL", default=None,
 
 def open_store(db: str | None) -> Store:
     """Open the database named by ``--db``/``$ONRECORD_DB``, or fail with exit status 2."""
-    from .engine import StoreError, resolve_db_url
     from .core import Store
+    from .engine import StoreError, resolve_db_url
 
     try:
         return Store.open(resolve_db_url(db))
     except StoreError as err:
         raise DatabaseError(str(err)) from None
+
+
+@contextmanager
+def opened_store(db: str | None) -> Iterator[Store]:
+    """The store, closed afterwards; a database error on the way is exit status 2, not a traceback."""
+    from sqlalchemy.exc import DBAPIError
+
+    store = open_store(db)
+    try:
+        yield store
+    except DBAPIError as err:
+        detail = str(err.orig if err.orig is not None else err).strip()
+        raise DatabaseError(f"database error: {detail.splitlines()[0] if detail else type(err).__name__}") from None
+    finally:
+        store.close()
 
 
 def _stderr() -> Console:
@@ -82,26 +100,23 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: st
     from .ingest import IngestError, IngestOptions, default_workers
     from .ingest import ingest as run_ingest
 
-    store = open_store(db)
-    console = _stderr()
     stdin = sys.stdin.buffer if "-" in paths else None
-    total = None if stdin is not None else sum(1 for _ in iter_articles(paths, default_date=date))
-    n_workers = workers or default_workers()
-    if total is not None and workers is None:
-        n_workers = max(1, min(n_workers, -(-total // 8)))
-    options = IngestOptions(workers=n_workers, batch_size=batch_size, model=model)
-    try:
-        with _progress(console) as progress:
-            task = progress.add_task("ingesting", total=total)
-            summary = run_ingest(
-                store, iter_articles(paths, stdin=stdin, default_date=date), options,
-                on_progress=lambda n: progress.advance(task, n),
-                on_failure=lambda err: click.echo(f"onrecord: {err}", err=True),
-            )
-    except IngestError as err:
-        raise click.ClickException(str(err)) from None
-    finally:
-        store.close()
+    with opened_store(db) as store:
+        total = None if stdin is not None else sum(1 for _ in iter_articles(paths, default_date=date))
+        n_workers = workers or default_workers()
+        if total is not None and workers is None:
+            n_workers = max(1, min(n_workers, -(-total // 8)))
+        options = IngestOptions(workers=n_workers, batch_size=batch_size, model=model)
+        try:
+            with _progress(_stderr()) as progress:
+                task = progress.add_task("ingesting", total=total)
+                summary = run_ingest(
+                    store, iter_articles(paths, stdin=stdin, default_date=date), options,
+                    on_progress=lambda n: progress.advance(task, n),
+                    on_failure=lambda err: click.echo(f"onrecord: {err}", err=True),
+                )
+        except IngestError as err:
+            raise click.ClickException(str(err)) from None
     rate = summary.processed / summary.seconds if summary.seconds else 0.0
     click.echo(
         f"onrecord: {summary.added} added, {summary.replaced} replaced, {summary.skipped} unchanged, "
@@ -111,7 +126,7 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: st
     sys.exit(EXIT_INPUT_ERRORS if summary.failed else EXIT_OK)
 
 
-def _progress(console: Console):  # noqa: ANN202 - a rich Progress
+def _progress(console: Console) -> Progress:
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
     from rich.text import Text
@@ -144,12 +159,9 @@ def quotes(db: str | None, speaker: str | None, query: str | None, since: str | 
     """Print stored quotations, newest first."""
     if as_json and as_csv:
         raise click.UsageError("--json and --csv exclude each other")
-    store = open_store(db)
-    try:
+    with opened_store(db) as store:
         rows, total = store.quotes(speaker=speaker, query=query, since=since, until=until, outlet=outlet,
                                    limit=limit, offset=offset, first_seen=first_seen)
-    finally:
-        store.close()
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -199,11 +211,8 @@ def _print_quotes(rows: list[dict[str, Any]], total: int, offset: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per person per line.")
 def people(db: str | None, query: str | None, limit: int, offset: int, as_json: bool) -> None:
     """Print stored people, most quoted first."""
-    store = open_store(db)
-    try:
+    with opened_store(db) as store:
         rows, total = store.people(limit=limit, offset=offset, query=query)
-    finally:
-        store.close()
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -227,11 +236,8 @@ def people(db: str | None, query: str | None, limit: int, offset: int, as_json: 
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per failure per line.")
 def failures(db: str | None, as_json: bool) -> None:
     """Print the inputs that could not be ingested, and why."""
-    store = open_store(db)
-    try:
+    with opened_store(db) as store:
         rows = store.failures()
-    finally:
-        store.close()
     for row in rows:
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -253,11 +259,8 @@ def export(out: Path, fmt: str | None, db: str | None) -> None:
     fmt = fmt or out.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise click.UsageError(f"cannot tell the format of {str(out)!r}: give --format jsonl, csv or parquet")
-    store = open_store(db)
-    try:
+    with opened_store(db) as store:
         n = write(store.iter_quotes(), fmt, out)  # type: ignore[arg-type]
-    finally:
-        store.close()
     click.echo(f"onrecord: {n} quotation(s) written to {out}", err=True)
 
 

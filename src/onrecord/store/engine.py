@@ -125,7 +125,8 @@ def check_connection(engine: Engine) -> None:
         with engine.connect() as conn:
             conn.execute(sa.text("SELECT 1"))
     except exc.DBAPIError as err:
-        where = engine.url.render_as_string(hide_password=True)
+        shown = engine.url.set(drivername=engine.url.get_backend_name())
+        where = shown.render_as_string(hide_password=True)
         detail = str(err.orig).strip().splitlines()[0] if err.orig is not None else str(err)
         raise StoreError(f"cannot connect to database {where}: {detail}") from None
 
@@ -143,13 +144,18 @@ def migrate(engine: Engine) -> str:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    head = ScriptDirectory.from_config(config).get_current_head()
+    scripts = ScriptDirectory.from_config(config)
+    head = scripts.get_current_head()
     if head is None:
         raise StoreError("no schema migrations shipped: the package is incomplete")
     with engine.connect() as probe:
         current = MigrationContext.configure(probe).get_current_revision()
     if current == head:
         return head
+    known = {script.revision for script in scripts.walk_revisions()}
+    if current is not None and current not in known:
+        raise StoreError(f"the database's schema (revision {current}) is newer than this onrecord knows "
+                         f"(up to {head}): upgrade onrecord")
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})

@@ -12,7 +12,10 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 FORMATS: tuple[ExportFormat, ...] = ("jsonl", "csv", "parquet")
@@ -86,7 +89,7 @@ def csv_record(flat: dict[str, Any]) -> dict[str, Any]:
             for key, value in flat.items()}
 
 
-def _parquet_schema():  # noqa: ANN202 - pyarrow is imported late
+def _parquet_schema() -> pa.Schema:
     import pyarrow as pa
 
     text, integer = pa.string(), pa.int64()

@@ -20,11 +20,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from ..errors import Errors, OnrecordError, ReadError
 from ..records import Article, Extraction
 from .core import Store
 from .writer import article_id, content_hash, parse_date
+
+if TYPE_CHECKING:
+    from ..api import Extractor
 
 Item = Article | ReadError
 Result = Extraction | ReadError
@@ -210,7 +214,8 @@ def load_worker(model: str | None) -> None:
     _extractor(model)
 
 
-def _extractor(model: str | None):  # noqa: ANN202 - Extractor is imported late (it loads spaCy)
+def _extractor(model: str | None) -> Extractor:
+    """The extractor of this process, loaded once per model (imported late: it loads spaCy)."""
     from ..api import DEFAULT_MODEL, default_extractor
 
     return default_extractor(model or DEFAULT_MODEL)

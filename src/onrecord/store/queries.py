@@ -20,6 +20,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from .people import name_key
 from .schema import articles, failures, people, person_articles, quotation_speakers, quotations, quote_groups
 
+#: How many of a person's newest quotations are searched for the people they mention.
+MENTIONS_WITHIN = 2000
 _FTS_TOKEN = re.compile(r'"([^"]*)"|([^\s"]+)')
 _FTS_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -52,20 +54,37 @@ def fts5_query(text: str) -> str | None:
     return " AND ".join(f'"{term}"' for term in query_terms(text)) or None
 
 
+def _speaker_rows(speaker: str | None, person_id: int | None = None) -> sa.Select[Any] | sa.CompoundSelect[Any] | None:
+    """``(id, date)`` of the quotations of one person (by id), or of everyone with this full name or
+    surname, or whose unresolved speaker mention reads so; ``None`` when the name has no words."""
+    qs = quotation_speakers
+    if person_id is not None:
+        return sa.select(qs.c.quotation_id.label("id"), qs.c.date).where(qs.c.person_id == person_id).distinct()
+    key = name_key(speaker or "")
+    if not key:
+        return None
+    matching = sa.select(people.c.id).where(sa.or_(people.c.name_key == key, people.c.surname_key == key))
+    by_person = sa.select(qs.c.quotation_id.label("id"), qs.c.date).where(qs.c.person_id.in_(matching))
+    mentioned = quotations.alias("mentioned")
+    by_mention = sa.select(mentioned.c.id, mentioned.c.date).where(mentioned.c.mention_key == key)
+    return sa.union(by_person, by_mention)
+
+
+def _who(rows: sa.Select[Any] | sa.CompoundSelect[Any] | None) -> ColumnElement[bool]:
+    if rows is None:
+        return sa.false()
+    found = rows.subquery()
+    return quotations.c.id.in_(sa.select(found.c.id))
+
+
 def _conditions(conn: Connection, flt: QuoteFilter) -> list[ColumnElement[bool]]:
     q = quotations.c
     where: list[ColumnElement[bool]] = []
+    # Speakers go through one IN over a UNION: an OR of two conditions sends PostgreSQL to a full scan.
     if flt.speaker is not None:
-        key = name_key(flt.speaker)
-        matched = (
-            sa.select(quotation_speakers.c.quotation_id)
-            .join(people, people.c.id == quotation_speakers.c.person_id)
-            .where(sa.or_(people.c.name_key == key, people.c.surname_key == key))
-        )
-        where.append(sa.or_(q.id.in_(matched), q.speaker_key == key) if key else sa.false())
+        where.append(_who(_speaker_rows(flt.speaker)))
     if flt.person_id is not None:
-        where.append(q.id.in_(sa.select(quotation_speakers.c.quotation_id)
-                              .where(quotation_speakers.c.person_id == flt.person_id)))
+        where.append(_who(_speaker_rows(None, flt.person_id)))
     if flt.query is not None and flt.query.strip():
         where.append(_text_match(conn, flt.query))
     if flt.since is not None:
@@ -97,10 +116,13 @@ def _text_match(conn: Connection, text: str) -> ColumnElement[bool]:
     return quotations.c.id.in_(fts.columns(sa.column("rowid", sa.Integer)))
 
 
-def _order(conn: Connection) -> list[Any]:
+def _order(conn: Connection, day: Any = None, ident: Any = None) -> list[Any]:
+    """Newest first, undated last, then the latest stored first."""
+    day = quotations.c.date if day is None else day
+    ident = quotations.c.id if ident is None else ident
     if conn.dialect.name == "postgresql":
-        return [quotations.c.date.desc().nulls_last(), quotations.c.id.desc()]
-    return [quotations.c.date.desc(), quotations.c.id.desc()]  # SQLite sorts NULL first, so last here
+        return [day.desc().nulls_last(), ident.desc()]
+    return [day.desc(), ident.desc()]  # SQLite sorts NULL first, so last here
 
 
 def _quote_select() -> sa.Select[Any]:
@@ -118,11 +140,24 @@ def _quote_select() -> sa.Select[Any]:
 
 def quote_rows(conn: Connection, flt: QuoteFilter, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
     """One page of matching quotations, newest first, and how many match in all."""
-    where = _conditions(conn, flt)
-    total = conn.execute(sa.select(sa.func.count()).select_from(quotations).where(*where)).scalar_one()
-    rows = conn.execute(
-        _quote_select().where(*where).order_by(*_order(conn)).limit(max(0, limit)).offset(max(0, offset))
-    ).all()
+    limit, offset = max(0, limit), max(0, offset)
+    who_only = QuoteFilter(speaker=flt.speaker, person_id=flt.person_id)
+    if flt == who_only and (flt.speaker is None) != (flt.person_id is None):
+        # Only "who": page through the speaker index (person, date) without touching other quotations.
+        found = _speaker_rows(flt.speaker, flt.person_id)
+        if found is None:
+            return [], 0
+        sub = found.subquery()
+        total = conn.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one()
+        page = sa.select(sub.c.id).order_by(*_order(conn, sub.c.date, sub.c.id)).limit(limit).offset(offset)
+    else:
+        where = _conditions(conn, flt)
+        total = conn.execute(sa.select(sa.func.count()).select_from(quotations).where(*where)).scalar_one()
+        page = (sa.select(quotations.c.id).where(*where).order_by(*_order(conn))
+                .limit(limit).offset(offset))
+    ids = list(conn.execute(page).scalars())
+    # The page's rows are joined to their articles only now: a planner joining first would read them all.
+    rows = conn.execute(_quote_select().where(quotations.c.id.in_(ids)).order_by(*_order(conn))).all() if ids else []
     return _to_dicts(conn, rows), int(total)
 
 
@@ -181,18 +216,13 @@ def _to_dicts(conn: Connection, rows: Sequence[Row[Any]]) -> list[dict[str, Any]
     return out
 
 
-def _quote_count() -> Any:
-    return (sa.select(sa.func.count()).select_from(quotation_speakers)
-            .where(quotation_speakers.c.person_id == people.c.id).scalar_subquery())
-
-
 def people_rows(conn: Connection, limit: int, offset: int, query: str | None) -> tuple[list[dict[str, Any]], int]:
     """One page of people, most quoted first, and how many there are in all."""
     where = []
     if query is not None and query.strip():
         where.append(people.c.name_key.contains(name_key(query), autoescape=True))
     total = conn.execute(sa.select(sa.func.count()).select_from(people).where(*where)).scalar_one()
-    count = _quote_count().label("quotations")
+    count = people.c.quotation_count.label("quotations")
     rows = conn.execute(
         sa.select(people.c.id, people.c.name, people.c.roles, count).where(*where)
         .order_by(count.desc(), people.c.name, people.c.id).limit(max(0, limit)).offset(max(0, offset))
@@ -232,7 +262,7 @@ def _person_dicts(conn: Connection, rows: Sequence[Row[Any]]) -> list[dict[str, 
 def person_detail(conn: Connection, person_id: int, quote_limit: int) -> dict[str, Any] | None:
     """A person with their newest quotations and the people their quotations mention."""
     row = conn.execute(
-        sa.select(people.c.id, people.c.name, people.c.roles, _quote_count().label("quotations"))
+        sa.select(people.c.id, people.c.name, people.c.roles, people.c.quotation_count.label("quotations"))
         .where(people.c.id == person_id)
     ).first()
     if row is None:
@@ -244,11 +274,14 @@ def person_detail(conn: Connection, person_id: int, quote_limit: int) -> dict[st
 
 
 def _mentioned(conn: Connection, person_id: int) -> list[dict[str, Any]]:
-    """Other people named inside this person's quotations, with how many quotations name them."""
+    """Other people named inside this person's newest :data:`MENTIONS_WITHIN` quotations, and how often."""
     spoken = conn.execute(
         sa.select(quotations.c.id, quotations.c.article_id, quotations.c.spans)
-        .join(quotation_speakers, quotation_speakers.c.quotation_id == quotations.c.id)
-        .where(quotation_speakers.c.person_id == person_id)
+        .where(quotations.c.id.in_(sa.select(quotation_speakers.c.quotation_id)
+                                   .where(quotation_speakers.c.person_id == person_id)
+                                   .order_by(*_order(conn, quotation_speakers.c.date,
+                                                     quotation_speakers.c.quotation_id))
+                                   .limit(MENTIONS_WITHIN)))
     ).all()
     by_article: dict[str, list[tuple[int, list[list[int]]]]] = defaultdict(list)
     for quote_id, art_id, spans in spoken:

@@ -44,6 +44,8 @@ people = sa.Table(
     sa.Column("surname_key", sa.Text, nullable=False, index=True),
     sa.Column("single_token", sa.Boolean, nullable=False),
     sa.Column("roles", sa.JSON, nullable=False),
+    # How many quotations they are a speaker of, kept up to date by every write.
+    sa.Column("quotation_count", sa.Integer, nullable=False, server_default="0", index=True),
 )
 
 person_articles = sa.Table(
@@ -82,7 +84,7 @@ quotations = sa.Table(
     sa.Column("speaker_text", sa.Text),
     sa.Column("speaker_start", sa.Integer),
     sa.Column("speaker_end", sa.Integer),
-    sa.Column("speaker_key", sa.Text, index=True),  # the mention, case-folded
+    sa.Column("mention_key", sa.Text),  # the mention, case-folded, when it names no known person
     sa.Column("speaker_people", sa.JSON, nullable=False),
     sa.Column("speaker_organizations", sa.JSON, nullable=False),
     sa.Column("addressee_text", sa.Text),
@@ -94,6 +96,8 @@ quotations = sa.Table(
     sa.Column("n_words", sa.Integer, nullable=False),
     sa.UniqueConstraint("article_id", "position"),
     sa.Index("ix_quotations_date_id", "date", "id"),
+    sa.Index("ix_quotations_mention_key", "mention_key", sqlite_where=sa.text("mention_key IS NOT NULL"),
+             postgresql_where=sa.text("mention_key IS NOT NULL")),
 )
 
 quotation_speakers = sa.Table(
@@ -101,7 +105,9 @@ quotation_speakers = sa.Table(
     metadata,
     sa.Column("quotation_id", sa.Integer, sa.ForeignKey("quotations.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("position", sa.Integer, primary_key=True),
-    sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("date", sa.Date),  # the article's date again: a person's newest quotations come from this index
+    sa.Index("ix_quotation_speakers_person_id_date", "person_id", "date", "quotation_id"),
 )
 
 quote_shingles = sa.Table(

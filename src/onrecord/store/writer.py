@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -40,6 +41,8 @@ _PEOPLE_NAMED = (
 )
 _NEW_PERSON = people.insert().returning(people.c.id)
 _SET_ROLES = people.update().where(people.c.id == sa.bindparam("person_id")).values(roles=sa.bindparam("new_roles"))
+_ADD_QUOTATIONS = people.update().where(people.c.id == sa.bindparam("person_id")).values(
+    quotation_count=people.c.quotation_count + sa.bindparam("n"))
 _NEW_GROUPS = quote_groups.insert().returning(quote_groups.c.id, sort_by_parameter_order=True)
 _INSERT_QUOTES = quotations.insert().returning(quotations.c.id, sort_by_parameter_order=True)
 _SET_FIRST = quote_groups.update().where(quote_groups.c.id == sa.bindparam("group_id")).values(
@@ -49,14 +52,17 @@ _FIRST_OF_GROUP = (
     .order_by(quotations.c.date.is_(None), quotations.c.date, quotations.c.id).limit(1)
 )
 _shared = sa.func.count().label("shared")
+# The stored quotations sharing most shingles (an index-only scan of quote_shingles), then their words.
 _CANDIDATES = (
-    sa.select(quotations.c.id, quotations.c.group_id, quotations.c.norm_text, _shared)
-    .join(quote_shingles, quote_shingles.c.quotation_id == quotations.c.id)
-    .where(quote_shingles.c.shingle.in_(sa.bindparam("shingles", expanding=True)),
-           quotations.c.article_id != sa.bindparam("article_id"))
-    .group_by(quotations.c.id, quotations.c.group_id, quotations.c.norm_text)
-    .order_by(_shared.desc(), quotations.c.id)
+    sa.select(quote_shingles.c.quotation_id)
+    .where(quote_shingles.c.shingle.in_(sa.bindparam("shingles", expanding=True)))
+    .group_by(quote_shingles.c.quotation_id)
+    .order_by(_shared.desc(), quote_shingles.c.quotation_id)
     .limit(_MAX_CANDIDATES)
+)
+_CANDIDATE_WORDS = (
+    sa.select(quotations.c.id, quotations.c.group_id, quotations.c.norm_text)
+    .where(quotations.c.id.in_(sa.bindparam("ids", expanding=True)))
 )
 
 
@@ -194,15 +200,20 @@ def _matching_person(conn: Connection, key: str, roles: list[str]) -> int | None
 
 
 def _refresh_person(conn: Connection, person_id: int) -> None:
-    """Drop a person no article mentions any more, else recompute their roles."""
+    """Drop a person no article mentions any more, else recompute their roles and quotation count."""
     role_lists = conn.execute(
         sa.select(person_articles.c.roles).where(person_articles.c.person_id == person_id)
         .order_by(person_articles.c.id)
     ).scalars().all()
     if not role_lists:
         conn.execute(people.delete().where(people.c.id == person_id))
-    else:
-        conn.execute(people.update().where(people.c.id == person_id).values(roles=names.merge_roles(*role_lists)))
+        return
+    count = conn.execute(
+        sa.select(sa.func.count(sa.distinct(quotation_speakers.c.quotation_id)))
+        .where(quotation_speakers.c.person_id == person_id)
+    ).scalar_one()
+    conn.execute(people.update().where(people.c.id == person_id).values(
+        roles=names.merge_roles(*role_lists), quotation_count=count))
 
 
 def _insert_quotes(conn: Connection, art_id: str, day: Date | None, quotes: list[Quote],
@@ -211,7 +222,7 @@ def _insert_quotes(conn: Connection, art_id: str, day: Date | None, quotes: list
     if not quotes:
         return
     norms = [provenance.normalize_quote(quote.text) for quote in quotes]
-    groups = [_find_group(conn, art_id, norm.split()) for norm in norms]
+    groups = [_find_group(conn, norm.split()) for norm in norms]
     new_groups = [position for position, group_id in enumerate(groups) if group_id is None]
     joined = {group_id for group_id in groups if group_id is not None}
     if new_groups:
@@ -225,12 +236,14 @@ def _insert_quotes(conn: Connection, art_id: str, day: Date | None, quotes: list
     for quote_id, quote, row in zip(quote_ids, quotes, rows):
         for i, name in enumerate(quote.speaker.people if quote.speaker else []):
             if names.name_key(name) in person_ids:
-                speaker_rows.append({"quotation_id": quote_id, "position": i,
+                speaker_rows.append({"quotation_id": quote_id, "position": i, "date": day,
                                      "person_id": person_ids[names.name_key(name)]})
         shingle_rows.extend({"shingle": shingle, "quotation_id": quote_id}
                             for shingle in sorted(provenance.stored_shingles(row["norm_text"].split())))
     if speaker_rows:
         conn.execute(quotation_speakers.insert(), speaker_rows)
+        quoted = Counter(person for _quote, person in {(r["quotation_id"], r["person_id"]) for r in speaker_rows})
+        conn.execute(_ADD_QUOTATIONS, [{"person_id": person, "n": n} for person, n in sorted(quoted.items())])
     if shingle_rows:
         conn.execute(quote_shingles.insert(), shingle_rows)
     if new_groups:
@@ -249,7 +262,7 @@ def _quote_row(art_id: str, day: Date | None, position: int, quote: Quote, norm:
         "cue_end": cue.span[1] if cue else None,
         "speaker_text": speaker.text if speaker else None, "speaker_start": speaker.span[0] if speaker else None,
         "speaker_end": speaker.span[1] if speaker else None,
-        "speaker_key": names.name_key(speaker.text) if speaker else None,
+        "mention_key": names.name_key(speaker.text) if speaker and not _names_someone(speaker.people) else None,
         "speaker_people": list(speaker.people) if speaker else [],
         "speaker_organizations": list(speaker.organizations) if speaker else [],
         "addressee_text": addressee.text if addressee else None,
@@ -260,16 +273,25 @@ def _quote_row(art_id: str, day: Date | None, position: int, quote: Quote, norm:
     }
 
 
-def _find_group(conn: Connection, art_id: str, words: list[str]) -> int | None:
-    """The group of the most similar stored quotation of another article, if one is similar enough."""
+def _names_someone(people_names: list[str]) -> bool:
+    return any(names.name_key(name) for name in people_names)
+
+
+def _find_group(conn: Connection, words: list[str]) -> int | None:
+    """The group of the most similar stored quotation, if one is similar enough.
+
+    The article's own quotations are not stored yet when this runs, so a
+    quotation repeated within one article is never grouped with itself.
+    """
     lookup = sorted(provenance.lookup_shingles(words))[:_MAX_LOOKUP]
     if not lookup:
         return None
+    ids = list(conn.execute(_CANDIDATES, {"shingles": lookup}).scalars())
+    if not ids:
+        return None
     best: tuple[float, int] | None = None
     best_group: int | None = None
-    for quote_id, group_id, norm_text, _shared_count in conn.execute(
-        _CANDIDATES, {"shingles": lookup, "article_id": art_id}
-    ):
+    for quote_id, group_id, norm_text in conn.execute(_CANDIDATE_WORDS, {"ids": ids}):
         score = provenance.similarity(words, norm_text.split())
         if score >= provenance.MIN_SHARED and (best is None or (score, -quote_id) > best):
             best, best_group = (score, -quote_id), group_id

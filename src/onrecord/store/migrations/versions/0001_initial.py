@@ -41,6 +41,8 @@ _POSTGRES_FTS = [
            GENERATED ALWAYS AS (to_tsvector('onrecord_english'::regconfig, text)) STORED""",
     "CREATE INDEX ix_quotations_text_tsv ON quotations USING gin (text_tsv)",
     "CREATE INDEX ix_quotations_date_desc ON quotations (date DESC NULLS LAST, id DESC)",
+    """CREATE INDEX ix_quotation_speakers_person_date_desc
+           ON quotation_speakers (person_id, date DESC NULLS LAST, quotation_id DESC)""",
 ]
 
 
@@ -70,8 +72,10 @@ def upgrade() -> None:
         sa.Column("surname_key", sa.Text, nullable=False),
         sa.Column("single_token", sa.Boolean, nullable=False),
         sa.Column("roles", sa.JSON, nullable=False),
+        sa.Column("quotation_count", sa.Integer, nullable=False, server_default="0"),
         sa.PrimaryKeyConstraint("id", name="pk_people"),
     )
+    op.create_index("ix_people_quotation_count", "people", ["quotation_count"])
     op.create_index("ix_people_name_key", "people", ["name_key"])
     op.create_index("ix_people_surname_key", "people", ["surname_key"])
 
@@ -116,7 +120,7 @@ def upgrade() -> None:
         sa.Column("speaker_text", sa.Text),
         sa.Column("speaker_start", sa.Integer),
         sa.Column("speaker_end", sa.Integer),
-        sa.Column("speaker_key", sa.Text),
+        sa.Column("mention_key", sa.Text),
         sa.Column("speaker_people", sa.JSON, nullable=False),
         sa.Column("speaker_organizations", sa.JSON, nullable=False),
         sa.Column("addressee_text", sa.Text),
@@ -133,7 +137,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("article_id", "position", name="uq_quotations_article_id_position"),
     )
     op.create_index("ix_quotations_date_id", "quotations", ["date", "id"])
-    op.create_index("ix_quotations_speaker_key", "quotations", ["speaker_key"])
+    op.create_index("ix_quotations_mention_key", "quotations", ["mention_key"],
+                    sqlite_where=sa.text("mention_key IS NOT NULL"), postgresql_where=sa.text("mention_key IS NOT NULL"))
     op.create_index("ix_quotations_group_id", "quotations", ["group_id"])
 
     op.create_table(
@@ -141,13 +146,14 @@ def upgrade() -> None:
         sa.Column("quotation_id", sa.Integer, nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("person_id", sa.Integer, nullable=False),
+        sa.Column("date", sa.Date),
         sa.PrimaryKeyConstraint("quotation_id", "position", name="pk_quotation_speakers"),
         sa.ForeignKeyConstraint(["quotation_id"], ["quotations.id"], ondelete="CASCADE",
                                 name="fk_quotation_speakers_quotation_id_quotations"),
         sa.ForeignKeyConstraint(["person_id"], ["people.id"], ondelete="CASCADE",
                                 name="fk_quotation_speakers_person_id_people"),
     )
-    op.create_index("ix_quotation_speakers_person_id", "quotation_speakers", ["person_id"])
+    op.create_index("ix_quotation_speakers_person_id_date", "quotation_speakers", ["person_id", "date", "quotation_id"])
 
     op.create_table(
         "quote_shingles",
