@@ -19,6 +19,9 @@ def quoted(text: str) -> list[str]:
         ("“One,” she said, “two.”", ["“One,”", "“two.”"]),
         ('"One," she said, "two."', ['"One,"', '"two."']),
         ("«Oui», dit-il.", ["«Oui»"]),
+        ("''Fine,'' he said.", ["''Fine,''"]),  # typewriter double quotes, as in some wire copy
+        ("``Fine,'' he said.", ["``Fine,''"]),
+        ("The players' union and the owners' deal.", []),  # possessive apostrophes
         ("No quotation here, only an apostrophe’s mark.", []),
         ("A 6\" pipe and a 12\" one.", []),  # inch marks do not open a quotation
     ],
@@ -54,6 +57,11 @@ def test_quotemarks_unclosed_paragraph_does_not_continue_into_prose():
 )
 def test_quotemarks_stray_marks_stay_in_their_paragraph(text, expected):
     assert quoted(text) == expected
+
+
+def test_quotemarks_inner_leaves_out_marks_of_any_width():
+    text = "''Fine,'' he said. “Yes.”"
+    assert [text[slice(*q.inner)] for q in find_quotations(text)] == ["Fine,", "Yes."]
 
 
 def test_quotemarks_paragraphs_are_lines():

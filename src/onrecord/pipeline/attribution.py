@@ -114,7 +114,7 @@ class Attributor:
         sentence = doc[span.start].sent
         if sentence.start < span.start or _frame_end(doc, span, []) > span.end:
             near = [h for h in hits if sentence.start <= h.start < sentence.end and h.speaker is not None]
-            if near and not _title_like(text[mark.start + 1 : mark.end - 1]):
+            if near and not _title_like(text[mark.inner[0] : mark.inner[1]]):
                 preceding = [h for h in near if h.start < span.start]
                 hit = preceding[-1] if preceding else near[0]
                 return _Draft("direct", [(mark.start, mark.end)], hit, "sentence", [mark])
@@ -163,7 +163,7 @@ class Attributor:
             a = doc[hit.addressee[0] : hit.addressee[1]]
             addressee = Addressee(a.text, (a.start_char, a.end_char))
         if draft.kind == "direct":
-            quote_text = " … ".join(text[s + 1 : e - 1] for s, e in draft.spans)
+            quote_text = " … ".join(text[m.inner[0] : m.inner[1]] for m in draft.marks)
         else:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6

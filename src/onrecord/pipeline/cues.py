@@ -90,6 +90,9 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     hit.speaker = mention_span(heads) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
+    if content is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+        hit.content_head = token.head.i  # "Y, he said, Z": the clause around the cue
+        hit.content_exclude = {t.i for t in token.subtree}
     return hit
 
 
@@ -147,18 +150,24 @@ def mention_span(heads: list[Token]) -> tuple[int, int]:
     for head in heads:
         tokens.add(head.i)
         for child in head.children:
-            if child.dep_ in ("relcl", "acl", "advcl", "punct") or (child.dep_ == "cc" and child.i > head.i):
-                continue
-            if child.dep_ == "conj":
+            if child.dep_ in ("acl", "advcl", "conj") or (child.dep_ == "cc" and child.i > head.i):
                 continue
             tokens.update(t.i for t in child.subtree)
-    start, end = min(tokens), max(tokens) + 1
     doc = heads[0].doc
+    for i in list(tokens):
+        if doc[i].dep_ == "relcl" and i in tokens:
+            tokens -= {t.i for t in doc[i].subtree}
+    start, end = min(tokens), max(tokens) + 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in EDGE_JUNK):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in EDGE_JUNK):
+    while end > start and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
         end -= 1
     return start, end
+
+
+def _edge_punct(token: Token) -> bool:
+    """Punctuation that may end a mention: all but a closing bracket ("Sen. David Perdue (R-Ga.)")."""
+    return token.is_punct and token.text != ")"
 
 
 def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
@@ -199,7 +208,7 @@ def content_tokens(doc: Doc, hit: CueHit, nested: list[CueHit]) -> list[int]:
     if hit.speaker is not None:
         tokens -= set(range(*hit.speaker))
     for other in nested:
-        if other is hit or other.verb not in tokens:
+        if other is hit or other.verb not in tokens or other.verb == hit.content_head:
             continue
         tokens -= {t.i for t in doc[other.verb].subtree}
         if other.speaker is not None:

@@ -10,14 +10,14 @@ a quotation mark. Stray or unbalanced marks spoil their own paragraph only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .tables import BEFORE_OPENING, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTES
 
 Mark = Literal["open", "close", "either"]
 _PARAGRAPH = re.compile(r"[^\n]+")
-_MARK = re.compile("[" + re.escape("".join(sorted(OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES))) + "]")
+_MARK = re.compile("|".join(re.escape(m) for m in sorted(OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES, key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,13 @@ class QuoteMarks:
 
     start: int
     end: int
+    open_len: int = 1  # "''" and "``" are two characters
+    close_len: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
         """The offsets of the content, marks left out."""
-        return self.start + 1, self.end - 1
+        return self.start + self.open_len, self.end - self.close_len
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -38,17 +40,17 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def classify(text: str, i: int) -> Mark | None:
-    """Whether the character at ``i`` opens or closes a quotation, or may do either."""
-    char = text[i]
-    if char in OPENING_QUOTES:
+def classify(text: str, i: int, width: int = 1) -> Mark | None:
+    """Whether the mark of ``width`` characters at ``i`` opens or closes a quotation, or may do either."""
+    mark = text[i : i + width]
+    if mark in OPENING_QUOTES:
         return "open"
-    if char in CLOSING_QUOTES:
+    if mark in CLOSING_QUOTES:
         return "close"
-    if char not in STRAIGHT_QUOTES:
+    if mark not in STRAIGHT_QUOTES:
         return None
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if (before in BEFORE_OPENING or before in OPENING_QUOTES) and not after.isspace():
         return "open"
     if after.isspace() or after in ".,;:!?)]}—–-" or after in CLOSING_QUOTES:
@@ -59,35 +61,37 @@ def classify(text: str, i: int) -> Mark | None:
 def find_quotations(text: str, spans: list[tuple[int, int]] | None = None) -> list[QuoteMarks]:
     """Every quotation in ``text`` (or in the paragraphs ``spans``), in order."""
     found: list[QuoteMarks] = []
-    carried: int | None = None  # the start of a quotation left open by the previous paragraph
+    carried: QuoteMarks | None = None  # the opening left unclosed by the previous paragraph
     for p_start, p_end in spans if spans is not None else paragraphs(text):
-        marks = [(m.start(), classify(text, m.start())) for m in _MARK.finditer(text, p_start, p_end)]
-        first_opens = bool(marks) and marks[0][1] in ("open", "either") and not text[p_start:marks[0][0]].strip()
+        marks = [(m.start(), m.end(), classify(text, m.start(), m.end() - m.start())) for m in _MARK.finditer(text, p_start, p_end)]
+        marks = [(i, j, kind) for i, j, kind in marks if kind is not None]
+        first_opens = bool(marks) and marks[0][2] in ("open", "either") and not text[p_start : marks[0][0]].strip()
         if carried is not None and not first_opens:
             carried = None  # the previous paragraph's quotation never continued: it was unbalanced
         pieces, left_open = _pair(marks)
         if carried is not None:
             if pieces:
-                pieces[0] = (carried, pieces[0][1])
+                pieces[0] = replace(pieces[0], start=carried.start, open_len=carried.open_len)
             elif left_open is not None:
                 left_open = carried
-        found.extend(QuoteMarks(s, e) for s, e in pieces)
+        found.extend(pieces)
         carried = left_open
     return found
 
 
-def _pair(marks: list[tuple[int, Mark]]) -> tuple[list[tuple[int, int]], int | None]:
-    """Pair the marks of one paragraph; return the quotations and a start left open, if any."""
-    pieces: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, kind in marks:
+def _pair(marks: list[tuple[int, int, Mark]]) -> tuple[list[QuoteMarks], QuoteMarks | None]:
+    """Pair the marks of one paragraph; return the quotations and an opening left unclosed, if any."""
+    pieces: list[QuoteMarks] = []
+    start: tuple[int, int] | None = None  # (offset, width) of the open mark
+    for i, j, kind in marks:
         if start is None:
             if kind in ("open", "either"):
-                start = i
+                start = (i, j - i)
             # a closing mark with nothing open is stray: skip it
         elif kind in ("close", "either"):
-            pieces.append((start, i + 1))
+            pieces.append(QuoteMarks(start[0], j, start[1], j - i))
             start = None
         else:
-            start = i  # a second opening: the first was stray
-    return pieces, start
+            start = (i, j - i)  # a second opening: the first was stray
+    left_open = None if start is None else QuoteMarks(start[0], start[0] + start[1], start[1], 0)
+    return pieces, left_open

@@ -193,9 +193,10 @@ UNNAMED_SPEAKERS: frozenset[str] = frozenset(
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "NORP", "GPE"})
 
 #: Quotation marks: opening and closing characters. Straight quotes are told apart by context.
-OPENING_QUOTES: frozenset[str] = frozenset("“„«‟")
-CLOSING_QUOTES: frozenset[str] = frozenset("”»")
-STRAIGHT_QUOTES: frozenset[str] = frozenset('"')
+OPENING_QUOTES: frozenset[str] = frozenset({"“", "„", "«", "‟", "``"})
+CLOSING_QUOTES: frozenset[str] = frozenset({"”", "»"})
+#: Marks that may open or close: told apart by context. "''" is a typewriter double quote (as in some wire copy).
+STRAIGHT_QUOTES: frozenset[str] = frozenset({'"', "''"})
 #: Characters that may stand right before an opening straight quote.
 BEFORE_OPENING: frozenset[str] = frozenset(" \t\n([{—–-:;/")
 
