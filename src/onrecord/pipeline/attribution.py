@@ -70,7 +70,7 @@ class Attributor:
                     drafts.append(draft)
         drafts.sort(key=lambda d: d.spans[0])
         drafts = _merge_split(doc, drafts)
-        self._continuations(doc, drafts, people, quoted)
+        drafts = self._continuations(doc, drafts, people, quoted)
         resolver = Resolver(doc, people, quoted)
         return [self._finish(doc, text, d, resolver) for d in drafts]
 
@@ -122,22 +122,32 @@ class Attributor:
             return None
         return _Draft("direct", [(mark.start, mark.end)], None, "none", [mark])
 
-    def _continuations(self, doc: Doc, drafts: list[_Draft], people: People, quoted: set[int]) -> None:
-        """Rule 3: quotations with no cue continue the one before, or take the subject before."""
+    def _continuations(self, doc: Doc, drafts: list[_Draft], people: People, quoted: set[int]) -> list[_Draft]:
+        """Rule 3: quotations with no cue continue the one before, or take the subject before.
+
+        A continuation of a direct quotation becomes one more piece of it, as the
+        attribution corpora mark it ("“…,” said Scott. “…”" is one attribution).
+        """
+        kept: list[_Draft] = []
         previous: _Draft | None = None
         for draft in drafts:
             if draft.how == "none":
-                start = draft.spans[0][0]
                 if previous is not None and _nothing_between(doc, previous, draft, quoted):
+                    if previous.kind == "direct":
+                        previous.spans.extend(draft.spans)
+                        previous.marks.extend(draft.marks)
+                        continue
                     draft.follows, draft.how = previous, "continues"
                 else:
-                    subject = _subject_before(doc, start, people)
+                    subject = _subject_before(doc, draft.spans[0][0], people)
                     if subject is not None:
                         draft.speaker_heads = [subject]
                         draft.speaker = mention_span([doc[subject]])
                         draft.how = "context"
             if draft.hit is not None or draft.how in ("continues", "context"):
                 previous = draft
+            kept.append(draft)
+        return kept
 
     def _finish(self, doc: Doc, text: str, draft: _Draft, resolver: Resolver) -> Quote:
         hit = draft.hit if draft.follows is None else _root(draft).hit

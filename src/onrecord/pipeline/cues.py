@@ -26,6 +26,8 @@ from .tables import (
 _PHRASE_STARTS = frozenset(words[0] for words in PHRASE_CUES)
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+#: Dependents that carry the content of naming cues ("called", "described") when a quotation is among them.
+OBJECT_CONTENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "acomp", "ccomp", "advcl"})
 #: Dependencies through which a subjectless cue takes its head's subject.
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 #: Parts of speech that cannot end a content ("..., with" left by a nested attribution).
@@ -43,6 +45,7 @@ class CueHit:
     speaker: tuple[int, int] | None = None  # token span of the whole mention
     addressee: tuple[int, int] | None = None
     content_head: int | None = None
+    content_more: list[int] = field(default_factory=list)  # further heads of the content ("called the plan “a mess”")
     content_exclude: set[int] = field(default_factory=set)  # tokens of the cue's own phrase
 
     @property
@@ -90,6 +93,10 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     hit.speaker = mention_span(heads) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
+    if content is None and lemma in NEEDS_CONTENT and _governs_quotation(token, quoted):
+        objects = [c for c in token.children if c.i > token.i and c.dep_ in OBJECT_CONTENT_DEPS]
+        if objects:  # "called the plan “a slow-motion disaster”": the object and its complement
+            hit.content_head, hit.content_more = objects[0].i, [c.i for c in objects[1:]]
     if content is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
         hit.content_head = token.head.i  # "Y, he said, Z": the clause around the cue
         hit.content_exclude = {t.i for t in token.subtree}
@@ -203,7 +210,7 @@ def content_tokens(doc: Doc, hit: CueHit, nested: list[CueHit]) -> list[int]:
     if hit.content_head is None:
         return []
     head = doc[hit.content_head]
-    tokens = {t.i for t in head.subtree} - hit.content_exclude
+    tokens = {t.i for h in [head, *(doc[i] for i in hit.content_more)] for t in h.subtree} - hit.content_exclude
     tokens -= set(hit.tokens)
     if hit.speaker is not None:
         tokens -= set(range(*hit.speaker))
