@@ -111,6 +111,9 @@ class Attributor:
         before = [h for h in owns if before_start <= h.start < span.start]
         if before:
             return _Draft("direct", [(mark.start, mark.end)], before[-1], "cue", [mark])
+        beside = _across_sentence_break(doc, span, owns, all_spans)
+        if beside is not None:
+            return _Draft("direct", [(mark.start, mark.end)], beside, "cue", [mark])
         sentence = doc[span.start].sent
         if sentence.start < span.start or _frame_end(doc, span, []) > span.end:
             near = [h for h in hits if sentence.start <= h.start < sentence.end and h.speaker is not None]
@@ -205,6 +208,28 @@ def _frame_end(doc: Doc, span: Span, others: list[Span]) -> int:
             return i
     nexts = [s.start for s in others if s.start >= end]
     return min([limit, *nexts])
+
+
+#: How many tokens may stand between a quotation and a cue the parser put in another sentence.
+NEAR_TOKENS = 4
+
+
+def _across_sentence_break(doc: Doc, span: Span, owns: list[CueHit], others: list[Span]) -> CueHit | None:
+    """ "“…?” Trump said." and "Trump said: “…”" when the parser cut the sentence at the quotation."""
+    for hit in owns:
+        if hit.content_head is None and 0 <= hit.start - span.end <= NEAR_TOKENS:
+            gap = doc[span.end : hit.start]
+            if "\n" not in gap.text and not any(span.end <= s.start < hit.start for s in others):
+                return hit
+    previous = span.start - 1
+    while previous >= 0 and doc[previous].is_space and "\n" not in doc[previous].text:
+        previous -= 1
+    if previous >= 0 and doc[previous].text == ":":
+        sentence = doc[previous].sent
+        candidates = [h for h in owns if sentence.start <= h.start < previous]
+        if candidates:
+            return candidates[-1]
+    return None
 
 
 def _frame_start(doc: Doc, span: Span, others: list[Span]) -> int:

@@ -20,6 +20,7 @@ from .tables import (
     NEEDS_CONTENT,
     PHRASE_CUES,
     SPEECH_VERBS,
+    STANCE_VERBS,
     THOUGHT_VERBS,
 )
 
@@ -55,7 +56,7 @@ class CueHit:
 
 def find_cues(doc: Doc, quoted: set[int], *, thoughts: bool = True) -> list[CueHit]:
     """Every cue of ``doc`` outside quotation marks, in order."""
-    lemmas = SPEECH_VERBS | THOUGHT_VERBS if thoughts else SPEECH_VERBS
+    lemmas = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS if thoughts else SPEECH_VERBS
     hits: list[CueHit] = []
     for token in doc:
         if token.i in quoted:
@@ -83,6 +84,8 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     if lemma not in lemmas and not particles:
         return None
     content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
+    if lemma in STANCE_VERBS and lemma not in SPEECH_VERBS and content is None and not _governs_quotation(token, quoted):
+        return None  # a stance needs its clause: "the poll shows that ...", not "the show"
     if lemma in NEEDS_CONTENT and content is None and not particles and not _governs_quotation(token, quoted):
         return None
     if any(c.dep_ == "auxpass" for c in token.children) and lemma not in ("quote",):

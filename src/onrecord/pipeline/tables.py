@@ -35,6 +35,16 @@ THOUGHT_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Lemmas of verbs that attribute a finding, a wish or a stance ("the poll shows that",
+#: "she wants the bill to pass"): cues only with a clause or a quotation.
+STANCE_VERBS: frozenset[str] = frozenset(
+    """
+    show find cite want plan see echo know understand recognize recognise assume decide
+    seem appear learn realize realise conclude prove reveal suggest support oppose endorse condemn
+    blast attack slam denounce praise defend reference compare liken discuss address
+    """.split()
+)
+
 #: Cue verbs that only count as cues when they govern a clause or a quotation,
 #: never on their own ("point" needs "out", "call" needs a complement).
 NEEDS_CONTENT: frozenset[str] = frozenset(
