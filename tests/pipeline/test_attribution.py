@@ -87,6 +87,9 @@ CASES = [
      "hardest year", ["Laura Chen"], "direct", None, None),
     ("Anna Kim said: “The first part is over.\n\n“The second part starts in the spring.”",
      "second part starts", ["Anna Kim"], "direct", "said", None),
+    # a relative pronoun is the mention as written; it refers to its antecedent
+    ("The council hired Vera Lind, who said the budget was already spent.", "the budget was already spent",
+     ["Vera Lind"], "indirect", "said", None),
     # unnamed and organisation speakers keep the mention and name no person
     ("“The talks collapsed overnight,” a source said.", "talks collapsed", [], "direct", "said", None),
     ("Officials said the road would stay closed until Friday.", "the road would stay closed", [], "indirect", "said", None),
@@ -169,6 +172,12 @@ def test_attribution_offsets_index_the_text_as_given(extractor):
             assert text[slice(*quote.cue.span)] == quote.cue.text
         if quote.addressee is not None:
             assert text[slice(*quote.addressee.span)] == quote.addressee.text
+
+
+def test_attribution_relative_pronoun_is_the_mention(extractor):
+    text = "The council hired Vera Lind, who said the budget was already spent."
+    quote = find(extractor.extract(text), "the budget")
+    assert quote.speaker.text == "who" and quote.speaker.people == ["Vera Lind"]
 
 
 def test_attribution_organisation_speaker(extractor):

@@ -92,7 +92,7 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None  # "was told", "is said": the subject is not the speaker
     hit = CueHit(tokens=sorted([token.i, *(p.i for p in particles)]), verb=token.i)
     heads = speaker_heads(token)
-    hit.speaker_heads = [h.i for h in heads]
+    hit.speaker_heads = [_antecedent(h).i for h in heads]
     hit.speaker = mention_span(heads) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
@@ -140,8 +140,6 @@ def speaker_heads(verb: Token) -> list[Token]:
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if subject is not None:
-            if subject.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
-                subject = current.head
             return [subject, *[c for c in subject.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head]
@@ -149,9 +147,22 @@ def speaker_heads(verb: Token) -> list[Token]:
             break
         current = current.head
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if after is not None and after.pos_ in ("PROPN", "PRON") and after.dep_ in ("dobj", "attr", "npadvmod", "dep"):
+    if (
+        after is not None
+        and after.pos_ in ("PROPN", "PRON")
+        and after.dep_ in ("dobj", "attr", "npadvmod", "dep")
+        and after.ent_type_ not in ("DATE", "TIME")
+    ):
         return [after]  # "said Scott", parsed as an object
     return []
+
+
+def _antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for: "an architect who said" -> architect. Other tokens stand for themselves."""
+    clause = token.head
+    if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        return clause.head
+    return token
 
 
 def mention_span(heads: list[Token]) -> tuple[int, int]:
