@@ -66,3 +66,16 @@ def test_people_organisations_and_places_are_not_people(extractor, text):
 def test_people_caption_mentions_are_ignored(extractor):
     text = "NIGHT TRAIN Q&A with Rosa Klein | Film Fest 2024 www.example.com"
     assert extractor.extract(text).people == []
+
+
+def test_people_name_cut_short_by_the_ner_is_widened(extractor):
+    text = "According to Chief Superintendent Graciano Mijares, the road is closed. Mijares said it would reopen."
+    result = extractor.extract(text)
+    assert names(result) == ["Graciano Mijares"]
+    assert [q.speaker.people for q in result.quotes] == [["Graciano Mijares"], ["Graciano Mijares"]]
+
+
+def test_people_the_is_never_part_of_a_name(extractor):
+    result = extractor.extract("The Coast Guard said the crew was safe.")
+    assert result.people == []
+    assert result.quotes[0].speaker.people == []

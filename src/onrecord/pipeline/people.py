@@ -92,7 +92,7 @@ class PeopleFinder:
         return people
 
     def _name_spans(self, doc: Doc) -> list[Span]:
-        spans = [e for e in doc.ents if e.label_ == "PERSON"]
+        spans = [_widen(e) for e in doc.ents if e.label_ == "PERSON"]
         for ent in doc.ents:
             if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "") and self._looks_like_name(ent):
                 spans.append(ent)
@@ -148,7 +148,8 @@ class PeopleFinder:
     def _add_lone_names(self, doc: Doc, people: People, skip: list[tuple[int, int]]) -> None:
         """Surnames and first names of known people that the NER did not mark."""
         for token in doc:
-            if token.i in people.token_cluster or token.pos_ != "PROPN" or inside(token.idx, skip):
+            # the small model tags some surnames NOUN ("Mijares claimed"): a known surname is enough
+            if token.i in people.token_cluster or token.pos_ not in ("PROPN", "NOUN") or inside(token.idx, skip):
                 continue
             if token.ent_type_ in ("GPE", "LOC", "FAC") or not token.is_title:
                 continue
@@ -191,9 +192,25 @@ class PeopleFinder:
             cluster.add_role(head.head.lemma_.lower())
 
 
+def _widen(ent: Span) -> Span:
+    """A person's name as the NER should have cut it: "Superintendent [Graciano] Mijares", "Arnel [dela Vega]"."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start > 0 and _name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON"):
+        start -= 1
+    while end < len(doc) and _name_part(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _name_part(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return token.pos_ == "PROPN" and token.is_title and word not in TITLES and word not in ROLE_NOUNS
+
+
 def _name_tokens(span: Span) -> list[Token]:
-    """The words of a name: titles, possessives and punctuation left out."""
-    words = [t for t in span if t.is_alpha or _is_initial(t)]
+    """The words of a name: titles, determiners, possessives and punctuation left out."""
+    words = [t for t in span if (t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ")) or _is_initial(t)]
     while len(words) > 1 and (words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in ROLE_NOUNS):
         words = words[1:]
     return words

@@ -177,7 +177,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     judge justice lawyer attorney prosecutor counsel barrister solicitor
     professor lecturer researcher scientist economist historian expert scholar teacher student
     doctor physician surgeon nurse psychologist psychiatrist
-    police policeman detective sheriff inspector sergeant captain lieutenant colonel general admiral
+    police policeman detective sheriff inspector superintendent constable sergeant captain lieutenant
+    colonel general admiral marshal commandant
     soldier veteran commander
     singer musician rapper composer artist photographer designer architect dancer comedian model
     player striker goalkeeper coach manager athlete captain champion
