@@ -24,6 +24,7 @@ from .coref import Referent, Resolver
 from .cues import CueHit, content_tokens, find_cues, mention_span
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
+from .tables import SPEECH_VERBS
 
 #: Confidence of each way of finding a speaker.
 CONFIDENCE = {"cue": 0.9, "clause": 0.75, "sentence": 0.7, "continues": 0.7, "context": 0.5, "none": 0.3}
@@ -81,6 +82,8 @@ class Attributor:
         starts = [span.start for span in mark_tokens]
         active = [h for h in hits if h.content_head is not None or _quotes_follow(doc, h, starts)]
         for hit in hits:
+            if hit.speaker is None and doc[hit.verb].lemma_.lower() not in SPEECH_VERBS:
+                continue  # a belief or a finding with nobody holding it ("saw a referendum ...")
             run = content_tokens(doc, hit, active)
             if not run:
                 continue
