@@ -23,9 +23,12 @@ on that same folder, one after the other:
   (``Store.add_many``), what ``onrecord ingest --from-parquet`` would do.
 
 Every row but ``spark-start`` and ``spark-cold`` is the fastest of
-``--repeat`` runs. Prints a table, then one JSON line with every figure.
-Timings depend on what else the machine runs: compare rows of the same run
-(the load average is printed with them), and repeat on a busy machine.
+``--repeat`` runs. Each row has its wall time and its CPU time: that of this
+process and all its descendants (the JVM, Spark's Python workers, spaCy's or
+ingest's worker processes), read from ``/proc``. Wall time depends on what
+else the machine runs (the load average is printed); CPU time hardly does,
+and is what cluster cost follows. Prints a table, then one JSON line with
+every figure.
 """
 
 from __future__ import annotations
@@ -55,20 +58,58 @@ class Timing:
     articles: int | None = None  # articles processed (None: the row processes none)
     quotes: int | None = None
     note: str = ""
+    cpu_seconds: float | None = None  # CPU time of this process and all its descendants (JVM, workers)
 
     @property
     def articles_per_s(self) -> float | None:
         return self.articles / self.seconds if self.articles and self.seconds else None
 
+    @property
+    def cpu_ms_per_article(self) -> float | None:
+        return 1000 * self.cpu_seconds / self.articles if self.articles and self.cpu_seconds is not None else None
+
     def to_dict(self) -> dict[str, Any]:
-        rate = self.articles_per_s
+        rate, cpu = self.articles_per_s, self.cpu_ms_per_article
         return {
             "seconds": round(self.seconds, 2),
+            "cpu_seconds": None if self.cpu_seconds is None else round(self.cpu_seconds, 2),
             "articles": self.articles,
             "quotes": self.quotes,
             "articles_per_s": None if rate is None else round(rate, 2),
+            "cpu_ms_per_article": None if cpu is None else round(cpu, 1),
             "note": self.note,
         }
+
+
+def tree_cpu_seconds() -> float | None:
+    """CPU time (user + system) of this process and every descendant, living or reaped; Linux only.
+
+    Unlike wall time, it hardly changes with what else the machine runs, so it
+    is the figure to estimate cluster cost from.
+    """
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    stats: dict[int, tuple[int, float]] = {}
+    try:
+        pids = [int(name) for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return None
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile, or not readable
+            continue
+        # after the name: state, ppid, ..., utime (14th field), stime, cutime, cstime
+        stats[pid] = (int(fields[1]), sum(int(v) for v in fields[11:15]) / ticks)
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _) in stats.items():
+        children.setdefault(ppid, []).append(pid)
+    total, todo = 0.0, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        total += stats.get(pid, (0, 0.0))[1]
+        todo.extend(children.get(pid, []))
+    return total
 
 
 def default_texts() -> Path:
@@ -90,9 +131,12 @@ def timed(run: Callable[[], Timing], repeat: int = 1) -> Timing:
     """The fastest of ``repeat`` runs of ``run``."""
     best: Timing | None = None
     for _ in range(repeat):
+        cpu = tree_cpu_seconds()
         start = time.perf_counter()
         result = run()
         result.seconds = time.perf_counter() - start
+        after = tree_cpu_seconds()
+        result.cpu_seconds = None if cpu is None or after is None else after - cpu
         if best is None or result.seconds < best.seconds:
             best = result
     assert best is not None
@@ -185,14 +229,22 @@ def bench_load(output: Path, work: Path) -> Timing | str:
 
 def table(results: dict[str, Timing | str]) -> Iterable[str]:
     """The results as lines of a plain-text table."""
-    yield f"{'system':<12} {'seconds':>8} {'articles':>9} {'articles/s':>11} {'quotes':>7}  note"
+    yield (
+        f"{'system':<12} {'seconds':>8} {'cpu s':>8} {'articles':>9} {'articles/s':>11} {'cpu ms/art':>11}"
+        f" {'quotes':>7}  note"
+    )
     for name, result in results.items():
         if isinstance(result, str):
             yield f"{name:<12} skipped: {result}"
             continue
         rate = "-" if result.articles_per_s is None else f"{result.articles_per_s:.2f}"
+        cpu = "-" if result.cpu_seconds is None else f"{result.cpu_seconds:.2f}"
+        per_article = "-" if result.cpu_ms_per_article is None else f"{result.cpu_ms_per_article:.0f}"
         quotes = "-" if result.quotes is None else result.quotes
-        yield (f"{name:<12} {result.seconds:>8.2f} {result.articles or '-':>9} {rate:>11} {quotes:>7}  {result.note}")
+        yield (
+            f"{name:<12} {result.seconds:>8.2f} {cpu:>8} {result.articles or '-':>9} {rate:>11} {per_article:>11}"
+            f" {quotes:>7}  {result.note}"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

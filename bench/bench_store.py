@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from itertools import accumulate, islice
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -67,7 +68,7 @@ class Timing:
 
     def line(self) -> str:
         ordered = sorted(self.samples)
-        p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
         return (f"  {self.backend:<11} {self.label:<28} p50 {statistics.median(ordered):8.1f} ms   "
                 f"p95 {p95:8.1f} ms   ({len(ordered)} queries)")
 
@@ -75,10 +76,12 @@ class Timing:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
-    parser.add_argument("path", nargs="?", default=DEFAULT_CORPUS, help=f"articles to ingest (default: {DEFAULT_CORPUS})")
+    parser.add_argument("path", nargs="?", default=DEFAULT_CORPUS,
+                        help=f"articles to ingest (default: {DEFAULT_CORPUS})")
     parser.add_argument("--limit", type=int, default=200, help="articles to read from PATH (default: 200)")
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: one per core)")
-    parser.add_argument("--rows", type=int, default=1_000_000, help="quotation rows for the latency test (default: 1,000,000)")
+    parser.add_argument("--rows", type=int, default=1_000_000,
+                        help="quotation rows for the latency test (default: 1,000,000)")
     parser.add_argument("--queries", type=int, default=100, help="queries timed per kind (default: 100)")
     parser.add_argument("--postgres", default=None, help="PostgreSQL server URL (a role that may create databases)")
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
@@ -227,7 +230,7 @@ def fill(url: str, n_rows: int, texts: list[str], rng: random.Random) -> tuple[l
             conn.execute(quotations.insert(), quote_rows)
             conn.execute(quotation_speakers.insert(), speaker_rows)
         added += chunk
-        print(f"\r  filling {url.split(':')[0]}: {existing + added:,} quotation rows", end="", file=sys.stderr)
+        print(f"\r  filling {engine.dialect.name}: {existing + added:,} quotation rows", end="", file=sys.stderr)
     print(file=sys.stderr)
     with engine.begin() as conn:
         conn.exec_driver_sql("UPDATE people SET quotation_count = (SELECT count(DISTINCT quotation_id) "
@@ -236,15 +239,15 @@ def fill(url: str, n_rows: int, texts: list[str], rng: random.Random) -> tuple[l
             for table in ("quotations", "quote_groups", "people"):
                 conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f"(SELECT max(id) FROM {table}))")
-            conn.exec_driver_sql("ANALYZE")
-        else:
-            conn.exec_driver_sql("ANALYZE")
+    # The steady state autovacuum reaches after a bulk load: statistics, and PostgreSQL's visibility map.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE" if conn.dialect.name == "postgresql" else "ANALYZE")
     engine.dispose()
     words = sorted({w for t in texts for w in re.findall(r"[a-z]{5,}", t.lower())})
     return names, words
 
 
-def time_queries(store: Store, backend: str, label: str, make: Callable[[], dict[str, str]], n: int) -> Timing:
+def time_queries(store: Store, backend: str, label: str, make: Callable[[], dict[str, Any]], n: int) -> Timing:
     for _ in range(3):  # warm the caches
         store.quotes(**make())
     samples = []
@@ -254,6 +257,22 @@ def time_queries(store: Store, backend: str, label: str, make: Callable[[], dict
         store.quotes(limit=50, **kwargs)
         samples.append((time.perf_counter() - started) * 1000)
     return Timing(backend, label, samples)
+
+
+Kinds = list[tuple[str, Callable[[], dict[str, Any]]]]
+
+
+def query_kinds(names: list[str], words: list[str], rng: random.Random) -> Kinds:
+    """What is timed: speakers by full name, by surname, among the 200 most quoted; words; no filter."""
+    popular = names[:200]
+    return [
+        ("--speaker 'First Last'", lambda: {"speaker": rng.choice(names)}),
+        ("--speaker SURNAME", lambda: {"speaker": rng.choice(names).split()[-1]}),
+        ("--speaker (top 200 people)", lambda: {"speaker": rng.choice(popular)}),
+        ("--query WORD", lambda: {"query": rng.choice(words)}),
+        ("--query 'WORD WORD'", lambda: {"query": f"{rng.choice(words)} {rng.choice(words)}"}),
+        ("no filter (front page)", dict),
+    ]
 
 
 def bench_latency(sample: list[Article], backends: list[str], dbs: Databases, n_rows: int, n_queries: int,
@@ -268,20 +287,9 @@ def bench_latency(sample: list[Article], backends: list[str], dbs: Databases, n_
         started = time.perf_counter()
         names, words = fill(url, n_rows, texts, rng)
         print(f"  ({backend}: {n_rows:,} rows written in {time.perf_counter() - started:.0f} s)")
-        popular = names[:200]
         with Store.open(url) as store:
-            timings = [
-                time_queries(store, backend, "--speaker 'First Last'", lambda: {"speaker": rng.choice(names)},
-                             n_queries),
-                time_queries(store, backend, "--speaker SURNAME",
-                             lambda: {"speaker": rng.choice(names).split()[-1]}, n_queries),
-                time_queries(store, backend, "--speaker (top 200 people)", lambda: {"speaker": rng.choice(popular)},
-                             n_queries),
-                time_queries(store, backend, "--query WORD", lambda: {"query": rng.choice(words)}, n_queries),
-                time_queries(store, backend, "--query 'WORD WORD'",
-                             lambda: {"query": f"{rng.choice(words)} {rng.choice(words)}"}, n_queries),
-                time_queries(store, backend, "no filter (front page)", dict, n_queries),
-            ]
+            timings = [time_queries(store, backend, label, make, n_queries)
+                       for label, make in query_kinds(names, words, rng)]
             total = store.quotes(limit=0)[1]
         for timing in timings:
             print(timing.line())

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 
 import spacy
@@ -33,7 +36,7 @@ class Extractor:
     :param nlp: a pipeline already loaded (with or without the ``onrecord``
         component); ``model`` is then ignored.
     :param batch_size: texts per batch given to spaCy.
-    :param n_process: processes spaCy uses in :meth:`pipe`.
+    :param n_process: worker processes :meth:`pipe` uses (each loads ``model`` once).
     :param chunk_chars: longer texts are parsed in pieces of at most this many characters.
     """
 
@@ -51,6 +54,7 @@ class Extractor:
         elif "onrecord" not in nlp.pipe_names:
             nlp.add_pipe("onrecord")
         self.nlp = nlp
+        self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
         self.chunk_chars = chunk_chars
@@ -81,11 +85,14 @@ class Extractor:
 
         Long articles are parsed in pieces (see :mod:`onrecord.chunking`).
         """
+        if self.n_process > 1:
+            yield from self._pipe_processes(articles)
+            return
         pending: list[Article] = []
 
         def flush() -> Iterator[Extraction | ReadError]:
             pieces = [(n, offset, piece) for n, a in enumerate(pending) for offset, piece in split_text(a.text, self.chunk_chars)]
-            docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=self.batch_size, n_process=self.n_process)
+            docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=self.batch_size)
             parts: list[list[tuple[int, Doc]]] = [[] for _ in pending]
             for (n, offset, _), doc in zip(pieces, docs):
                 parts[n].append((offset, doc))
@@ -107,9 +114,43 @@ class Extractor:
             if item.id is None:
                 item.id = text_id(item.text)
             pending.append(item)
-            if len(pending) >= self.batch_size * max(1, self.n_process):
+            if len(pending) >= self.batch_size:
                 yield from flush()
         yield from flush()
+
+    def _pipe_processes(self, articles: Iterable[Article | ReadError]) -> Iterator[Extraction | ReadError]:
+        """:meth:`pipe` over ``n_process`` worker processes, each loading ``model`` once; order is kept."""
+        context = multiprocessing.get_context("spawn")
+        window = 2 * self.n_process  # batches in flight: memory stays flat on endless input
+        with ProcessPoolExecutor(self.n_process, mp_context=context) as pool:
+            running: deque[Future[list[Extraction | ReadError]]] = deque()
+            for batch in _batches(articles, self.batch_size):
+                running.append(pool.submit(_extract_batch, self.model, self.batch_size, self.chunk_chars, batch))
+                if len(running) >= window:
+                    yield from running.popleft().result()
+            while running:
+                yield from running.popleft().result()
+
+
+def _batches(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Article | ReadError]]:
+    batch: list[Article | ReadError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@lru_cache(maxsize=2)
+def _worker_extractor(model: str, batch_size: int, chunk_chars: int) -> Extractor:
+    """The extractor of one worker process, loaded on its first batch."""
+    return Extractor(model, batch_size=batch_size, chunk_chars=chunk_chars)
+
+
+def _extract_batch(model: str, batch_size: int, chunk_chars: int, batch: list[Article | ReadError]) -> list[Extraction | ReadError]:
+    return list(_worker_extractor(model, batch_size, chunk_chars).pipe(batch))
 
 
 def _check_size(article: Article) -> None:

@@ -7,18 +7,25 @@ import json
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from onrecord.api import text_id
 from onrecord.cli import main
 from onrecord.errors import ReadError
 from onrecord.readers import iter_articles
-from onrecord.records import quote_to_dict
+from onrecord.records import Article, quote_to_dict
 from onrecord.spark.load import read_failures, read_output
 
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "onrecord" / "data"
+DEFAULT_DATE = "2020-01-01"
+PARQUET_ARTICLES = [
+    {"id": "pq-1", "date": "2022-07-01", "text": "“Prices will fall,” the governor, Ann Lee, said on Friday."},
+    {"id": None, "date": None, "text": "Union leader Tom Hart said the strike would go on."},
+]
 PAGE = """<html><head><title>Mayor speaks</title><meta name="date" content="2021-05-04"></head>
 <body><article><h1>Mayor speaks</h1>
 <p>“We will rebuild the bridge,” said Jane Roe, the mayor of Springfield, on Tuesday. She told reporters
@@ -58,11 +65,44 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def output(spark, inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+def parquet_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Parquet file of articles, dates as a date column."""
+    import datetime
+
+    import pyarrow as pa
+
+    dates = [None if a["date"] is None else datetime.date.fromisoformat(a["date"]) for a in PARQUET_ARTICLES]
+    table = pa.table(
+        {
+            "id": [a["id"] for a in PARQUET_ARTICLES],
+            "date": pa.array(dates, pa.date32()),
+            "text": [a["text"] for a in PARQUET_ARTICLES],
+        }
+    )
+    path = tmp_path_factory.mktemp("parquet") / "extra.parquet"
+    pq.write_table(table, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def output(spark, inputs: Path, parquet_input: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     """The job's output folder, and the CLI's result."""
     out = tmp_path_factory.mktemp("out") / "run"
+    arguments = [str(inputs), str(inputs / "missing.txt"), str(parquet_input)]
     result = CliRunner().invoke(
-        main, ["spark", str(inputs), str(inputs / "missing.txt"), "--output", str(out), "--master", "local[2]"]
+        main,
+        [
+            "spark",
+            *arguments,
+            "--output",
+            str(out),
+            "--master",
+            "local[2]",
+            "--partitions",
+            "2",
+            "--date",
+            DEFAULT_DATE,
+        ],
     )
     return out, result
 
@@ -70,13 +110,15 @@ def output(spark, inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
 def test_job_reports_bad_inputs_and_goes_on(output, inputs):
     out, result = output
     assert result.exit_code == 1, result.output
-    failures = {(Path(f["source"]).name, f["reason"][:6]) for f in read_failures(out)}
+    failures = {(Path(f.source).name, f.reason[:6]) for f in read_failures(out)}
     assert failures == {
         ("news.jsonl", "[E004]"),
         ("news.jsonl", "[E009]"),
         ("empty.txt", "[E001]"),
         ("missing.txt", "[E006]"),
     }
+    dates = pq.read_table(out / "failures", columns=["date"]).column("date").to_pylist()
+    assert dates == [None] * 4  # --date is for articles only
     assert "[E004] malformed JSON on line 4" in result.stderr
     assert (out / "quotes").is_dir() and (out / "people").is_dir()
     assert any(p.name.startswith("date=") for p in (out / "articles").iterdir())
@@ -85,11 +127,13 @@ def test_job_reports_bad_inputs_and_goes_on(output, inputs):
 def test_job_matches_local_extraction(output, inputs, extractor):
     out, _ = output
     local = {}
-    for item in extractor.pipe(iter_articles([str(inputs)])):
+    parquet = [Article(a["text"], id=a["id"], date=a["date"] or DEFAULT_DATE) for a in PARQUET_ARTICLES]
+    for item in extractor.pipe([*iter_articles([str(inputs)], default_date=DEFAULT_DATE), *parquet]):
         if not isinstance(item, ReadError):
             local[item.article.id] = item
     spark = {e.article.id: e for e in read_output(out)}
-    assert set(spark) == set(local) and len(local) == 6  # the .txt, 4 JSON records, the page
+    assert set(spark) == set(local) and len(local) == 8  # the .txt, 4 JSON records, the page, 2 Parquet rows
+    assert text_id(PARQUET_ARTICLES[1]["text"]) in spark
     for key, expected in local.items():
         got = spark[key]
         assert got.article.text == expected.article.text

@@ -14,7 +14,7 @@ def test_store_add_twice_is_skipped(store: Store, extraction_factory) -> None:
     extraction = extraction_factory("a1", [("Jane Roe", "We will build the bridge next year.")])
     assert store.add(extraction) == "added"
     assert store.add(extraction) == "skipped"
-    rows, total = store.quotes()
+    _rows, total = store.quotes()
     assert total == 1
     assert store.stats()["articles"] == 1
     assert store.people()[1] == 1

@@ -127,6 +127,8 @@ def test_store_cli_people(filled: Store, db_url: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_store_cli_export(filled: Store, db_url: str, tmp_path: Path, fmt: str) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow", reason="Parquet export needs pyarrow")
     out = tmp_path / f"quotes.{fmt}"
     result = run("export", "--format", fmt, str(out), "--db", db_url)
     assert result.exit_code == 0, result.output
@@ -173,3 +175,11 @@ def test_store_resolve_db_url() -> None:
     assert resolve_db_url(None, {DB_ENV: "sqlite:///b.db"}) == "sqlite:///b.db"
     assert resolve_db_url(None, {}) == "sqlite:///onrecord.db"
     assert resolve_db_url("", {DB_ENV: " "}) == "sqlite:///onrecord.db"
+
+
+def test_store_cli_ingest_stdin(db_url: str) -> None:
+    text = "“The vote is on Tuesday,” said Jane Roe.\n"
+    result = CliRunner().invoke(main, ["ingest", "-", "--db", db_url, "--workers", "1"], input=text)
+    assert result.exit_code == 0, result.output
+    with Store.open(db_url) as store:
+        assert store.stats()["articles"] == 1

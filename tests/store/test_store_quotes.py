@@ -51,7 +51,7 @@ def test_store_quotes_full_text(corpus: Store) -> None:
 
 
 def test_store_quotes_combined_filters(corpus: Store) -> None:
-    rows, total = corpus.quotes(speaker="scott", query="film")
+    _rows, total = corpus.quotes(speaker="scott", query="film")
     assert total == 2
     assert corpus.quotes(speaker="scott", outlet="variety")[1] == 2
     assert corpus.quotes(speaker="scott", outlet="variety", since="2023-11-21")[1] == 1

@@ -72,8 +72,7 @@ def test_store_schema_failure_cleared_when_source_ingested(store: Store, extract
 
 
 def test_store_schema_open_twice_does_not_migrate_again(db_url: str) -> None:
-    with Store.open(db_url) as first:
-        with first.engine.connect() as conn:
-            before = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+    with Store.open(db_url) as first, first.engine.connect() as conn:
+        before = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
     with Store.open(db_url) as second, second.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == before

@@ -129,7 +129,7 @@ def prepare_articles(articles: DataFrame, *, default_date: str | None = None) ->
 
     if "text" not in articles.columns:
         raise ValueError(f"articles need a 'text' column; the columns are {articles.columns}")
-    types = dict((field.name, field.dataType) for field in articles.schema.fields)
+    types = {field.name: field.dataType for field in articles.schema.fields}
     columns: list[Column] = []
     for name in ARTICLE_SCHEMA.names:
         if name not in types:
@@ -138,10 +138,12 @@ def prepare_articles(articles: DataFrame, *, default_date: str | None = None) ->
             column = F.date_format(F.col(name), "yyyy-MM-dd")
         else:
             column = F.col(name).cast("string")
-        if name == "date" and default_date is not None:
-            column = F.coalesce(column, F.lit(default_date))
         columns.append(column.alias(name))
-    return articles.select(*columns)
+    prepared = articles.select(*columns)
+    if default_date is None:
+        return prepared
+    dated = F.when(F.col("error").isNull(), F.coalesce(F.col("date"), F.lit(default_date))).otherwise(F.col("date"))
+    return prepared.withColumn("date", dated)
 
 
 def quotes_frame(results: DataFrame) -> DataFrame:

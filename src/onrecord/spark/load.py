@@ -20,6 +20,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.dataset as ds
 
+from ..errors import ReadError
 from ..records import Addressee, Article, Cue, Extraction, Person, Quote, Speaker
 
 #: The folder name Hive (and Spark) give the partition of rows whose value is null.
@@ -57,9 +58,13 @@ def read_output(directory: str | os.PathLike[str]) -> Iterator[Extraction]:
         )
 
 
-def read_failures(directory: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """The failures of a job: ``source``, ``location``, ``article_id``, ``date``, ``reason``."""
-    return _dataset(directory, "failures").to_table().to_pylist()
+def read_failures(directory: str | os.PathLike[str]) -> Iterator[ReadError]:
+    """The failures of a job, as the :class:`ReadError` objects local reading gives.
+
+    An article given without a source (a DataFrame row) is named by its id.
+    """
+    for row in _dataset(directory, "failures").to_table().to_pylist():
+        yield ReadError(row["source"] or row["article_id"] or "-", row["reason"], row["location"])
 
 
 def _dataset(directory: str | os.PathLike[str], name: str) -> ds.Dataset:

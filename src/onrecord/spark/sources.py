@@ -51,7 +51,7 @@ class InputPlan:
 
     files: list[str] = field(default_factory=list)  #: files named, read as their suffix says
     directories: list[str] = field(default_factory=list)  #: walked for files of the known suffixes
-    parquet: list[str] = field(default_factory=list)  #: Parquet datasets of articles
+    parquet: list[list[str]] = field(default_factory=list)  #: Parquet datasets of articles, one list per argument
     failures: list[ReadError] = field(default_factory=list)  #: arguments missing or of unknown type
 
 
@@ -71,10 +71,11 @@ def plan_inputs(spark: SparkSession, inputs: Sequence[str]) -> InputPlan:
         if not statuses:
             plan.failures.append(ReadError(argument, Errors.E006))
             continue
+        parquet: list[str] = []
         for status in statuses:
             name = status.getPath().toString()
             if name.lower().rstrip("/").endswith(PARQUET_SUFFIX):
-                plan.parquet.append(name)
+                parquet.append(name)
             elif status.isDirectory():
                 plan.directories.append(name)
             elif format_of(name) is not None:
@@ -82,6 +83,8 @@ def plan_inputs(spark: SparkSession, inputs: Sequence[str]) -> InputPlan:
             else:
                 suffix = posixpath.splitext(name)[1] or "(none)"
                 plan.failures.append(ReadError(local_path(name), Errors.E007.format(suffix=suffix)))
+        if parquet:
+            plan.parquet.append(parquet)
     return plan
 
 
@@ -109,8 +112,8 @@ def read_inputs(
         frames.append(_read_files(spark, plan.files, (), max_file_bytes))
     if plan.directories:
         frames.append(_read_files(spark, plan.directories, plan.directories, max_file_bytes))
-    for dataset in plan.parquet:
-        frames.append(_read_parquet(spark, dataset))
+    for datasets in plan.parquet:
+        frames.append(_read_parquet(spark, datasets))
     result = frames[0]
     for frame in frames[1:]:
         result = result.unionByName(frame)
@@ -175,18 +178,18 @@ def _empty_files(spark: SparkSession, files: DataFrame) -> DataFrame:
     )
 
 
-def _read_parquet(spark: SparkSession, dataset: str) -> DataFrame:
-    """A Parquet dataset of articles; without a ``text`` column it is one failure."""
+def _read_parquet(spark: SparkSession, datasets: list[str]) -> DataFrame:
+    """Parquet datasets of articles (one argument's); without a ``text`` column they are one failure."""
     from pyspark.sql import functions as F
 
     from .frames import prepare_articles
 
-    frame = spark.read.parquet(dataset)
+    frame = spark.read.parquet(*datasets)
     if "text" not in frame.columns:
         reason = Errors.E008.format(
             detail=f"Parquet input has no 'text' column (its columns: {', '.join(frame.columns)})"
         )
-        return _failures_frame(spark, [ReadError(local_path(dataset), reason)])
+        return _failures_frame(spark, [ReadError(local_path(datasets[0]), reason)])
     if "source" not in frame.columns:
         frame = frame.withColumn("source", _local_path_column(F.col("_metadata.file_path")))
     return prepare_articles(frame)

@@ -94,7 +94,8 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: st
     """Extract the articles in PATHS (files, directories or -) and store them.
 
     Articles already stored with the same content are skipped without being
-    extracted again, so an interrupted run can simply be repeated.
+    extracted again, so an interrupted run can simply be repeated. Named
+    inputs are read once beforehand, to count them for the progress bar.
     """
     from ..readers import iter_articles
     from .ingest import IngestError, IngestOptions, default_workers
@@ -127,8 +128,16 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: st
 
 
 def _progress(console: Console) -> Progress:
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
@@ -253,14 +262,17 @@ def failures(db: str | None, as_json: bool) -> None:
 @db_option
 def export(out: Path, fmt: str | None, db: str | None) -> None:
     """Write every stored quotation to OUT as JSON Lines, CSV or Parquet."""
-    from .export import FORMATS
+    from .export import FORMATS, ExportError
     from .export import export as write
 
     fmt = fmt or out.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise click.UsageError(f"cannot tell the format of {str(out)!r}: give --format jsonl, csv or parquet")
     with opened_store(db) as store:
-        n = write(store.iter_quotes(), fmt, out)  # type: ignore[arg-type]
+        try:
+            n = write(store.iter_quotes(), fmt, out)  # type: ignore[arg-type]
+        except ExportError as err:
+            raise click.ClickException(str(err)) from None
     click.echo(f"onrecord: {n} quotation(s) written to {out}", err=True)
 
 

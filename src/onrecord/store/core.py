@@ -21,7 +21,9 @@ class Store:
     """A database of articles, quotations and people.
 
     Open with :meth:`open`; the schema is created or migrated on opening.
-    Every write method runs in one transaction of its own.
+    Every write method runs in one transaction of its own; every read method
+    reads one consistent snapshot. A store may be shared by threads: each
+    call checks a connection out of the engine's pool.
 
     >>> store = Store.open("sqlite:///corpus.db")   # doctest: +SKIP
     >>> store.add(extraction)                       # doctest: +SKIP
@@ -133,6 +135,7 @@ class Store:
         :returns: rows as in ``extract --json`` plus ``id``, ``article_id``, ``date``,
             ``title``, ``url``, ``outlet``, ``group_id``, ``first_seen`` and
             ``speaker.person_ids``; and the number of matching quotations.
+        :raises ValueError: ``since`` or ``until`` is a string but not YYYY-MM-DD (E009).
         """
         flt = queries.QuoteFilter(speaker=speaker, query=query, since=_as_date(since), until=_as_date(until),
                                   outlet=outlet, person_id=person_id, first_seen=first_seen)

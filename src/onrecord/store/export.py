@@ -14,6 +14,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..errors import OnrecordError
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -104,9 +106,16 @@ def _parquet_schema() -> pa.Schema:
     return pa.schema([(name, types[name]) for name in FLAT_COLUMNS])
 
 
+class ExportError(OnrecordError):
+    """An export that cannot be written as asked (its format's library is missing)."""
+
+
 def _write_parquet(rows: Iterable[dict[str, Any]], out: Path, batch: int = 10_000) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ModuleNotFoundError:
+        raise ExportError("Parquet export needs pyarrow: pip install 'pyarrow==26.0.1'") from None
 
     schema = _parquet_schema()
     n = 0

@@ -197,8 +197,9 @@ def _extract_parallel(items: Iterable[Item], options: IngestOptions) -> Iterator
     try:
         iterator = iter(items)
         while block := list(islice(iterator, options.chunk_size)):
-            if all(isinstance(item, ReadError) for item in block):
-                pending.append(block)
+            errors = [item for item in block if isinstance(item, ReadError)]
+            if len(errors) == len(block):
+                pending.append(list[Result](errors))
             else:
                 pending.append(pool.submit(extract_chunk, block, options.model))
             while len(pending) >= window or (pending and isinstance(pending[0], list)):
@@ -226,7 +227,7 @@ def extract_chunk(items: list[Item], model: str | None) -> list[Result]:
     extractor = _extractor(model)
     try:
         return list(extractor.pipe(items))
-    except Exception:  # noqa: BLE001 - retried one by one below, each failure recorded
+    except Exception:
         results: list[Result] = []
         for item in items:
             if isinstance(item, ReadError):
@@ -234,7 +235,7 @@ def extract_chunk(items: list[Item], model: str | None) -> list[Result]:
                 continue
             try:
                 results.append(extractor.extract_article(item))
-            except Exception as err:  # noqa: BLE001 - reported to the user and stored as a failure
+            except Exception as err:
                 detail = f"{type(err).__name__}: {err}"
                 results.append(ReadError(item.source or item.id or "-", Errors.E012.format(detail=detail)))
         return results

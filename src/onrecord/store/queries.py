@@ -106,8 +106,8 @@ def _text_match(conn: Connection, text: str) -> ColumnElement[bool]:
     if not terms:
         return sa.false()
     if conn.dialect.name == "postgresql":
-        config = sa.literal_column("'onrecord_english'::regconfig")
-        tsquery = sa.func.phraseto_tsquery(config, terms[0])
+        config: ColumnElement[Any] = sa.literal_column("'onrecord_english'::regconfig")
+        tsquery: ColumnElement[Any] = sa.func.phraseto_tsquery(config, terms[0])
         for term in terms[1:]:
             tsquery = tsquery.op("&&")(sa.func.phraseto_tsquery(config, term))
         return sa.literal_column("quotations.text_tsv").op("@@")(tsquery)
@@ -141,24 +141,48 @@ def _quote_select() -> sa.Select[Any]:
 def quote_rows(conn: Connection, flt: QuoteFilter, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
     """One page of matching quotations, newest first, and how many match in all."""
     limit, offset = max(0, limit), max(0, offset)
-    who_only = QuoteFilter(speaker=flt.speaker, person_id=flt.person_id)
-    if flt == who_only and (flt.speaker is None) != (flt.person_id is None):
-        # Only "who": page through the speaker index (person, date) without touching other quotations.
-        found = _speaker_rows(flt.speaker, flt.person_id)
-        if found is None:
-            return [], 0
-        sub = found.subquery()
-        total = conn.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one()
-        page = sa.select(sub.c.id).order_by(*_order(conn, sub.c.date, sub.c.id)).limit(limit).offset(offset)
+    if flt == QuoteFilter(speaker=flt.speaker, person_id=flt.person_id) and (flt.speaker is None) != (
+            flt.person_id is None):
+        ids, total = _who_page(conn, flt.speaker, flt.person_id, limit, offset)
     else:
         where = _conditions(conn, flt)
         total = conn.execute(sa.select(sa.func.count()).select_from(quotations).where(*where)).scalar_one()
         page = (sa.select(quotations.c.id).where(*where).order_by(*_order(conn))
                 .limit(limit).offset(offset))
-    ids = list(conn.execute(page).scalars())
+        ids = list(conn.execute(page).scalars())
     # The page's rows are joined to their articles only now: a planner joining first would read them all.
     rows = conn.execute(_quote_select().where(quotations.c.id.in_(ids)).order_by(*_order(conn))).all() if ids else []
     return _to_dicts(conn, rows), int(total)
+
+
+def _who_page(conn: Connection, speaker: str | None, person_id: int | None, limit: int,
+              offset: int) -> tuple[list[int], int]:
+    """A page of quotation ids of one speaker (by name) or person (by id), and their number.
+
+    Served from the speaker index alone. When the name is one person's and no
+    unresolved mention reads so (the usual case), the number is that person's
+    stored count and the page an index range: no quotation is read.
+    """
+    qs = quotation_speakers.c
+    key = name_key(speaker or "")
+    if person_id is None and not key:
+        return [], 0
+    persons = [person_id] if person_id is not None else list(conn.execute(
+        sa.select(people.c.id).where(sa.or_(people.c.name_key == key, people.c.surname_key == key))).scalars())
+    mentions = 0 if person_id is not None else conn.execute(
+        sa.select(sa.func.count()).select_from(quotations).where(quotations.c.mention_key == key)).scalar_one()
+    if len(persons) == 1 and not mentions:
+        total = conn.execute(sa.select(people.c.quotation_count).where(people.c.id == persons[0])).scalar() or 0
+        page = (sa.select(qs.quotation_id, qs.date).where(qs.person_id == persons[0]).distinct()
+                .order_by(*_order(conn, qs.date, qs.quotation_id)).limit(limit).offset(offset))
+        return [row.quotation_id for row in conn.execute(page)], int(total)
+    found = _speaker_rows(speaker, person_id)
+    if found is None:
+        return [], 0
+    sub = found.subquery()
+    total = conn.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one()
+    page = sa.select(sub.c.id).order_by(*_order(conn, sub.c.date, sub.c.id)).limit(limit).offset(offset)
+    return list(conn.execute(page).scalars()), int(total)
 
 
 def iter_all_quotes(conn: Connection, batch: int = 1000) -> Iterator[dict[str, Any]]:
@@ -230,7 +254,7 @@ def people_rows(conn: Connection, limit: int, offset: int, query: str | None) ->
     return _person_dicts(conn, rows), int(total)
 
 
-def _person_dicts(conn: Connection, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+def _person_dicts(conn: Connection, rows: Sequence[Row[Any, Any, Any, Any]]) -> list[dict[str, Any]]:
     ids = [row.id for row in rows]
     outlets: dict[int, set[str]] = defaultdict(set)
     spread: dict[int, tuple[int, Date | None, Date | None]] = {}

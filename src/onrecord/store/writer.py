@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime, timezone
@@ -23,8 +23,16 @@ from ..errors import Errors, ReadError
 from ..records import Article, Extraction, Quote
 from . import people as names
 from . import provenance
-from .schema import articles, failures, people, person_articles, quotation_speakers, quotations, quote_groups, \
-    quote_shingles
+from .schema import (
+    articles,
+    failures,
+    people,
+    person_articles,
+    quotation_speakers,
+    quotations,
+    quote_groups,
+    quote_shingles,
+)
 
 AddResult = Literal["added", "replaced", "skipped"]
 #: At most this many shingles of one quotation are looked up, and candidates verified.
@@ -222,24 +230,24 @@ def _insert_quotes(conn: Connection, art_id: str, day: Date | None, quotes: list
     if not quotes:
         return
     norms = [provenance.normalize_quote(quote.text) for quote in quotes]
-    groups = [_find_group(conn, norm.split()) for norm in norms]
-    new_groups = [position for position, group_id in enumerate(groups) if group_id is None]
-    joined = {group_id for group_id in groups if group_id is not None}
-    if new_groups:
-        created = conn.execute(_NEW_GROUPS, [{"first_quotation_id": None}] * len(new_groups)).scalars()
-        for position, group_id in zip(new_groups, created):
-            groups[position] = group_id
+    matches = [_find_group(conn, norm.split()) for norm in norms]
+    new_groups = [position for position, group_id in enumerate(matches) if group_id is None]
+    joined = {group_id for group_id in matches if group_id is not None}
+    created: Iterator[int] = iter(conn.execute(_NEW_GROUPS, [{"first_quotation_id": None}] * len(new_groups)).scalars()
+                   if new_groups else [])
+    groups: list[int] = [next(created) if group_id is None else group_id for group_id in matches]
     rows = [_quote_row(art_id, day, position, quote, norm, group_id)
-            for position, (quote, norm, group_id) in enumerate(zip(quotes, norms, groups))]
+            for position, (quote, norm, group_id) in enumerate(zip(quotes, norms, groups, strict=True))]
     quote_ids = list(conn.execute(_INSERT_QUOTES, rows).scalars())
-    speaker_rows, shingle_rows = [], []
-    for quote_id, quote, row in zip(quote_ids, quotes, rows):
+    speaker_rows: list[dict[str, object]] = []
+    shingle_rows: list[dict[str, int]] = []
+    for quote_id, quote, norm in zip(quote_ids, quotes, norms, strict=True):
         for i, name in enumerate(quote.speaker.people if quote.speaker else []):
             if names.name_key(name) in person_ids:
                 speaker_rows.append({"quotation_id": quote_id, "position": i, "date": day,
                                      "person_id": person_ids[names.name_key(name)]})
         shingle_rows.extend({"shingle": shingle, "quotation_id": quote_id}
-                            for shingle in sorted(provenance.stored_shingles(row["norm_text"].split())))
+                            for shingle in sorted(provenance.stored_shingles(norm.split())))
     if speaker_rows:
         conn.execute(quotation_speakers.insert(), speaker_rows)
         quoted = Counter(person for _quote, person in {(r["quotation_id"], r["person_id"]) for r in speaker_rows})

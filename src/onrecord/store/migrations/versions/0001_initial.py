@@ -137,8 +137,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("article_id", "position", name="uq_quotations_article_id_position"),
     )
     op.create_index("ix_quotations_date_id", "quotations", ["date", "id"])
+    not_null = sa.text("mention_key IS NOT NULL")
     op.create_index("ix_quotations_mention_key", "quotations", ["mention_key"],
-                    sqlite_where=sa.text("mention_key IS NOT NULL"), postgresql_where=sa.text("mention_key IS NOT NULL"))
+                    sqlite_where=not_null, postgresql_where=not_null)
     op.create_index("ix_quotations_group_id", "quotations", ["group_id"])
 
     op.create_table(
@@ -153,7 +154,8 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["person_id"], ["people.id"], ondelete="CASCADE",
                                 name="fk_quotation_speakers_person_id_people"),
     )
-    op.create_index("ix_quotation_speakers_person_id_date", "quotation_speakers", ["person_id", "date", "quotation_id"])
+    op.create_index("ix_quotation_speakers_person_id_date", "quotation_speakers",
+                    ["person_id", "date", "quotation_id"])
 
     op.create_table(
         "quote_shingles",

@@ -1,0 +1,35 @@
+"""The library API: extract(), Extractor.pipe, worker processes."""
+
+from __future__ import annotations
+
+import onrecord
+from onrecord.errors import ReadError
+from onrecord.records import Article
+
+TEXTS = [
+    "“We will appeal,” said Dana Whitlock.",
+    "Nothing was said here.",
+    "Rhea Okoro told reporters that the count was over.",
+]
+
+
+def test_api_extract_function():
+    result = onrecord.extract("“Fine,” said Ola Berg.", date="2024-01-02")
+    assert result.article.date == "2024-01-02"
+    assert result.article.id.startswith("sha1-")
+    assert result.quotes[0].speaker.people == ["Ola Berg"]
+
+
+def test_api_pipe_keeps_order_and_passes_errors_through(extractor):
+    items = [Article(text=TEXTS[0], id="a"), ReadError("bad.txt", "[E001] empty input"), Article(text=TEXTS[2], id="c")]
+    out = list(extractor.pipe(items))
+    assert [getattr(o, "article", o).id if not isinstance(o, ReadError) else o.source for o in out] == ["a", "bad.txt", "c"]
+
+
+def test_api_pipe_in_worker_processes_gives_the_same_results(extractor):
+    articles = [Article(text=t, id=str(n)) for n, t in enumerate(TEXTS * 2)]
+    alone = list(extractor.pipe(articles))
+    workers = list(onrecord.Extractor(n_process=2, batch_size=2).pipe(articles))
+    assert [r.article.id for r in workers] == [r.article.id for r in alone]
+    assert [[q.spans for q in r.quotes] for r in workers] == [[q.spans for q in r.quotes] for r in alone]
+    assert [[q.speaker.people for q in r.quotes] for r in workers] == [[q.speaker.people for q in r.quotes] for r in alone]
