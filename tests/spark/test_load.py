@@ -64,3 +64,38 @@ def test_read_output_round_trip(spark, tmp_path):
 def test_read_output_refuses_other_folders(tmp_path):
     with pytest.raises(OutputError):
         list(read_output(tmp_path))
+
+
+def test_ingest_from_parquet_stores_a_spark_run(spark, tmp_path):
+    from click.testing import CliRunner
+
+    from onrecord.cli import main
+    from onrecord.spark.frames import frames_from_results
+    from onrecord.spark.job import write_output
+    from onrecord.store import Store
+
+    rows = [extraction_result(e, keep_text=True) for e in _extractions()]
+    rows.append(failure_result({"source": "/in/bad.jsonl", "location": "line 3"}, "[E004] malformed JSON on line 3: x"))
+    write_output(frames_from_results(spark.createDataFrame(pa.Table.from_pylist(rows, schema=RESULT_SCHEMA))),
+                 str(tmp_path / "out"))
+    url = f"sqlite:///{tmp_path / 'corpus.db'}"
+    result = CliRunner().invoke(main, ["ingest", "--from-parquet", str(tmp_path / "out"), "--db", url])
+    assert result.exit_code == 1  # the failure is carried over and named
+    assert "bad.jsonl" in result.stderr
+    with Store.open(url) as store:
+        quotes, total = store.quotes(speaker="Scott")
+        assert total == 2 and {q["article_id"] for q in quotes} == {"a1"}
+        assert store.article("a2") is not None
+        assert [f["path"] for f in store.failures()] == ["/in/bad.jsonl"]
+    again = CliRunner().invoke(main, ["ingest", "--from-parquet", str(tmp_path / "out"), "--db", url])
+    assert "0 added" in again.stderr  # the same run twice is stored once
+
+
+def test_ingest_from_parquet_refuses_other_folders(tmp_path):
+    from click.testing import CliRunner
+
+    from onrecord.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", "--from-parquet", str(tmp_path), "--db", f"sqlite:///{tmp_path}/x.db"])
+    assert result.exit_code == 2
+    assert "not an `onrecord spark` output folder" in result.output

@@ -89,18 +89,24 @@ def _stderr() -> Console:
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles written per transaction.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the bundled English one).")
+@click.option("--from-parquet", is_flag=True,
+              help="PATHS are output folders of `onrecord spark`: store their extractions as they are.")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: str | None, batch_size: int,
-           model: str | None) -> None:
+           model: str | None, from_parquet: bool) -> None:
     """Extract the articles in PATHS (files, directories or -) and store them.
 
     Articles already stored with the same content are skipped without being
     extracted again, so an interrupted run can simply be repeated. Named
     inputs are read once beforehand, to count them for the progress bar.
+    With --from-parquet, PATHS are folders written by `onrecord spark`.
     """
     from ..readers import iter_articles
     from .ingest import IngestError, IngestOptions, default_workers
     from .ingest import ingest as run_ingest
 
+    if from_parquet:
+        _ingest_parquet(paths, db, batch_size)
+        return
     stdin = sys.stdin.buffer if "-" in paths else None
     with opened_store(db) as store:
         total = None if stdin is not None else sum(1 for _ in iter_articles(paths, default_date=date))
@@ -124,6 +130,25 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: st
         f"{summary.failed} failed in {summary.seconds:.1f} s ({rate:.1f} articles/s, {n_workers} worker(s))",
         err=True,
     )
+    sys.exit(EXIT_INPUT_ERRORS if summary.failed else EXIT_OK)
+
+
+def _ingest_parquet(folders: tuple[str, ...], db: str | None, batch_size: int) -> None:
+    """Store the extractions of Spark output folders (see ``onrecord spark``)."""
+    from itertools import chain
+
+    from ..spark.load import read_failures, read_output
+    from .ingest import IngestOptions, store_results
+
+    missing = [f for f in folders if not Path(f, "articles").is_dir() and not Path(f, "quotes").is_dir()]
+    if missing:
+        raise click.UsageError(f"not an `onrecord spark` output folder: {', '.join(missing)}")
+    results = chain.from_iterable(chain(read_output(f), read_failures(f)) for f in folders)
+    with opened_store(db) as store:
+        summary = store_results(store, results, IngestOptions(workers=1, batch_size=batch_size),
+                                on_failure=lambda err: click.echo(f"onrecord: {err}", err=True))
+    click.echo(f"onrecord: {summary.added} added, {summary.replaced} replaced, {summary.skipped} unchanged, "
+               f"{summary.failed} failed in {summary.seconds:.1f} s", err=True)
     sys.exit(EXIT_INPUT_ERRORS if summary.failed else EXIT_OK)
 
 

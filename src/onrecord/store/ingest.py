@@ -95,8 +95,28 @@ def ingest(
     :param on_progress: called with the number of inputs just finished (extracted, skipped or failed).
     :param on_failure: called with each failure as it happens, before it is stored.
     """
-    started = time.perf_counter()
     summary = IngestSummary()
+    progress = on_progress or (lambda _n: None)
+
+    def skipped(n: int) -> None:
+        summary.skipped += n
+        progress(n)
+
+    results = extract_stream(_unseen(store, items, skipped), options)
+    return store_results(store, results, options, on_progress, on_failure, summary)
+
+
+def store_results(
+    store: Store,
+    results: Iterable[Result],
+    options: IngestOptions,
+    on_progress: Callable[[int], None] | None = None,
+    on_failure: Callable[[ReadError], None] | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Store extractions made elsewhere (a Spark run's output, say) in transactional batches."""
+    started = time.perf_counter()
+    summary = summary if summary is not None else IngestSummary()
     progress = on_progress or (lambda _n: None)
     batch: list[Extraction] = []
     errors: list[ReadError] = []
@@ -112,11 +132,7 @@ def ingest(
         errors.clear()
         batch_started = time.monotonic()
 
-    def skipped(n: int) -> None:
-        summary.skipped += n
-        progress(n)
-
-    for result in extract_stream(_unseen(store, items, skipped), options):
+    for result in results:
         if isinstance(result, ReadError):
             errors.append(result)
             if on_failure is not None:
