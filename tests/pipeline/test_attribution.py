@@ -87,6 +87,10 @@ CASES = [
      "hardest year", ["Laura Chen"], "direct", None, None),
     ("Anna Kim said: “The first part is over.\n\n“The second part starts in the spring.”",
      "second part starts", ["Anna Kim"], "direct", "said", None),
+    # headlines: the speaker before a colon
+    ("Nadia Rahman: Housing Plan Will Fail Without New Funding\n\nThe council met.", "Housing Plan Will Fail",
+     ["Nadia Rahman"], "indirect", ":", None),
+    ("Union leader Ray Dunn: “We will strike on Monday.”", "We will strike", ["Ray Dunn"], "direct", ":", None),
     # a relative pronoun is the mention as written; it refers to its antecedent
     ("The council hired Vera Lind, who said the budget was already spent.", "the budget was already spent",
      ["Vera Lind"], "indirect", "said", None),
@@ -122,6 +126,8 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "We did it! “Finally” pic.twitter.com/abc123 — Jane Roe (@janeroe) March 3, 2021",  # tweet markup
         "Tom Hill told a joke at the dinner.",  # a cue verb with no content
         "Anna Burke called her mother on Sunday.",  # "call" with no content
+        "Update: the roads reopened at noon on Monday.",  # a colon after no speaker
+        "The rules are simple: no phones and no food.",  # a colon after a clause
         "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
     ],
 )

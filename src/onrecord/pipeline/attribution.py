@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
+from .headlines import headline_cues
 from .cues import CueHit, content_tokens, find_cues, mention_span
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
@@ -64,6 +65,12 @@ class Attributor:
         quoted = {i for span in mark_tokens for i in range(span.start, span.end)}
         hits = find_cues(doc, quoted, thoughts=self.thoughts)
         drafts, used = self._clauses(doc, hits, marks, mark_tokens)
+        for hit, (start, end) in headline_cues(doc, prose, quoted):
+            touched = [n for n, m in enumerate(marks) if n not in used and start <= m.start and m.end <= end]
+            only = len(touched) == 1 and (marks[touched[0]].start, marks[touched[0]].end) == (start, end)
+            kind = "direct" if only else "mixed" if touched else "indirect"
+            drafts.append(_Draft(kind, [(start, end)], hit, "cue", [marks[n] for n in touched]))
+            used.update(touched)
         for n, mark in enumerate(marks):
             if n not in used:
                 draft = self._attach(doc, text, mark, mark_tokens[n], hits, mark_tokens)

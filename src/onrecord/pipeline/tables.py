@@ -211,6 +211,16 @@ STRAIGHT_QUOTES: frozenset[str] = frozenset({'"', "''"})
 #: Characters that may stand right before an opening straight quote.
 BEFORE_OPENING: frozenset[str] = frozenset(" \t\n([{—–-:;/")
 
+#: Words before a colon that introduce no speaker ("Update: ...", "Photo: ...").
+NOT_HEADLINE_SOURCES: frozenset[str] = frozenset(
+    """
+    update updated editor note warning breaking photo photos image images video watch listen read related
+    see also source sources credit correction clarification disclosure advertisement sponsored exclusive
+    live opinion analysis commentary review recap timeline background context q a faq tl;dr summary
+    """.split()
+    + ["editor's note", "read more", "see also", "full story", "related coverage"]
+)
+
 #: Signals of a paragraph that is not prose (a caption, a credit, an embed).
 NON_PROSE_PATTERNS: tuple[str, ...] = (
     r"\bwww\.\S+",

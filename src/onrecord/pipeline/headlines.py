@@ -1,0 +1,46 @@
+"""Attributions by layout: "Graham: Trump’s rhetoric is destroying the party".
+
+Headlines and subheads put the speaker before a colon and the words after it.
+A line counts when what stands before its first colon is a short noun phrase
+(no verb, capitalised) and after it come at least a few words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .cues import CueHit
+from .tables import NOT_HEADLINE_SOURCES
+
+#: The longest speaker before a colon, in tokens, and the fewest words after it.
+MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS = 6, 3
+
+
+def headline_cues(doc: Doc, lines: list[tuple[int, int]], quoted: set[int]) -> list[tuple[CueHit, tuple[int, int]]]:
+    """Each "Speaker: words" line as a cue (the colon) and its content's character span."""
+    found = []
+    for start, end in lines:
+        line = doc.char_span(start, end, alignment_mode="expand")
+        if line is None:
+            continue
+        colon = next((t for t in line if t.text == ":" and t.i not in quoted), None)
+        if colon is None or not _speaker_like(doc, line.start, colon.i):
+            continue
+        words = [t for t in doc[colon.i + 1 : line.end] if not t.is_punct and not t.is_space]
+        if len(words) < MIN_CONTENT_WORDS:
+            continue
+        source = doc[line.start : colon.i]
+        hit = CueHit(tokens=[colon.i], verb=colon.i, speaker_heads=[source.root.i], speaker=(line.start, colon.i))
+        content_start = doc[colon.i + 1 : line.end]
+        first = next(t for t in content_start if not t.is_space)
+        found.append((hit, (first.idx, end)))
+    return found
+
+
+def _speaker_like(doc: Doc, start: int, colon: int) -> bool:
+    tokens = doc[start:colon]
+    if not 1 <= len(tokens) <= MAX_SOURCE_TOKENS or not tokens[0].text[:1].isupper():
+        return False
+    if tokens.text.lower() in NOT_HEADLINE_SOURCES or tokens[0].lower_ in NOT_HEADLINE_SOURCES:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_url for t in tokens)
