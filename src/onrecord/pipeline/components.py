@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import Errors
 from ..records import Person
 from .attribution import Attributor
 from .paragraphs import non_prose_spans, set_paragraph_starts
@@ -69,7 +70,7 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         people: People | None = doc._.onrecord_people
         if people is None:
-            raise ValueError("[E101] onrecord_attribution needs onrecord_people earlier in the pipeline")
+            raise ValueError(Errors.E101)
         doc._.quotes = self.attributor(doc, people, _skip_spans(doc))
         return doc
 
