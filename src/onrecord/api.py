@@ -94,9 +94,9 @@ class Extractor:
             pieces = [(n, offset, piece) for n, a in enumerate(pending) for offset, piece in split_text(a.text, self.chunk_chars)]
             docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=self.batch_size)
             parts: list[list[tuple[int, Doc]]] = [[] for _ in pending]
-            for (n, offset, _), doc in zip(pieces, docs):
+            for (n, offset, _), doc in zip(pieces, docs, strict=True):
                 parts[n].append((offset, doc))
-            for article, article_parts in zip(pending, parts):
+            for article, article_parts in zip(pending, parts, strict=True):
                 yield _to_extraction(article, article_parts)
             pending.clear()
 

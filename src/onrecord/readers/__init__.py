@@ -7,6 +7,7 @@ reading goes on with the rest.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
@@ -23,7 +24,7 @@ from .warc import read_warc
 
 STDIN = "-"
 
-__all__ = ["FORMATS", "STDIN", "iter_articles", "read_stream", "text_id", "url_id"]
+__all__ = ["FORMATS", "STDIN", "iter_articles", "read_bytes", "read_stream", "text_id", "url_id"]
 
 
 def iter_articles(
@@ -86,6 +87,15 @@ def read_stream(stream: BinaryIO, *, source: str = STDIN, key: str | None = None
         yield from _read(stream_at_start, head, sniff(head), source=source, key=key)
     except OSError as err:
         yield ReadError(source, Errors.E008.format(detail=err.strerror or err))
+
+
+def read_bytes(data: bytes, *, kind: str, source: str, key: str | None = None) -> Iterator[Article | ReadError]:
+    """Read an input's bytes as ``kind`` (``text``, ``json``, ``html``, ``warc``), as files are read.
+
+    For inputs that arrive as bytes rather than files (a Spark ``binaryFile`` row, say).
+    """
+    head, stream = peek(io.BytesIO(data))
+    yield from _read(stream, head, kind, source=source, key=key)
 
 
 def _read(stream: BinaryIO, head: bytes, kind: str, *, source: str, key: str | None) -> Iterator[Article | ReadError]:

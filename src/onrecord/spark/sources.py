@@ -14,7 +14,6 @@ never an exception that stops the job.
 
 from __future__ import annotations
 
-import io
 import logging
 import posixpath
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,7 +24,8 @@ from urllib.parse import unquote
 
 import pyarrow as pa
 
-from ..errors import Errors, InputError, ReadError
+from ..errors import Errors, ReadError
+from ..readers import read_bytes
 from ..records import Article
 from .schema import ARTICLE_SCHEMA, spark_schema
 
@@ -273,30 +273,6 @@ def parse_file(data: bytes, *, path: str, roots: Sequence[str] = ()) -> Iterator
     except Exception as err:  # noqa: BLE001 - a reader's bug must not end the job: it becomes this file's failure
         logger.warning("reading %s failed", source, exc_info=True)
         yield ReadError(source, Errors.E008.format(detail=f"{type(err).__name__}: {err}"))
-
-
-def read_bytes(data: bytes, *, kind: str, source: str, key: str | None) -> Iterator[Article | ReadError]:
-    """Read an input's bytes as ``kind`` (``text``, ``json``, ``html``, ``warc``), as local reading does."""
-    from ..readers.html import decode_html, read_html
-    from ..readers.jsonl import read_json
-    from ..readers.sniff import peek
-    from ..readers.text import read_text
-    from ..readers.warc import read_warc
-
-    head, stream = peek(io.BytesIO(data))
-    if kind == "json":
-        yield from read_json(stream, head, source=source, key=key)
-    elif kind == "warc":
-        yield from read_warc(stream, source=source, key=key)
-    else:
-        try:
-            yield (
-                read_html(decode_html(data), source=source, key=key)
-                if kind == "html"
-                else read_text(data, source=source, key=key)
-            )
-        except InputError as err:
-            yield ReadError(source, str(err))
 
 
 def article_row(item: Article | ReadError) -> dict[str, Any]:
