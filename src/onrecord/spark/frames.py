@@ -16,7 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..api import DEFAULT_MODEL
-from .schema import ARTICLE_SCHEMA, QUOTE_TYPE, RESULT_SCHEMA, spark_schema
+from .schema import ARTICLE_COLUMNS, ARTICLE_SCHEMA, QUOTE_TYPE, RESULT_SCHEMA, spark_schema
 from .worker import extract_batches
 
 if TYPE_CHECKING:
@@ -178,18 +178,9 @@ def articles_frame(results: DataFrame) -> DataFrame:
     """One row per article extracted, with its counts of quotations and people."""
     from pyspark.sql import functions as F
 
-    return results.where(F.col("error").isNull()).select(
-        "article_id",
-        "date",
-        "title",
-        "url",
-        "outlet",
-        "source",
-        "text",
-        "organizations",
-        F.size("quotes").alias("n_quotes"),
-        F.size("people").alias("n_people"),
-    )
+    counts = {"n_quotes": F.size("quotes"), "n_people": F.size("people")}
+    columns = [counts[c].alias(c) if c in counts else F.col(c) for c in ARTICLE_COLUMNS]
+    return results.where(F.col("error").isNull()).select(*columns)
 
 
 def failures_frame(results: DataFrame) -> DataFrame:
