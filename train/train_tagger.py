@@ -249,6 +249,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-steps", type=int, default=None, help="stop after this many steps (timing runs)")
     parser.add_argument("--freeze", type=int, default=2, help="freeze the embeddings and this many lower layers")
     parser.add_argument("--max-minutes", type=float, default=None, help="safety stop: end training after this long")
+    parser.add_argument("--layers", type=int, default=None,
+                        help="keep only the first N encoder layers of the base model (faster, smaller)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--init", type=Path, default=None,
@@ -269,6 +271,8 @@ def main(argv: list[str] | None = None) -> None:
     tokenizer.no_padding()
     tokenizer.no_truncation()
     config = json.loads((base / "config.json").read_text())
+    if args.layers:
+        config["num_hidden_layers"] = min(args.layers, config["num_hidden_layers"])
 
     t0 = time.time()
     data = examples(args.polnear, "train", tokenizer, args.limit)
@@ -332,7 +336,7 @@ def main(argv: list[str] | None = None) -> None:
         meta = {
             "labels": list(LABELS), "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
             "max_pieces": MAX_PIECES, "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
-            "seed": args.seed, "limit": args.limit, "freeze": args.freeze,
+            "seed": args.seed, "limit": args.limit, "freeze": args.freeze, "layers": config["num_hidden_layers"],
             "init": str(args.init) if args.init else None, "steps": step, "train_windows": len(data),
             "train_seconds": round(train_seconds), "torch": torch.__version__,
         }

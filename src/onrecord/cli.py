@@ -34,13 +34,14 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article per line.")
 @click.option("--date", callback=validate_date, help="Date (YYYY-MM-DD) of articles that carry none.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the bundled English one).")
-def extract(paths: tuple[str, ...], as_json: bool, date: str | None, model: str | None) -> None:
+@click.option("--rules-only", is_flag=True, help="Skip the learned span tagger: faster, finds fewer attributions.")
+def extract(paths: tuple[str, ...], as_json: bool, date: str | None, model: str | None, rules_only: bool) -> None:
     """Print the attributions of the articles in PATHS (files, directories or -)."""
     from .api import DEFAULT_MODEL, Extractor
     from .readers import iter_articles
     from .render import print_extraction
 
-    extractor = Extractor(model or DEFAULT_MODEL)
+    extractor = Extractor(model or DEFAULT_MODEL, learned=not rules_only)
     failed = 0
     stdin = sys.stdin.buffer if "-" in paths else None
     for item in extractor.pipe(iter_articles(paths, stdin=stdin, default_date=date)):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.eval.matching import Score, Words, begin, exact, max_matching, overlap
+from onrecord.eval.matching import Score, Words, begin, by_sentence, exact, max_matching, overlap
+from onrecord.eval.sentences import sentence_starts
 
 TEXT = "“We know,” he said, “everything about U.S. taxes.” Then he left."
 
@@ -89,3 +90,30 @@ def test_matching_score_empty_is_zero() -> None:
     assert Score().to_dict() == {"p": 0.0, "r": 0.0, "f1": 0.0}
     assert Score(0, 3, 0).p == 0.0
     assert Score(0, 0, 3).r == 0.0
+
+
+@pytest.mark.parametrize(
+    "text,starts",
+    [
+        ("Mr. Obama spoke. Sen. Roe left.", [0, 17]),  # abbreviations do not end sentences
+        ("“We won.” Then we left.", [0, 10]),
+        ("Headline without a stop\nBody text. More.", [0, 24, 35]),  # every line starts a sentence
+        ("One sentence only", [0]),
+    ],
+)
+def test_matching_sentence_starts(text: str, starts: list[int]) -> None:
+    assert sentence_starts(text) == starts
+
+
+def test_matching_by_sentence_cuts_mentions_at_sentence_boundaries() -> None:
+    text = "He said the plan failed. It cost too much. Nobody cared."
+    words = Words(text)
+    sentence_of = words.sentence_ids(sentence_starts(text))
+    assert sentence_of == [0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2]
+    two_sentences = words.mention([(8, 42)])  # "the plan failed. It cost too much."
+    one = words.mention([(8, 23)])  # "the plan failed"
+    pieces = by_sentence([two_sentences], sentence_of)
+    assert pieces == [frozenset({2, 3, 4}), frozenset({5, 6, 7, 8})]
+    # whole-span matching misses a prediction that stops at the first sentence; per sentence, it gets half
+    assert exact([two_sentences], [one]) == Score(0, 1, 1)
+    assert exact(pieces, by_sentence([one], sentence_of)) == Score(1, 2, 1)

@@ -41,6 +41,11 @@ def test_polnear_exact(tiny_polnear: Path, tiny_extractor) -> None:
     assert roles["content"] == Score(matched=3, gold=5, predicted=6)
 
 
+def test_polnear_sentence_level_equals_exact_when_no_mention_spans_sentences(tiny_polnear: Path, tiny_extractor) -> None:
+    roles = evaluate(tiny_polnear, "dev", tiny_extractor).total.roles
+    assert roles["sentence"] == roles["exact"]
+
+
 def test_polnear_begin(tiny_polnear: Path, tiny_extractor) -> None:
     roles = evaluate(tiny_polnear, "dev", tiny_extractor).total.roles["begin"]
     assert roles["source"] == Score(4, 4, 5)
@@ -139,7 +144,7 @@ def test_polnear_to_dict_shape(tiny_polnear: Path, tiny_extractor) -> None:
     assert data["articles"] == 2
     assert data["documents"] == 3
     assert data["source"] == {"p": 60.0, "r": 75.0, "f1": 66.67}
-    assert set(data["begin"]) == set(data["overlap"]) == {"source", "cue", "content"}
+    assert set(data["begin"]) == set(data["overlap"]) == set(data["sentence"]) == {"source", "cue", "content"}
     assert set(data["attribution"]) == {"exact", "partial"}
     assert set(data["groups"]) == {"alpha", "beta"}
     assert data["errors"][0]["article"] == "alpha_one"

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
-
-from onrecord.model.tagger import WEIGHTS_DIR, decode, link, pieces, tokenize
+from onrecord.model.tagger import WEIGHTS_DIR, SpanTagger, decode, link, pieces, tokenize
 
 TEXT = "“We won,” said Jane Roe, “and we will win again.”"
 
@@ -28,19 +24,17 @@ def test_decode_joins_the_pieces_of_a_discontinuous_content() -> None:
     assert [TEXT[s:e] for s, e in pieces(cue, tokens)] == ["said"]
 
 
-_RUNTIME = importlib.util.find_spec("onnxruntime") is not None and importlib.util.find_spec("tokenizers") is not None
+def test_the_exported_model_ships_with_the_package() -> None:
+    assert SpanTagger.available(WEIGHTS_DIR)
+    assert {"tagger.int8.onnx", "tokenizer.json", "tagger.json"} <= {p.name for p in WEIGHTS_DIR.iterdir()}
 
 
-@pytest.mark.skipif(not (WEIGHTS_DIR / "tagger.int8.onnx").exists(),
-                    reason="no exported tagger weights (run train/train_tagger.py)")
-@pytest.mark.skipif(not _RUNTIME, reason="onnxruntime and tokenizers are not installed")
 def test_exported_model_tags_a_tiny_sentence() -> None:
-    from onrecord.model import SpanTagger
-
     text = "The senator said on Tuesday that the bill would pass."
     tagger = SpanTagger()
-    tokens, labels = tagger.label_tokens(text)
-    assert len(tokens) == len(labels)
+    tokens, labels, probs = tagger.label_tokens(text)
+    assert len(tokens) == len(labels) == len(probs)
+    assert all(0.0 <= p <= 1.0 for p in probs)
     quotes = tagger.quotes(text)
     assert any(q.cue is not None and q.cue.text == "said" for q in quotes)
     assert any(q.speaker is not None and q.speaker.text == "The senator" for q in quotes)

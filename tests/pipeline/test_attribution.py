@@ -39,7 +39,15 @@ CASES = [
     ('Gordon Brown said, "Nobody will be left behind."', "Nobody will be left", ["Gordon Brown"], "direct", "said", None),
     ("Nora Bell agreed, saying, “It was the fairest deal we could get.”",
      "fairest deal", ["Nora Bell"], "direct", "saying", None),
-    ("Rob Lane smiled. He jokingly said, “I am a genius, obviously.”", "I am a genius", ["Rob Lane"], "direct", "said", None),
+    # a quotation in an attribution nested in another's content belongs to the nested one
+    ("Ann Lee and Bob Ray told reporters that the plan had failed, with Ray joking it was “a very expensive "
+     "lesson in humility” for all.", "expensive lesson", ["Bob Ray"], None, "joking", None),
+    # the cue keeps the adverbs and auxiliaries right before its verb, as PolNeAR marks cues
+    ("Rob Lane smiled. He jokingly said, “I am a genius, obviously.”", "I am a genius", ["Rob Lane"], "direct",
+     "jokingly said", None),
+    ("“The deal is dead,” Mia Cole has also said.", "deal is dead", ["Mia Cole"], "direct", "has also said", None),
+    ("Ben Ode did not say that the plant would close.", "the plant would close", ["Ben Ode"], "indirect",
+     "did not say", None),
     # several sentences inside one quotation
     ("“It was late. Nobody saw anything. We left at ten,” said John Weir.",
      "Nobody saw anything", ["John Weir"], "direct", "said", None),

@@ -36,9 +36,11 @@ def eval_group() -> None:
 @click.option("--errors", is_flag=True, help="Also show, per article, what was missed and what was spurious.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the bundled English one).")
+@click.option("--rules-only", is_flag=True, help="Score the rules alone, without the learned span tagger.")
 @click.pass_context
 def polnear(
-    ctx: click.Context, root: Path, split: str, as_json: bool, errors: bool, limit: int | None, model: str | None
+    ctx: click.Context, root: Path, split: str, as_json: bool, errors: bool, limit: int | None, model: str | None,
+    rules_only: bool,
 ) -> None:
     """Score extraction against the PolNeAR-layout corpus at ROOT.
 
@@ -49,7 +51,7 @@ def polnear(
     could not be extracted (it then counts as predicting nothing).
     """
     try:
-        report = evaluate(root, split, _extractor(ctx, model), limit=limit, errors=errors)
+        report = evaluate(root, split, _extractor(ctx, model, learned=not rules_only), limit=limit, errors=errors)
     except FileNotFoundError as err:
         raise click.UsageError(str(err)) from None
     for problem in report.problems:
@@ -92,14 +94,14 @@ def gold(ctx: click.Context, gold_path: Path, path: Path, as_json: bool, model: 
     sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 
-def _extractor(ctx: click.Context, model: str | None) -> SupportsPipe:
+def _extractor(ctx: click.Context, model: str | None, learned: bool = True) -> SupportsPipe:
     obj: Any = ctx.find_object(dict)
     if obj is not None and obj.get("extractor") is not None:
         extractor: SupportsPipe = obj["extractor"]
         return extractor
     from ..api import DEFAULT_MODEL, Extractor
 
-    return Extractor(model or DEFAULT_MODEL)
+    return Extractor(model or DEFAULT_MODEL, learned=learned)
 
 
 def _pick(extractions: list[Extraction], gold_id: str) -> Extraction | None:

@@ -68,6 +68,10 @@ class Words:
             covered.update(self.indices(start, end))
         return frozenset(covered)
 
+    def sentence_ids(self, starts: Sequence[int]) -> list[int]:
+        """Each word's sentence number, given the sentences' start offsets (ascending)."""
+        return [bisect_right(starts, start) - 1 for start in self.starts]
+
     def span(self, mention: Mention) -> Offsets:
         """The character span from the first to the last word of ``mention``."""
         return self.starts[min(mention)], self.ends[max(mention)]
@@ -153,6 +157,18 @@ def overlap(gold: Sequence[Mention], predicted: Sequence[Mention]) -> Score:
     gold_words = frozenset().union(*gold)
     predicted_words = frozenset().union(*predicted)
     return Score(len(gold_words & predicted_words), len(gold_words), len(predicted_words))
+
+
+def by_sentence(mentions: Iterable[Mention], sentence_of: Sequence[int]) -> list[Mention]:
+    """Each mention cut into one piece per sentence it touches; distinct pieces, in order of first sight."""
+    pieces: dict[Mention, None] = {}
+    for mention in mentions:
+        parts: dict[int, set[int]] = {}
+        for word in mention:
+            parts.setdefault(sentence_of[word], set()).add(word)
+        for part in parts.values():
+            pieces[frozenset(part)] = None
+    return list(pieces)
 
 
 #: The match kinds of roles, by name.

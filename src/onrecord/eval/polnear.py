@@ -12,6 +12,10 @@ a *cue* (``cue.span``) and a *content* (all of ``spans``). Within a
 document, a role's mentions are counted once each however many attributions
 share them (one source often has several contents).
 
+Each role is also scored *sentence* by sentence, as published results on
+PolNeAR are: every mention is cut at sentence boundaries
+(:mod:`onrecord.eval.sentences`) and the pieces are matched exactly.
+
 Whole attributions are scored too: *exact* when every role agrees (a role
 absent from the gold must be absent from the prediction), *partial* when
 every role the gold has overlaps the predicted one by at least a word (roles
@@ -32,10 +36,12 @@ from typing import Any, Protocol
 from ..errors import ReadError
 from ..records import Article, Extraction, Offsets, Quote
 from .brat import ROLES, Annotation, read_ann, split_ann_name
-from .matching import MATCHERS, Mention, Score, Words, max_matching
+from .matching import MATCHERS, Mention, Score, Words, by_sentence, exact, max_matching
+from .sentences import sentence_starts
 
-#: The ways roles are matched, in the order they are reported.
-KINDS = tuple(MATCHERS)
+#: The ways roles are matched, in the order they are reported: the matchers, then *sentence*
+#: (exact match of each mention's piece in each sentence, as published PolNeAR results count).
+KINDS = (*MATCHERS, "sentence")
 #: The ways whole attributions are matched.
 ATTRIBUTION_KINDS = ("exact", "partial")
 
@@ -242,11 +248,15 @@ def score_document(
     predicted = predicted_triples(words, extraction) if extraction is not None else []
     counts = Counts()
     found: list[SpanError] = []
+    sentence_of = words.sentence_ids(sentence_starts(words.text))
     for index, role in enumerate(ROLES):
         gold_mentions = _distinct(t[index] for t in gold)
         predicted_mentions = _distinct(t[index] for t in predicted)
         for kind, matcher in MATCHERS.items():
             counts.roles[kind][role] = matcher(gold_mentions, predicted_mentions)
+        counts.roles["sentence"][role] = exact(
+            by_sentence(gold_mentions, sentence_of), by_sentence(predicted_mentions, sentence_of)
+        )
         if errors:
             pieces = _original_pieces(words, role, annotation, extraction)
             found.extend(_role_errors(words, role, gold_mentions, predicted_mentions, pieces))

@@ -10,7 +10,9 @@ from .brat import ROLES
 from .matching import Score
 from .polnear import ATTRIBUTION_KINDS, KINDS, Report
 
-_KIND_NAMES = {"exact": "exact span", "begin": "same first word", "overlap": "token overlap"}
+_KIND_NAMES = {
+    "exact": "exact span", "begin": "same first word", "overlap": "token overlap", "sentence": "exact, per sentence",
+}
 
 
 def report_table(report: Report) -> Table:

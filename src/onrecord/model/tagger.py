@@ -27,6 +27,7 @@ TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "tagger.json"
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
+ROLE_NAMES = ("source", "cue", "content")
 LABELS = ("O",) + tuple(f"{p}-{r}" for r in ROLES for p in ("B", "I"))
 LABEL_ID = {label: i for i, label in enumerate(LABELS)}
 
@@ -37,7 +38,7 @@ _WORD_START = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
 
 MAX_PIECES = 256  # word pieces per window, [CLS] and [SEP] included
-CORE_PIECES = 192  # of which predictions are kept; the rest is context either side
+CORE_PIECES = 254  # of which predictions are kept (as in training); what is left of the window is context
 
 
 @dataclass
@@ -136,6 +137,7 @@ def windows(counts: Sequence[int], sents: Sequence[tuple[int, int]], core: int =
 class Mention:
     role: str
     words: list[int] = field(default_factory=list)  # indices into the token list (words only)
+    score: float = 1.0  # the model's mean probability for the labels of its words
 
     @property
     def first(self) -> int:
@@ -198,11 +200,13 @@ SOURCE_GAP = 20
 
 
 def link(mentions: Sequence[Mention], max_gap: int = 60, source_gap: int | None = None,
+         paragraph: Sequence[int] | None = None,
          ) -> list[tuple[Mention | None, Mention | None, Mention | None]]:
     """Group mentions into ``(source, cue, content)`` attributions by proximity (in token indices).
 
     Each content goes to its nearest cue (within ``max_gap`` tokens), each cue to its nearest
-    source (within ``source_gap``); contents without a cue take the nearest source.
+    source (within ``source_gap``); contents without a cue take the nearest source. With
+    ``paragraph`` (each token's paragraph number), mentions are linked within a paragraph only.
     """
     source_gap = SOURCE_GAP if source_gap is None else source_gap
     sources = [m for m in mentions if m.role == "SOURCE"]
@@ -210,6 +214,8 @@ def link(mentions: Sequence[Mention], max_gap: int = 60, source_gap: int | None 
     contents = [m for m in mentions if m.role == "CONTENT"]
 
     def nearest(m: Mention, pool: list[Mention], gap: int = max_gap) -> Mention | None:
+        if paragraph is not None:
+            pool = [p for p in pool if paragraph[p.first] == paragraph[m.first]]
         best = min(pool, key=lambda p: (_distance(m, p), abs(p.first - m.first)), default=None)
         return best if best is not None and _distance(m, best) <= gap else None
 
@@ -235,6 +241,18 @@ def link(mentions: Sequence[Mention], max_gap: int = 60, source_gap: int | None 
     triples.extend((s, None, None) for s in sources if id(s) not in used_sources)
     triples.sort(key=lambda t: min(m.first for m in t if m is not None))
     return triples
+
+
+def paragraph_numbers(text: str, tokens: Sequence[Token]) -> list[int]:
+    """Each token's paragraph: how many line breaks come before it."""
+    numbers = []
+    count = 0
+    last = 0
+    for token in tokens:
+        count += text.count("\n", last, token.start)
+        last = token.start
+        numbers.append(count)
+    return numbers
 
 
 def pieces(mention: Mention, tokens: Sequence[Token]) -> list[Offsets]:
@@ -318,9 +336,12 @@ class SpanTagger:
 
     :param weights: the folder holding ``tagger.int8.onnx``, ``tokenizer.json`` and ``tagger.json``.
     :param threads: onnxruntime intra-op threads.
+    :param core_pieces: word pieces per window whose labels are kept; the rest of the window is context.
     """
 
-    def __init__(self, weights: str | Path = WEIGHTS_DIR, threads: int = 2, model_file: str = MODEL_FILE) -> None:
+    def __init__(self, weights: str | Path = WEIGHTS_DIR, threads: int = 2, model_file: str = MODEL_FILE,
+                 core_pieces: int = CORE_PIECES) -> None:
+        self.core_pieces = core_pieces
         import numpy as np
         import onnxruntime as ort
         from tokenizers import Tokenizer
@@ -360,7 +381,7 @@ class SpanTagger:
         token_pieces = [tp or [unk] for tp in token_pieces]
         counts = [len(tp) for tp in token_pieces]
         batch: list[tuple[list[int], list[tuple[int, int]]]] = []
-        for left, a, b, right in windows(counts, sentences(text, tokens)):
+        for left, a, b, right in windows(counts, sentences(text, tokens), core=self.core_pieces):
             seq = [self.cls_id]
             targets = []
             for k in range(left, right):
@@ -383,24 +404,48 @@ class SpanTagger:
                     logits_out[k] = logits[r, p]
         return tokens, logits_out
 
-    def label_tokens(self, text: str) -> tuple[list[Token], list[str]]:
-        """The model tokens of ``text`` and each one's label."""
+    def label_tokens(self, text: str) -> tuple[list[Token], list[str], list[float]]:
+        """The model tokens of ``text``, each one's label and the model's probability for that label."""
         tokens, logits = self.token_logits(text)
-        if VITERBI:
-            return tokens, viterbi(logits, tokens, self.labels)
-        return tokens, choose(logits, self.labels, self.meta.get("b_bias", B_BIAS))
+        return (tokens, *self.labels_from_logits(tokens, logits))
+
+    def labels_from_logits(self, tokens: Sequence[Token], logits) -> tuple[list[str], list[float]]:
+        """Each token's label (best BIO sequence) and the model's probability for it."""
+        np = self._np
+        labels = viterbi(logits, tokens, self.labels) if VITERBI else choose(logits, self.labels, self.meta.get("b_bias", B_BIAS))
+        x = logits - logits.max(axis=1, keepdims=True)
+        probs = np.exp(x) / np.exp(x).sum(axis=1, keepdims=True)
+        index = {label: j for j, label in enumerate(self.labels)}
+        return labels, [float(probs[i, index[lab]]) for i, lab in enumerate(labels)]
 
     def mentions(self, text: str) -> tuple[list[Token], list[Mention]]:
-        tokens, labels = self.label_tokens(text)
-        return tokens, decode(labels, tokens)
+        tokens, logits = self.token_logits(text)
+        return tokens, self.mentions_from_logits(tokens, logits)
+
+    def mentions_from_logits(self, tokens: Sequence[Token], logits) -> list[Mention]:
+        labels, probs = self.labels_from_logits(tokens, logits)
+        found = decode(labels, tokens)
+        for mention in found:
+            mention.score = sum(probs[i] for i in mention.words) / len(mention.words)
+        return found
 
     def attributions(self, text: str) -> list[dict]:
-        """``[{"source": [(s, e)...], "cue": [...], "content": [...]}]``: char pieces of each role (empty when absent)."""
-        tokens, mentions = self.mentions(text)
-        return [
-            {role: (pieces(m, tokens) if m is not None else []) for role, m in zip(("source", "cue", "content"), triple)}
-            for triple in link(mentions)
-        ]
+        """``[{"source": [(s, e)...], "cue": [...], "content": [...], "score": p}]``.
+
+        The character pieces of each role (empty when absent), and the lowest of the
+        roles' scores (each the model's mean probability for the labels of its words).
+        """
+        return self.attributions_from_logits(text, *self.token_logits(text))
+
+    def attributions_from_logits(self, text: str, tokens: Sequence[Token], logits) -> list[dict]:
+        """:meth:`attributions`, from what :meth:`token_logits` gave."""
+        mentions = self.mentions_from_logits(tokens, logits)
+        result = []
+        for triple in link(mentions, paragraph=paragraph_numbers(text, tokens)):
+            found: dict = {role: (pieces(m, tokens) if m is not None else []) for role, m in zip(ROLE_NAMES, triple)}
+            found["score"] = round(min(m.score for m in triple if m is not None), 4)
+            result.append(found)
+        return result
 
     def quotes(self, text: str) -> list[Quote]:
         """The attributions as :class:`onrecord.records.Quote` objects (speaker people left empty)."""

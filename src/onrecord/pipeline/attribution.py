@@ -9,7 +9,11 @@ The order of the rules, each one a small function:
    nearest cue of its sentence (partial quotations).
 3. A quotation with no cue continues the quotation before it when nothing
    comes between them; else it takes the subject of the sentence before.
-4. Speakers are resolved to people in document order (see :mod:`.coref`).
+4. When the learned tagger ran (:mod:`.learned`), its attributions are
+   merged in: one that overlaps an attribution of the rules lends it the
+   roles :data:`PREFER` gives the tagger (and a cue and speaker to a
+   quotation that had none); one the rules missed is added.
+5. Speakers are resolved to people in document order (see :mod:`.coref`).
 """
 
 from __future__ import annotations
@@ -23,12 +27,26 @@ from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
 from .cues import CueHit, content_tokens, find_cues, mention_span
+from .learned import Tagged
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import SPEECH_VERBS
+from .tables import NEEDS_CONTENT, SPEECH_VERBS
 
 #: Confidence of each way of finding a speaker.
-CONFIDENCE = {"cue": 0.9, "clause": 0.75, "sentence": 0.7, "continues": 0.7, "context": 0.5, "none": 0.3}
+CONFIDENCE = {
+    "cue": 0.9, "clause": 0.75, "sentence": 0.7, "continues": 0.7, "tagger": 0.6, "context": 0.5, "none": 0.3,
+}
+#: When the rules and the tagger find the same attribution, whose span each role keeps.
+PREFER = {"source": "tagger", "cue": "rules", "content": "rules"}
+#: An attribution only the tagger found is added when it has a content and one of these roles
+#: (a source: words nobody holds are not worth reporting).
+LEARNED_NEEDS_ONE_OF = ("source",)
+#: ... and when its content holds a word of one of these parts of speech ("called her mother": not "her").
+LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "NUM", "INTJ"})
+#: A source the tagger proposes is dropped when the parse makes it the subject of a passive.
+PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
+#: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
+LEARNED_MIN_SCORE = 0.5
 #: An unattributed quotation shorter than this (in words) is a scare quote or a title, not speech.
 MIN_WORDS_ALONE = 4
 _WORDS = re.compile(r"[\w’'-]+")
@@ -57,7 +75,9 @@ class Attributor:
     def __init__(self, *, thoughts: bool = True) -> None:
         self.thoughts = thoughts
 
-    def __call__(self, doc: Doc, people: People, skip: list[tuple[int, int]]) -> list[Quote]:
+    def __call__(
+        self, doc: Doc, people: People, skip: list[tuple[int, int]], tagged: list[Tagged] | None = None
+    ) -> list[Quote]:
         text = doc.text  # built anew on each access: read it once
         prose = [(s, e) for s, e in paragraphs(text) if not any(a <= s < b for a, b in skip)]
         marks = find_quotations(text, prose)
@@ -79,6 +99,9 @@ class Attributor:
         drafts.sort(key=lambda d: d.spans[0])
         drafts = _merge_split(doc, drafts)
         drafts = self._continuations(doc, drafts, people, quoted)
+        if tagged:
+            inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
+            drafts = _merge_learned(doc, text, drafts, inside, marks)
         resolver = Resolver(doc, people, quoted)
         return [self._finish(doc, text, d, resolver) for d in drafts]
 
@@ -86,12 +109,10 @@ class Attributor:
         """Rule 1: cues governing a clause."""
         drafts: list[_Draft] = []
         used: set[int] = set()
-        starts = [span.start for span in mark_tokens]
-        active = [h for h in hits if h.content_head is not None or _quotes_follow(doc, h, starts)]
         for hit in hits:
             if hit.speaker is None and doc[hit.verb].lemma_.lower() not in SPEECH_VERBS:
                 continue  # a belief or a finding with nobody holding it ("saw a referendum ...")
-            run = content_tokens(doc, hit, active)
+            run = content_tokens(doc, hit)
             if not run:
                 continue
             first, last = run[0], run[-1]
@@ -105,9 +126,13 @@ class Attributor:
             start, end = doc[first].idx, doc[last].idx + len(doc[last])
             for n in touched:
                 start, end = min(start, marks[n].start), max(end, marks[n].end)
-            used.update(touched)
-            kind = "mixed" if touched else "indirect"
-            drafts.append(_Draft(kind, [(start, end)], hit, "clause", [marks[n] for n in touched]))
+            # A quotation inside an attribution nested in this content belongs to that one
+            # ("told EW that ..., with Scott joking it was “...”"); the content still covers it.
+            nested = _nested_tokens(doc, hit, hits, set(run))
+            own = [n for n in touched if mark_tokens[n].start not in nested]
+            used.update(own)
+            kind = "mixed" if own else "indirect"
+            drafts.append(_Draft(kind, [(start, end)], hit, "clause", [marks[n] for n in own]))
         return drafts, used
 
     def _attach(self, doc: Doc, text: str, mark: QuoteMarks, span: Span, hits: list[CueHit], all_spans: list[Span]):
@@ -178,7 +203,7 @@ class Attributor:
             ref = draft.referent or Referent([], [], [])
             speaker = Speaker(span.text, (span.start_char, span.end_char), ref.people, ref.organizations)
         cue = None
-        if hit is not None:
+        if hit is not None and hit.tokens:
             cue_span = (doc[min(hit.tokens)].idx, doc[max(hit.tokens)].idx + len(doc[max(hit.tokens)]))
             cue = Cue(text[cue_span[0] : cue_span[1]], cue_span)
         addressee = None
@@ -193,10 +218,124 @@ class Attributor:
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
 
 
-def _quotes_follow(doc: Doc, hit: CueHit, mark_starts: list[int]) -> bool:
-    """Whether a quotation opens after a cue within its sentence (so the cue may own it)."""
-    sentence = doc[hit.verb].sent
-    return any(hit.verb < start < sentence.end for start in mark_starts)
+def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagged], marks: list[QuoteMarks]) -> list[_Draft]:
+    """Rule 4: the tagger's attributions, merged into the rules' (see :data:`PREFER`)."""
+    added: list[_Draft] = []
+    for found in tagged:
+        cue = _token_set(doc, found.cue)
+        source = _token_span(doc, found.source)
+        if source is not None and doc[source[0] : source[1]].root.dep_ in PASSIVE_SUBJECTS:
+            source = None  # "Greg Hill was told that ...": he heard it, he did not say it
+        same = _same_attribution(doc, drafts, found, cue)
+        if same is None:
+            roles = {"cue": bool(cue), "source": source is not None}
+            if _bare_object(doc, cue, _token_set(doc, found.content)):
+                continue  # "called her mother": a naming verb with only its object is no attribution
+            if (
+                any(roles[r] for r in LEARNED_NEEDS_ONE_OF)
+                and found.score >= LEARNED_MIN_SCORE
+                and any(doc[i].pos_ in LEARNED_CONTENT_POS for i in _token_set(doc, found.content))
+            ):
+                added.append(_learned_draft(doc, text, found, _learned_hit(doc, cue, source), marks))
+            continue
+        if same.hit is None and same.follows is None and (cue or source):
+            same.hit, same.how = _learned_hit(doc, cue, source), "tagger"
+            continue
+        hit = same.hit
+        if hit is None:
+            continue
+        if PREFER["cue"] == "tagger" and cue & set(hit.tokens):
+            hit.tokens = sorted(cue)
+        if PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1] and hit.speaker[0] < source[1]:
+            hit.speaker = source
+        if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
+            same.spans = list(found.content)
+    return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _bare_object(doc: Doc, cue: set[int], content: set[int]) -> bool:
+    """Whether ``content`` is nothing but the direct object of a cue that needs more ("called her mother")."""
+    verbs = [i for i in cue if doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_.lower() in NEEDS_CONTENT]
+    if not verbs:
+        return False
+    objects = [c for c in doc[verbs[0]].children if c.dep_ == "dobj"]
+    complements = [c for c in doc[verbs[0]].children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")]
+    return bool(objects) and not complements and content <= {t.i for t in objects[0].subtree}
+
+
+def _same_attribution(doc: Doc, drafts: list[_Draft], found: Tagged, cue: set[int]) -> _Draft | None:
+    """The rules' draft that is the tagger's attribution ``found``: the one with the same cue, else one
+    whose content overlaps, unless one of the two is nested in the other's content."""
+    if cue:
+        for draft in drafts:
+            if draft.hit is not None and cue & set(draft.hit.tokens):
+                return draft
+    for draft in drafts:
+        if not _overlaps(draft.spans, found.content):
+            continue
+        if cue and _inside(doc, min(cue), draft.spans):
+            continue  # the tagger's attribution is nested in the draft's content
+        if draft.hit is not None and draft.hit.tokens and _inside(doc, draft.hit.start, found.content):
+            continue  # the draft is nested in the tagger's content
+        return draft
+    return None
+
+
+def _inside(doc: Doc, token: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= doc[token].idx < e for s, e in spans)
+
+
+def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[QuoteMarks]) -> _Draft:
+    """A draft for an attribution only the tagger found: direct when its content is one quotation."""
+    words = [w for s, e in found.content for w in _WORDS.findall(text[s:e])]
+    inside = [m for m in marks if any(s <= m.end and m.start <= e for s, e in found.content)]
+    quoted = [w for m in inside for w in _WORDS.findall(text[m.inner[0] : m.inner[1]])]
+    if inside and quoted == words:
+        return _Draft("direct", [(m.start, m.end) for m in inside], hit, "tagger", inside)
+    return _Draft("mixed" if inside else "indirect", list(found.content), hit, "tagger", inside)
+
+
+def _learned_hit(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> CueHit:
+    """A cue hit made of the tagger's spans (a cue, a source or both); the speaker's heads are the source's root and its conjuncts."""
+    heads: list[int] = []
+    if source is not None:
+        root = doc[source[0] : source[1]].root
+        heads = [root.i] + [c.i for c in root.conjuncts if source[0] <= c.i < source[1]]
+    tokens = sorted(cue)
+    return CueHit(tokens=tokens, verb=tokens[0] if tokens else heads[0], speaker_heads=heads, speaker=source)
+
+
+def _token_set(doc: Doc, pieces: list[tuple[int, int]]) -> set[int]:
+    tokens: set[int] = set()
+    for start, end in pieces:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _token_span(doc: Doc, pieces: list[tuple[int, int]]) -> tuple[int, int] | None:
+    tokens = _token_set(doc, pieces)
+    return (min(tokens), max(tokens) + 1) if tokens else None
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _first(found: Tagged) -> int:
+    return min(s for pieces in (found.content, found.cue, found.source) for s, _ in pieces)
+
+
+def _nested_tokens(doc: Doc, hit: CueHit, hits: list[CueHit], content: set[int]) -> set[int]:
+    """The tokens of ``content`` that belong to another cue inside it: its clause, and what follows it
+    (the parser often hangs "…, with Scott joking it was “…”" on the outer clause)."""
+    nested: set[int] = set()
+    for other in hits:
+        if other is not hit and other.verb in content and other.verb != hit.content_head:
+            nested.update(t.i for t in doc[other.verb].subtree)
+            nested.update(i for i in content if i > other.verb)
+    return nested
 
 
 def _tokens(doc: Doc, mark: QuoteMarks) -> Span:

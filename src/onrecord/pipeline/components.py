@@ -3,6 +3,7 @@
 * ``onrecord_paragraphs`` (before the parser): every line starts a sentence.
 * ``onrecord_prose``: marks the paragraphs that are not prose (captions, embeds).
 * ``onrecord_people``: the article's people, grouped, with roles.
+* ``onrecord_tagger``: the learned span tagger's attributions, for the next step to merge.
 * ``onrecord_attribution``: the quotations, with cue, speaker and addressee.
 * ``onrecord``: all of the above after the parser, in one step
   (``nlp.add_pipe("onrecord")``); it also puts ``onrecord_paragraphs`` before
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 from ..errors import Errors
 from ..records import Person
 from .attribution import Attributor
+from .learned import TaggerComponent
 from .paragraphs import non_prose_spans, set_paragraph_starts
 from .people import People, PeopleFinder
 
@@ -71,20 +73,28 @@ class AttributionComponent:
         people: People | None = doc._.onrecord_people
         if people is None:
             raise ValueError(Errors.E101)
-        doc._.quotes = self.attributor(doc, people, _skip_spans(doc))
+        doc._.quotes = self.attributor(doc, people, _skip_spans(doc), doc._.onrecord_tagged)
         return doc
 
 
 class Onrecord:
-    """Everything after the parser in one component: prose, people, attributions."""
+    """Everything after the parser in one component: prose, people, the learned tagger, attributions.
 
-    def __init__(self, thoughts: bool = True) -> None:
+    :param learned: also run the learned span tagger (:mod:`.learned`) and merge what it finds.
+    :param tagger_threads: onnxruntime threads for the tagger (0: onnxruntime decides).
+    """
+
+    def __init__(self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1) -> None:
         self.prose = ProseMarker()
         self.people = PeopleComponent()
+        self.tagger = TaggerComponent(threads=tagger_threads) if learned else None
         self.attribution = AttributionComponent(thoughts=thoughts)
 
     def __call__(self, doc: Doc) -> Doc:
-        return self.attribution(self.people(self.prose(doc)))
+        doc = self.people(self.prose(doc))
+        if self.tagger is not None:
+            doc = self.tagger(doc)
+        return self.attribution(doc)
 
 
 def _persons(doc: Doc, people: People) -> list[Person]:
@@ -141,13 +151,22 @@ def make_attribution(nlp: Language, name: str, thoughts: bool) -> AttributionCom
 
 
 @Language.factory(
+    "onrecord_tagger",
+    default_config={"weights": None, "threads": 1},
+    assigns=["doc._.onrecord_tagged"],
+)
+def make_tagger(nlp: Language, name: str, weights: str | None, threads: int) -> TaggerComponent:
+    return TaggerComponent(weights, threads)
+
+
+@Language.factory(
     "onrecord",
-    default_config={"thoughts": True},
+    default_config={"thoughts": True, "learned": True, "tagger_threads": 1},
     requires=["doc.ents", "token.dep", "token.lemma"],
     assigns=["doc._.quotes", "doc._.people", "doc._.organizations"],
 )
-def make_onrecord(nlp: Language, name: str, thoughts: bool) -> Onrecord:
+def make_onrecord(nlp: Language, name: str, thoughts: bool, learned: bool, tagger_threads: int) -> Onrecord:
     if "parser" in nlp.pipe_names and "onrecord_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
-    return Onrecord(thoughts=thoughts)
+    return Onrecord(thoughts=thoughts, learned=learned, tagger_threads=tagger_threads)
 

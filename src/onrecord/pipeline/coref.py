@@ -77,6 +77,10 @@ class Resolver:
         cluster = self.people.cluster_of(head)
         if cluster is not None:
             return [cluster], None
+        named = [self.people.cluster_of(c) for c in head.children if c.dep_ == "appos"]
+        named = [c for c in named if c is not None]
+        if named:  # "the mayor, Jane Roe, said"
+            return named[:1], None
         form = head.lower_
         if form in PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(head, *PRONOUNS[form][:2]), None

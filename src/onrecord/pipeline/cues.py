@@ -16,6 +16,7 @@ from .tables import (
     ADDRESSEE_FRAMES,
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
+    CUE_LEFT_DEPS,
     CUE_PARTICLES,
     NEEDS_CONTENT,
     PHRASE_CUES,
@@ -90,10 +91,10 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None
     if any(c.dep_ == "auxpass" for c in token.children) and lemma not in ("quote",):
         return None  # "was told", "is said": the subject is not the speaker
-    hit = CueHit(tokens=sorted([token.i, *(p.i for p in particles)]), verb=token.i)
+    hit = CueHit(tokens=sorted([*_left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
     heads = speaker_heads(token)
     hit.speaker_heads = [_antecedent(h).i for h in heads]
-    hit.speaker = mention_span(heads) if heads else None
+    hit.speaker = mention_span(heads, token.i) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
     if content is None and lemma in NEEDS_CONTENT and _governs_quotation(token, quoted):
@@ -104,6 +105,19 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         hit.content_head = token.head.i  # "Y, he said, Z": the clause around the cue
         hit.content_exclude = {t.i for t in token.subtree}
     return hit
+
+
+def _left_of_cue(verb: Token) -> list[int]:
+    """The auxiliaries, negations and adverbs right before a cue verb ("has also said")."""
+    found: list[int] = []
+    i = verb.i - 1
+    while LEFT_ON and i >= 0 and verb.doc[i].head.i == verb.i and verb.doc[i].dep_ in CUE_LEFT_DEPS:
+        found.append(i)
+        i -= 1
+    return found
+
+
+LEFT_ON = True
 
 
 def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
@@ -120,7 +134,7 @@ def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
         if objects:
             heads = [objects[0], *objects[0].conjuncts]
             hit.speaker_heads = [h.i for h in heads]
-            hit.speaker = mention_span(heads)
+            hit.speaker = mention_span(heads, token.i)
         clause = token.head if token.head.i != token.i else None
         while clause is not None and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
@@ -165,25 +179,44 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
-def mention_span(heads: list[Token]) -> tuple[int, int]:
-    """The token span of a mention as written: the heads' phrases without clauses or edge punctuation."""
+#: Dependents a mention as written leaves out ("Scott, who says little, and Mescal": one person each).
+MENTION_SKIPS = frozenset({"advcl", "conj"})
+#: Clauses a mention as written keeps, by dependency and the fine tags of their verb (None: any):
+#: "a developer who introduced him", "a report released Friday", as attribution corpora mark
+#: sources; not "Scott, speaking to reporters," nor a clause that holds the cue or a quotation.
+MENTION_CLAUSES: dict[str, frozenset[str] | None] = {"relcl": None, "acl": frozenset({"VBN", "JJ"})}
+
+
+def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
+    """The token span of a mention as written: the heads' phrases, without edge punctuation.
+
+    :param cue: the cue's token: a clause holding it is not part of the mention.
+    """
+    doc = heads[0].doc
     tokens: set[int] = set()
     for head in heads:
         tokens.add(head.i)
         for child in head.children:
-            if child.dep_ in ("acl", "advcl", "conj") or (child.dep_ == "cc" and child.i > head.i):
+            if child.dep_ in MENTION_SKIPS or (child.dep_ == "cc" and child.i > head.i):
                 continue
             tokens.update(t.i for t in child.subtree)
-    doc = heads[0].doc
-    for i in list(tokens):
-        if doc[i].dep_ == "relcl" and i in tokens:
-            tokens -= {t.i for t in doc[i].subtree}
+    for i in sorted(tokens):
+        token = doc[i]
+        if token.dep_ in ("acl", "relcl") and i in tokens:
+            subtree = {t.i for t in token.subtree}
+            tags = MENTION_CLAUSES.get(token.dep_, frozenset())
+            kept = KEEP_CLAUSES and (tags is None or token.tag_ in tags)
+            if not kept or (cue is not None and cue in subtree) or any(doc[j].is_quote for j in subtree):
+                tokens -= subtree
     start, end = min(tokens), max(tokens) + 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in EDGE_JUNK):
         start += 1
     while end > start and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
         end -= 1
     return start, end
+
+
+KEEP_CLAUSES = True
 
 
 def _edge_punct(token: Token) -> bool:
@@ -219,8 +252,12 @@ def _outlet_of(frame: Token) -> tuple[int, int] | None:
     return mention_span(names) if names else None
 
 
-def content_tokens(doc: Doc, hit: CueHit, nested: list[CueHit]) -> list[int]:
-    """The content of a cue as one run of tokens: its clause, less nested attributions and the cue itself."""
+def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
+    """The content of a cue as one run of tokens: its clause less the cue and its speaker.
+
+    An attribution nested in the clause stays in it ("said that officials believe X"), as
+    attribution corpora mark contents; it is also an attribution of its own.
+    """
     if hit.content_head is None:
         return []
     head = doc[hit.content_head]
@@ -228,12 +265,6 @@ def content_tokens(doc: Doc, hit: CueHit, nested: list[CueHit]) -> list[int]:
     tokens -= set(hit.tokens)
     if hit.speaker is not None:
         tokens -= set(range(*hit.speaker))
-    for other in nested:
-        if other is hit or other.verb not in tokens or other.verb == hit.content_head:
-            continue
-        tokens -= {t.i for t in doc[other.verb].subtree}
-        if other.speaker is not None:
-            tokens -= set(range(*other.speaker))
     if not tokens:
         return []
     run = _first_run(sorted(tokens))

@@ -55,6 +55,10 @@ NEEDS_CONTENT: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Words right before a cue verb that belong to the cue, by dependency ("has also said", "did not say"),
+#: as attribution corpora mark cues.
+CUE_LEFT_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod"})
+
 #: Verb particles that make a cue of a verb ("point out", "lay out").
 CUE_PARTICLES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),

@@ -1,0 +1,105 @@
+"""Merging the learned tagger's attributions into the rules' ones.
+
+The tagger's output is given by hand here (a :class:`Tagged` list), so each
+case tests the merge, not the model; the model itself is tested in
+``tests/model`` and end to end by the PolNeAR gate.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from onrecord.api import DEFAULT_MODEL
+from onrecord.pipeline import attribution
+from onrecord.pipeline.attribution import Attributor
+from onrecord.pipeline.learned import Tagged
+
+
+@pytest.fixture(scope="module")
+def rules_nlp():
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("onrecord", config={"learned": False})
+    return nlp
+
+
+def at(text: str, fragment: str) -> tuple[int, int]:
+    start = text.index(fragment)
+    return start, start + len(fragment)
+
+
+def run(nlp, text: str, tagged: list[Tagged], skip: list[tuple[int, int]] | None = None):
+    doc = nlp(text)
+    return Attributor()(doc, doc._.onrecord_people, skip or [], tagged)
+
+
+TEXT = "Jane Roe runs the bakery on Main Street. She wagers wages rose."
+
+
+def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(rules_nlp):
+    assert rules_nlp(TEXT)._.quotes == []
+    found = Tagged([at(TEXT, "She")], [at(TEXT, "wagers")], [at(TEXT, "wages rose")], score=0.99)
+    (quote,) = run(rules_nlp, TEXT, [found])
+    assert quote.kind == "indirect"
+    assert quote.text == "wages rose"
+    assert quote.cue is not None and quote.cue.text == "wagers"
+    assert quote.speaker is not None and quote.speaker.text == "She"
+    assert quote.speaker.people == ["Jane Roe"]
+    assert quote.confidence == attribution.CONFIDENCE["tagger"]
+
+
+@pytest.mark.parametrize(
+    "source,cue,content,score,why",
+    [
+        (None, None, "wages rose", 0.99, "a content with neither cue nor source"),
+        (None, "wagers", "wages rose", 0.99, "nobody holds it"),
+        ("She", "wagers", None, 0.99, "no content"),
+        ("She", "wagers", "wages rose", 0.0, "the model is unsure"),
+    ],
+)
+def test_learned_attribution_is_not_added(rules_nlp, monkeypatch, source, cue, content, score, why):
+    monkeypatch.setattr(attribution, "LEARNED_MIN_SCORE", 0.5)
+    pieces = [[at(TEXT, x)] if x else [] for x in (source, cue, content)]
+    assert run(rules_nlp, TEXT, [Tagged(*pieces, score=score)]) == [], why
+
+
+def test_learned_attribution_with_a_bare_pronoun_for_content_is_not_added(rules_nlp):
+    text = "Anna Burke called her mother on Sunday."
+    found = Tagged([at(text, "Anna Burke")], [at(text, "called")], [at(text, "her")], score=0.99)
+    assert run(rules_nlp, text, [found]) == []
+
+
+def test_learned_attribution_of_a_naming_verb_with_only_its_object_is_not_added(rules_nlp):
+    text = "Anna Burke called her mother on Sunday."
+    found = Tagged([at(text, "Anna Burke")], [at(text, "called")], [at(text, "her mother")], score=0.99)
+    assert run(rules_nlp, text, [found]) == []
+
+
+def test_learned_attribution_outside_prose_is_ignored(rules_nlp):
+    found = Tagged([at(TEXT, "She")], [at(TEXT, "wagers")], [at(TEXT, "wages rose")], score=0.99)
+    assert run(rules_nlp, TEXT, [found], skip=[at(TEXT, "She wagers wages rose.")]) == []
+
+
+def test_learned_attribution_over_a_rule_one_is_merged_not_repeated(rules_nlp, monkeypatch):
+    monkeypatch.setitem(attribution.PREFER, "cue", "tagger")
+    monkeypatch.setitem(attribution.PREFER, "source", "rules")
+    text = "Tom Baker said to reporters that the plant would close."
+    found = Tagged([at(text, "Tom")], [at(text, "said to")], [at(text, "the plant would close")], score=0.99)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.cue is not None and quote.cue.text == "said to"
+    assert quote.speaker is not None and quote.speaker.text == "Tom Baker"
+    assert quote.speaker.people == ["Tom Baker"]
+    assert quote.confidence == attribution.CONFIDENCE["clause"]
+
+
+def test_learned_direct_quotation_keeps_its_marks(rules_nlp):
+    text = "Ana Diaz spoke last. “Nobody here will ever forget this day,” she recalled warmly in remarks."
+    found = Tagged(
+        [at(text, "she")], [at(text, "recalled")], [at(text, "Nobody here will ever forget this day")], score=0.99
+    )
+    quotes = run(rules_nlp, text, [found])
+    quote = next(q for q in quotes if "Nobody here" in q.text)
+    assert quote.kind == "direct"
+    assert quote.text == "Nobody here will ever forget this day,"
+    assert quote.speaker is not None and quote.speaker.people == ["Ana Diaz"]
+    assert len(quotes) == 1
