@@ -41,7 +41,7 @@ PREFER = {"source": "tagger", "cue": "rules", "content": "rules"}
 #: An attribution only the tagger found is added when it has a content and one of these roles
 #: (a source: words nobody holds are not worth reporting).
 LEARNED_NEEDS_ONE_OF = ("source",)
-#: ... and when its content holds a word of one of these parts of speech ("called her mother": not "her").
+#: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content).
 LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "NUM", "INTJ"})
 #: A source the tagger proposes is dropped when the parse makes it the subject of a passive.
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})

@@ -111,13 +111,11 @@ def _left_of_cue(verb: Token) -> list[int]:
     """The auxiliaries, negations and adverbs right before a cue verb ("has also said")."""
     found: list[int] = []
     i = verb.i - 1
-    while LEFT_ON and i >= 0 and verb.doc[i].head.i == verb.i and verb.doc[i].dep_ in CUE_LEFT_DEPS:
+    while i >= 0 and verb.doc[i].head.i == verb.i and verb.doc[i].dep_ in CUE_LEFT_DEPS:
         found.append(i)
         i -= 1
     return found
 
-
-LEFT_ON = True
 
 
 def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
@@ -202,10 +200,10 @@ def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
             tokens.update(t.i for t in child.subtree)
     for i in sorted(tokens):
         token = doc[i]
-        if token.dep_ in ("acl", "relcl") and i in tokens:
+        if token.dep_ in MENTION_CLAUSES and i in tokens:
             subtree = {t.i for t in token.subtree}
-            tags = MENTION_CLAUSES.get(token.dep_, frozenset())
-            kept = KEEP_CLAUSES and (tags is None or token.tag_ in tags)
+            tags = MENTION_CLAUSES[token.dep_]
+            kept = tags is None or token.tag_ in tags
             if not kept or (cue is not None and cue in subtree) or any(doc[j].is_quote for j in subtree):
                 tokens -= subtree
     start, end = min(tokens), max(tokens) + 1
@@ -214,9 +212,6 @@ def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
     while end > start and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
         end -= 1
     return start, end
-
-
-KEEP_CLAUSES = True
 
 
 def _edge_punct(token: Token) -> bool:
