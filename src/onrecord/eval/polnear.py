@@ -185,10 +185,11 @@ def evaluate(
         if isinstance(result, ReadError):
             failures.append(str(result))
         words = Words(article.text)
+        sentence_of = words.sentence_ids(sentence_starts(article.text))  # once per article, not per annotator
         for ann_path in annotators[name]:
             annotation = read_ann(ann_path)
             problems.extend(f"{ann_path}: {problem}" for problem in annotation.problems)
-            counts, found = score_document(words, annotation, extraction, errors=errors)
+            counts, found = score_document(words, annotation, extraction, errors=errors, sentence_of=sentence_of)
             documents.append(DocumentResult(name, split_ann_name(ann_path)[1], counts, found))
             group = name.split("_", 1)[0]
             groups[group] = groups.get(group, Counts()) + counts
@@ -236,19 +237,22 @@ def score_document(
     extraction: Extraction | None,
     *,
     errors: bool = False,
+    sentence_of: list[int] | None = None,
 ) -> tuple[Counts, list[SpanError]]:
     """Score one document: an article's extraction against one annotator's file.
 
     :param words: the words of the article's text.
     :param extraction: the predictions, or None when extraction failed (nothing predicted).
     :param errors: also list the mentions missed and the spurious ones (exact match).
+    :param sentence_of: each word's sentence number (computed from the text when not given).
     :returns: the counts, and the errors (empty unless ``errors``).
     """
     gold = gold_triples(words, annotation)
     predicted = predicted_triples(words, extraction) if extraction is not None else []
     counts = Counts()
     found: list[SpanError] = []
-    sentence_of = words.sentence_ids(sentence_starts(words.text))
+    if sentence_of is None:
+        sentence_of = words.sentence_ids(sentence_starts(words.text))
     for index, role in enumerate(ROLES):
         gold_mentions = _distinct(t[index] for t in gold)
         predicted_mentions = _distinct(t[index] for t in predicted)

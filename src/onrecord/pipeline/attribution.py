@@ -228,14 +228,7 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
             source = None  # "Greg Hill was told that ...": he heard it, he did not say it
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
-            roles = {"cue": bool(cue), "source": source is not None}
-            if _bare_object(doc, cue, _token_set(doc, found.content)):
-                continue  # "called her mother": a naming verb with only its object is no attribution
-            if (
-                any(roles[r] for r in LEARNED_NEEDS_ONE_OF)
-                and found.score >= LEARNED_MIN_SCORE
-                and any(doc[i].pos_ in LEARNED_CONTENT_POS for i in _token_set(doc, found.content))
-            ):
+            if _worth_adding(doc, found, cue, source):
                 added.append(_learned_draft(doc, text, found, _learned_hit(doc, cue, source), marks))
             continue
         if same.hit is None and same.follows is None and (cue or source):
@@ -251,6 +244,18 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
     return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int] | None) -> bool:
+    """Whether an attribution only the tagger found is kept (see :data:`LEARNED_NEEDS_ONE_OF` and below it)."""
+    has = {"cue": bool(cue), "source": source is not None}
+    content = _token_set(doc, found.content)
+    return (
+        any(has[role] for role in LEARNED_NEEDS_ONE_OF)
+        and found.score >= LEARNED_MIN_SCORE
+        and any(doc[i].pos_ in LEARNED_CONTENT_POS for i in content)
+        and not _bare_object(doc, cue, content)  # "called her mother": a naming verb and its object alone
+    )
 
 
 def _bare_object(doc: Doc, cue: set[int], content: set[int]) -> bool:
