@@ -199,3 +199,58 @@ def test_attribution_organisation_speaker(extractor):
     quote = find(result, "it would cut 500 jobs")
     assert quote.speaker is not None and quote.speaker.people == []
     assert quote.speaker.organizations == ["Microsoft"]
+
+
+@pytest.mark.parametrize(
+    "text,first,then",
+    [
+        # the cue's sentence goes on after the speaker: still one attribution
+        ("“The plant will close,” said Omar Diaz, speaking to workers in Leeds. “Nobody saw it coming.”",
+         "plant will close", "Nobody saw it coming"),
+        ("“We will rebuild,” Carla Ruiz said on Monday at the town hall. “It will take years.”",
+         "We will rebuild", "take years"),
+        # a short continuation is kept when it continues
+        ("“Does anyone know what the plan is?” Ken Adams asked. “Neither do I.”", "Does anyone know", "Neither do I"),
+    ],
+)
+def test_attribution_continuation_is_one_more_piece(extractor, text, first, then):
+    result = extractor.extract(text)
+    quote = find(result, first)
+    assert find(result, then) is quote
+    assert len(quote.spans) == 2
+
+
+@pytest.mark.parametrize(
+    "text,first,then",
+    [
+        # another sentence with its own subject stands between: not a continuation
+        ("“The plant will close,” said Omar Diaz. The union rejected the plan on Friday. “Nobody saw it coming.”",
+         "plant will close", "Nobody saw it coming"),
+    ],
+)
+def test_attribution_continuation_needs_nothing_between(extractor, text, first, then):
+    result = extractor.extract(text)
+    assert find(result, then) is not find(result, first)
+
+
+def test_attribution_short_quotation_alone_is_dropped(extractor):
+    result = extractor.extract("The bridge opened in 1932. “Neither do I.” The road was paved later.")
+    assert result.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text,pieces,speaker",
+    [
+        ("The museum, Rosa Klein said, celebrated several of her heroes.",
+         ["The museum", "celebrated several of her heroes"], "Rosa Klein"),
+        ("All of this, he acknowledged, could be undone at the ballot box.",
+         ["All of this", "could be undone at the ballot box"], "he"),
+        ("The economy, according to the central bank, is growing again.",
+         ["The economy", "is growing again"], "the central bank"),
+    ],
+)
+def test_attribution_cue_inside_its_clause_leaves_two_pieces(extractor, text, pieces, speaker):
+    result = extractor.extract(text)
+    quote = find(result, pieces[0])
+    assert [text[s:e].rstrip(".") for s, e in quote.spans] == pieces
+    assert quote.speaker is not None and quote.speaker.text == speaker

@@ -112,10 +112,13 @@ class Attributor:
         for hit in hits:
             if hit.speaker is None and doc[hit.verb].lemma_.lower() not in SPEECH_VERBS:
                 continue  # a belief or a finding with nobody holding it ("saw a referendum ...")
-            run = content_tokens(doc, hit)
-            if not run:
+            runs = _runs(content_tokens(doc, hit))
+            if not runs:
                 continue
-            first, last = run[0], run[-1]
+            if any(span.start <= runs[0][0] and runs[0][-1] < span.end for span in mark_tokens):
+                runs = runs[:1]  # "“Y,” he said, “Z.”": the second quotation is rule 2's
+            first, last = runs[0][0], runs[-1][-1]
+            run = [i for r in runs for i in r]
             inside = [n for n, span in enumerate(mark_tokens) if span.start <= first and last < span.end]
             if inside:
                 n = inside[0]
@@ -123,16 +126,20 @@ class Attributor:
                 drafts.append(_Draft("direct", [(marks[n].start, marks[n].end)], hit, "cue", [marks[n]]))
                 continue
             touched = [n for n, span in enumerate(mark_tokens) if span.start <= last and first < span.end]
-            start, end = doc[first].idx, doc[last].idx + len(doc[last])
-            for n in touched:
-                start, end = min(start, marks[n].start), max(end, marks[n].end)
+            pieces = []
+            for r in runs:
+                start, end = doc[r[0]].idx, doc[r[-1]].idx + len(doc[r[-1]])
+                for n in touched:
+                    if mark_tokens[n].start <= r[-1] and r[0] < mark_tokens[n].end:
+                        start, end = min(start, marks[n].start), max(end, marks[n].end)
+                pieces.append((start, end))
             # A quotation inside an attribution nested in this content belongs to that one
             # ("told EW that ..., with Scott joking it was “...”"); the content still covers it.
             nested = _nested_tokens(doc, hit, hits, set(run))
             own = [n for n in touched if mark_tokens[n].start not in nested]
             used.update(own)
             kind = "mixed" if own else "indirect"
-            drafts.append(_Draft(kind, [(start, end)], hit, "clause", [marks[n] for n in own]))
+            drafts.append(_Draft(kind, pieces, hit, "clause", [marks[n] for n in own]))
         return drafts, used
 
     def _attach(self, doc: Doc, text: str, mark: QuoteMarks, span: Span, hits: list[CueHit], all_spans: list[Span]):
@@ -156,9 +163,8 @@ class Attributor:
                 preceding = [h for h in near if h.start < span.start]
                 hit = preceding[-1] if preceding else near[0]
                 return _Draft("direct", [(mark.start, mark.end)], hit, "sentence", [mark])
-        if len(_WORDS.findall(text[mark.start : mark.end])) < MIN_WORDS_ALONE:
-            return None
-        return _Draft("direct", [(mark.start, mark.end)], None, "none", [mark])
+        short = len(_WORDS.findall(text[mark.start : mark.end])) < MIN_WORDS_ALONE
+        return _Draft("direct", [(mark.start, mark.end)], None, "short" if short else "none", [mark])
 
     def _continuations(self, doc: Doc, drafts: list[_Draft], people: People, quoted: set[int]) -> list[_Draft]:
         """Rule 3: quotations with no cue continue the one before, or take the subject before.
@@ -169,13 +175,17 @@ class Attributor:
         kept: list[_Draft] = []
         previous: _Draft | None = None
         for draft in drafts:
-            if draft.how == "none":
+            if draft.how in ("none", "short"):
                 if previous is not None and _nothing_between(doc, previous, draft, quoted):
                     if previous.kind == "direct":
                         previous.spans.extend(draft.spans)
                         previous.marks.extend(draft.marks)
                         continue
+                    if draft.how == "short":
+                        continue  # a scare quote after reported speech, not more of it
                     draft.follows, draft.how = previous, "continues"
+                elif draft.how == "short":
+                    continue  # a scare quote or a title, not speech ("“Neither do I.”" only continues)
                 else:
                     subject = _subject_before(doc, draft.spans[0][0], people)
                     if subject is not None:
@@ -343,6 +353,17 @@ def _nested_tokens(doc: Doc, hit: CueHit, hits: list[CueHit], content: set[int])
     return nested
 
 
+def _runs(tokens: list[int]) -> list[list[int]]:
+    """Ascending token indices cut into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for i in tokens:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 def _tokens(doc: Doc, mark: QuoteMarks) -> Span:
     span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
     return span if span is not None else doc[0:0]
@@ -434,6 +455,10 @@ def _nothing_between(doc: Doc, previous: _Draft, draft: _Draft, quoted: set[int]
         own.update(source.hit.tokens)
         if source.hit.speaker is not None:
             own.update(range(*source.hit.speaker))
+        if source.hit.tokens and source.hit.start >= doc[between.start].sent.start:
+            # the rest of the cue's own sentence ("said Caddell, speaking of her health.")
+            cue_sentence = doc[source.hit.start].sent
+            own.update(range(cue_sentence.start, cue_sentence.end))
     if source.speaker is not None:
         own.update(range(*source.speaker))
     return not any(

@@ -104,6 +104,8 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     if content is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
         hit.content_head = token.head.i  # "Y, he said, Z": the clause around the cue
         hit.content_exclude = {t.i for t in token.subtree}
+        for stray in _stray_subjects(token, heads):  # the parser gave the cue Y's subject too
+            hit.content_exclude -= {t.i for t in stray.subtree}
     return hit
 
 
@@ -143,11 +145,23 @@ def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
     return None
 
 
+def _subject_of(verb: Token) -> Token | None:
+    """A verb's subject; of two (a parse error, "The museum, Rosa Klein said, ..."), the nearer one."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0] if subjects else None
+
+
+def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
+    """The subjects of a parenthetical cue that are not its speaker (they belong to the clause around it)."""
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i and c not in heads]
+
+
 def speaker_heads(verb: Token) -> list[Token]:
     """The speaker(s) of a cue verb: its subject and the subject's conjuncts."""
     current = verb
     for _ in range(3):
-        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = _subject_of(current)
         if subject is None:
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -248,7 +262,8 @@ def _outlet_of(frame: Token) -> tuple[int, int] | None:
 
 
 def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
-    """The content of a cue as one run of tokens: its clause less the cue and its speaker.
+    """The content of a cue: its clause less the cue and its speaker, as one run of tokens,
+    or two when the cue stands inside its clause ("Acts of protest, he said, are acts of patriotism").
 
     An attribution nested in the clause stays in it ("said that officials believe X"), as
     attribution corpora mark contents; it is also an attribution of its own.
@@ -262,7 +277,18 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
         tokens -= set(range(*hit.speaker))
     if not tokens:
         return []
-    run = _first_run(sorted(tokens))
+    ordered = sorted(tokens)
+    run = _trimmed(doc, _first_run(ordered))
+    if run and hit.content_exclude and run[-1] < min(hit.content_exclude):
+        gap = doc[run[-1] + 1 : min(hit.content_exclude)]
+        rest = [i for i in ordered if i > max(hit.content_exclude)]
+        if rest and all(t.is_punct or t.is_space for t in gap):
+            run += _trimmed(doc, _first_run(rest))
+    return run
+
+
+def _trimmed(doc: Doc, run: list[int]) -> list[int]:
+    """``run`` without edge punctuation and words that cannot start or end a content."""
     while run and (doc[run[0]].is_punct or doc[run[0]].lower_ in EDGE_JUNK or doc[run[0]].is_space):
         run = run[1:]
     while run and (
