@@ -103,3 +103,20 @@ def test_learned_direct_quotation_keeps_its_marks(rules_nlp):
     assert quote.text == "Nobody here will ever forget this day,"
     assert quote.speaker is not None and quote.speaker.people == ["Ana Diaz"]
     assert len(quotes) == 1
+
+
+def test_learned_attribution_nested_in_a_quotation_keeps_only_its_own_words(rules_nlp):
+    text = ("Ana Ruiz said, “I think it was the right call for the town. "
+            "He announced that the plant will stay open.”")
+    tagged = Tagged(
+        [at(text, "He")],
+        [at(text, "announced")],
+        [at(text, "I think it was the right call for the town"), at(text, "that the plant will stay open")],
+        score=0.9,
+    )
+    quotes = run(rules_nlp, text, [tagged])
+    nested = [q for q in quotes if q.cue is not None and q.cue.text == "announced"]
+    assert len(nested) == 1
+    assert nested[0].text == "that the plant will stay open"
+    outer = [q for q in quotes if q.cue is not None and q.cue.text == "said"]
+    assert len(outer) == 1 and "right call" in outer[0].text

@@ -46,6 +46,15 @@ def test_people_surname_and_possessive_join_the_full_name(extractor):
     assert [text[s:e] for s, e in grant.mentions] == ["Paula Grant", "Grant", "Grant"]
 
 
+def test_people_first_of_two_surnames_joins_the_full_name(extractor):
+    text = "The job went to Lucia Ortega Blanco, a judge. Ortega said she would start on Monday."
+    result = extractor.extract(text)
+    lucia = person(result, "Lucia Ortega Blanco")
+    assert [text[s:e] for s, e in lucia.mentions] == ["Lucia Ortega Blanco", "Ortega"]
+    quote = next(q for q in result.quotes if "start on Monday" in q.text)
+    assert quote.speaker.people == ["Lucia Ortega Blanco"]
+
+
 def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
     # spaCy's small model often labels such names ORG; a known first name makes them people
     result = extractor.extract("Critics praised Keira Moloney and Oscar Whitfield in the new play.")

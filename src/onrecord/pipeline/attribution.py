@@ -238,6 +238,7 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
             source = None  # "Greg Hill was told that ...": he heard it, he did not say it
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
+            found = _without_container_words(doc, drafts, found, cue)
             if _worth_adding(doc, found, cue, source):
                 added.append(_learned_draft(doc, text, found, _learned_hit(doc, cue, source), marks))
             continue
@@ -254,6 +255,16 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
     return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _without_container_words(doc: Doc, drafts: list[_Draft], found: Tagged, cue: set[int]) -> Tagged:
+    """An attribution nested in a quotation ("… He just announced that …") keeps no content from the
+    quotation's sentences before its cue: those words are the quotation's own."""
+    if not cue or not any(_inside(doc, min(cue), d.spans) for d in drafts):
+        return found
+    sentence_start = doc[min(cue)].sent.start_char
+    kept = [(s, e) for s, e in found.content if s >= sentence_start]
+    return found if kept == found.content else Tagged(found.source, found.cue, kept, found.score)
 
 
 def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int] | None) -> bool:

@@ -143,7 +143,9 @@ class PeopleFinder:
         word = parts[0]
         by_last = [i for i, c in enumerate(people.clusters) if c.last == word]
         by_first = [i for i, c in enumerate(people.clusters) if c.first == word]
-        return _nearest(people, by_last or by_first, position)
+        # the first of two surnames ("Wanda Vázquez Garced" ... "Vázquez said")
+        by_middle = [i for i, c in enumerate(people.clusters) if word in c.parts[1:-1]]
+        return _nearest(people, by_last or by_first or by_middle, position)
 
     def _add_lone_names(self, doc: Doc, people: People, skip: list[tuple[int, int]]) -> None:
         """Surnames and first names of known people that the NER did not mark."""
