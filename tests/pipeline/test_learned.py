@@ -55,6 +55,7 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
         (None, "wagers", "wages rose", 0.99, "nobody holds it"),
         ("She", "wagers", None, 0.99, "no content"),
         ("She", "wagers", "wages rose", 0.0, "the model is unsure"),
+        ("the", "wagers", "wages rose", 0.99, "a source that names no one"),
     ],
 )
 def test_learned_attribution_is_not_added(rules_nlp, monkeypatch, source, cue, content, score, why):

@@ -43,6 +43,8 @@ PREFER = {"source": "tagger", "cue": "rules", "content": "rules"}
 LEARNED_NEEDS_ONE_OF = ("source",)
 #: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content).
 LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "NUM", "INTJ"})
+#: A source the tagger proposes names someone only with a word of one of these parts of speech.
+SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
 #: A source the tagger proposes is dropped when the parse makes it the subject of a passive.
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
 #: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
@@ -236,6 +238,8 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
         source = _token_span(doc, found.source)
         if source is not None and doc[source[0] : source[1]].root.dep_ in PASSIVE_SUBJECTS:
             source = None  # "Greg Hill was told that ...": he heard it, he did not say it
+        if source is not None and not any(t.pos_ in SOURCE_POS for t in doc[source[0] : source[1]]):
+            source = None  # "The", "of": no one
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
             found = _without_container_words(doc, drafts, found, cue)
