@@ -66,6 +66,8 @@ def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
     [
         "The American Film Institute opened its festival in Los Angeles.",
         "Shares of General Motors fell in New York on Friday.",
+        "The boat sank off Santa Cruz Island before dawn.",
+        "He served in the Marine Forces Reserve for six years.",
     ],
 )
 def test_people_organisations_and_places_are_not_people(extractor, text):

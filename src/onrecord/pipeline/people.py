@@ -20,7 +20,9 @@ _NOT_NAME_WORDS = frozenset(
     """institute university college school company corporation inc ltd llc group party committee council
     association foundation fund bank news times post journal weekly daily magazine network press agency
     department ministry office court house senate congress city county state street avenue road park
-    center centre hospital church club team festival fest awards award film films studio studios records""".split()
+    center centre hospital church club team festival fest awards award film films studio studios records
+    island islands lane drive bridge river lake mount mountain valley beach bay coast airport station
+    forces force corp corps reserve army navy airlines""".split()
 )
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
@@ -115,6 +117,9 @@ class PeopleFinder:
             return False
         if any(w.lower_ in _NOT_NAME_WORDS for w in words):
             return False
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.is_title and after.lower_ in _NOT_NAME_WORDS:
+            return False  # "Santa Cruz Island", "Paul Smith Foundation"
         return self.is_first_name(words[0].text)
 
     def _add(self, people: People, span: Span) -> None:
