@@ -121,3 +121,19 @@ def test_learned_attribution_nested_in_a_quotation_keeps_only_its_own_words(rule
     assert nested[0].text == "that the plant will stay open"
     outer = [q for q in quotes if q.cue is not None and q.cue.text == "said"]
     assert len(outer) == 1 and "right call" in outer[0].text
+
+
+@pytest.mark.parametrize("source", ["Maya Cole, on the lower", "Maya Cole, on the"])
+def test_learned_source_cut_short_becomes_the_parsed_mention(rules_nlp, source):
+    text = "Maya Cole, on the lower deck, said the roof fell in."
+    found = Tagged([at(text, source)], [at(text, "said")], [at(text, "the roof fell in")], score=0.9)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.speaker is not None and quote.speaker.text == "Maya Cole"
+
+
+def test_learned_source_that_is_a_whole_phrase_is_kept(rules_nlp):
+    text = "A spokesman for the Ohio Department of Health said the roof fell in."
+    found = Tagged([at(text, "A spokesman for the Ohio Department of Health")], [at(text, "said")],
+                   [at(text, "the roof fell in")], score=0.9)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.speaker is not None and quote.speaker.text == "A spokesman for the Ohio Department of Health"

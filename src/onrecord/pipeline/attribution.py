@@ -240,6 +240,8 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
             source = None  # "Greg Hill was told that ...": he heard it, he did not say it
         if source is not None and not any(t.pos_ in SOURCE_POS for t in doc[source[0] : source[1]]):
             source = None  # "The", "of": no one
+        if source is not None and not _whole_phrase(doc, source):
+            source = mention_span([doc[source[0] : source[1]].root], min(cue) if cue else None)
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
             found = _without_container_words(doc, drafts, found, cue)
@@ -269,6 +271,12 @@ def _without_container_words(doc: Doc, drafts: list[_Draft], found: Tagged, cue:
     sentence_start = doc[min(cue)].sent.start_char
     kept = [(s, e) for s, e in found.content if s >= sentence_start]
     return found if kept == found.content else Tagged(found.source, found.cue, kept, found.score)
+
+
+def _whole_phrase(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether no word of ``span`` but its root hangs on a word after it ("Robert, on the lower [deck]")."""
+    root = doc[span[0] : span[1]].root
+    return all(t.head.i < span[1] or t.i == root.i for t in doc[span[0] : span[1]])
 
 
 def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int] | None) -> bool:
