@@ -178,16 +178,15 @@ class Attributor:
         previous: _Draft | None = None
         for draft in drafts:
             if draft.how in ("none", "short"):
-                if previous is not None and _nothing_between(doc, previous, draft, quoted):
-                    if previous.kind == "direct":
-                        previous.spans.extend(draft.spans)
-                        previous.marks.extend(draft.marks)
-                        continue
-                    if draft.how == "short":
-                        continue  # a scare quote after reported speech, not more of it
+                continues = previous is not None and _nothing_between(doc, previous, draft, quoted)
+                if continues and previous.kind == "direct":
+                    previous.spans.extend(draft.spans)
+                    previous.marks.extend(draft.marks)
+                    continue
+                if draft.how == "short":
+                    continue  # a title or a scare quote: kept only as more of a quotation ("“Neither do I.”")
+                if continues:
                     draft.follows, draft.how = previous, "continues"
-                elif draft.how == "short":
-                    continue  # a scare quote or a title, not speech ("“Neither do I.”" only continues)
                 else:
                     subject = _subject_before(doc, draft.spans[0][0], people)
                     if subject is not None:
