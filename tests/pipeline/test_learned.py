@@ -137,3 +137,15 @@ def test_learned_source_that_is_a_whole_phrase_is_kept(rules_nlp):
                    [at(text, "the roof fell in")], score=0.9)
     (quote,) = run(rules_nlp, text, [found])
     assert quote.speaker is not None and quote.speaker.text == "A spokesman for the Ohio Department of Health"
+
+
+def test_learned_source_of_a_passive_cue_is_dropped(rules_nlp):
+    text = "When Jane Roe was asked about the budget plan, she laughed."
+    found = Tagged([at(text, "she")], [at(text, "was asked about")], [at(text, "the budget plan")], score=0.9)
+    assert run(rules_nlp, text, [found]) == []
+
+
+def test_learned_attribution_with_no_cue_and_a_bare_object_is_not_added(rules_nlp):
+    text = "Anna Burke called her mother on Sunday."
+    found = Tagged([at(text, "Anna Burke")], [], [at(text, "her mother")], score=0.99)
+    assert run(rules_nlp, text, [found]) == []

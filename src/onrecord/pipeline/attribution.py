@@ -241,6 +241,8 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
             source = None  # "The", "of": no one
         if source is not None and not _whole_phrase(doc, source):
             source = mention_span([doc[source[0] : source[1]].root], min(cue) if cue else None)
+        if source is not None and _passive(doc, cue) and doc[source[0] : source[1]].root.head.dep_ != "agent":
+            source = None  # "Haigh was asked about ...": whoever is named beside it did not say it
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
             found = _without_container_words(doc, drafts, found, cue)
@@ -286,8 +288,21 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
         any(has[role] for role in LEARNED_NEEDS_ONE_OF)
         and found.score >= LEARNED_MIN_SCORE
         and any(doc[i].pos_ in LEARNED_CONTENT_POS for i in content)
-        and not _bare_object(doc, cue, content)  # "called her mother": a naming verb and its object alone
+        and not _bare_object(doc, cue or _verb_of(doc, source), content)  # "called her mother"
     )
+
+
+def _passive(doc: Doc, cue: set[int]) -> bool:
+    """Whether a cue is a passive verb ("was asked about", "is said")."""
+    return any(doc[i].dep_ == "auxpass" or any(c.dep_ == "auxpass" for c in doc[i].children) for i in cue)
+
+
+def _verb_of(doc: Doc, source: tuple[int, int] | None) -> set[int]:
+    """The verb a source is the subject of (a stand-in for a cue the tagger did not mark)."""
+    if source is None:
+        return set()
+    root = doc[source[0] : source[1]].root
+    return {root.head.i} if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") else set()
 
 
 def _bare_object(doc: Doc, cue: set[int], content: set[int]) -> bool:
