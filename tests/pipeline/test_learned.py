@@ -149,3 +149,13 @@ def test_learned_attribution_with_no_cue_and_a_bare_object_is_not_added(rules_nl
     text = "Anna Burke called her mother on Sunday."
     found = Tagged([at(text, "Anna Burke")], [], [at(text, "her mother")], score=0.99)
     assert run(rules_nlp, text, [found]) == []
+
+
+def test_learned_source_gives_a_speaker_to_a_cue_the_rules_left_without_one(rules_nlp):
+    text = "Jane Roe spoke at noon. Says the plan will fail."
+    (before,) = rules_nlp(text)._.quotes
+    assert before.cue is not None and before.speaker is None
+    found = Tagged([at(text, "Jane Roe")], [at(text, "Says")], [at(text, "the plan will fail")], score=0.9)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.speaker is not None and quote.speaker.text == "Jane Roe"
+    assert quote.speaker.people == ["Jane Roe"]

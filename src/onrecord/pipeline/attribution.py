@@ -257,7 +257,9 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
             continue
         if PREFER["cue"] == "tagger" and cue & set(hit.tokens):
             hit.tokens = sorted(cue)
-        if PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1] and hit.speaker[0] < source[1]:
+        if source and hit.speaker is None:
+            hit.speaker, hit.speaker_heads = source, _heads(doc, source)  # a cue the rules found with no subject
+        elif PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1] and hit.speaker[0] < source[1]:
             hit.speaker = source
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
@@ -349,12 +351,15 @@ def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[
 
 def _learned_hit(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> CueHit:
     """A cue hit made of the tagger's spans (a cue, a source or both); the speaker's heads are the source's root and its conjuncts."""
-    heads: list[int] = []
-    if source is not None:
-        root = doc[source[0] : source[1]].root
-        heads = [root.i] + [c.i for c in root.conjuncts if source[0] <= c.i < source[1]]
+    heads = _heads(doc, source) if source is not None else []
     tokens = sorted(cue)
     return CueHit(tokens=tokens, verb=tokens[0] if tokens else heads[0], speaker_heads=heads, speaker=source)
+
+
+def _heads(doc: Doc, source: tuple[int, int]) -> list[int]:
+    """The heads of a speaker mention: its root and the root's conjuncts inside it."""
+    root = doc[source[0] : source[1]].root
+    return [root.i] + [c.i for c in root.conjuncts if source[0] <= c.i < source[1]]
 
 
 def _token_set(doc: Doc, pieces: list[tuple[int, int]]) -> set[int]:
