@@ -254,3 +254,16 @@ def test_attribution_cue_inside_its_clause_leaves_two_pieces(extractor, text, pi
     quote = find(result, pieces[0])
     assert [text[s:e].rstrip(".") for s, e in quote.spans] == pieces
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_attribution_cue_after_a_quotation_takes_no_quoted_subject(extractor):
+    text = "Ken Hale said “I do not take this lightly”, calling it a “painful decision”."
+    quotes = extractor.extract(text).quotes
+    quote = next(q for q in quotes if q.cue is not None and q.cue.text == "calling")
+    assert quote.speaker is not None and quote.speaker.text == "Ken Hale"
+
+
+def test_attribution_relative_pronoun_alone_is_the_whole_mention(extractor):
+    text = "The ship was seen by the Tribune, which also reported that the data was false."
+    quote = find(extractor.extract(text), "the data was false")
+    assert quote.speaker is not None and quote.speaker.text == "which"

@@ -159,3 +159,19 @@ def test_learned_source_gives_a_speaker_to_a_cue_the_rules_left_without_one(rule
     (quote,) = run(rules_nlp, text, [found])
     assert quote.speaker is not None and quote.speaker.text == "Jane Roe"
     assert quote.speaker.people == ["Jane Roe"]
+
+
+def test_learned_source_cut_before_its_noun_is_extended_to_it(rules_nlp):
+    text = "On Friday, the Joint Task Force Operation Inherent Resolve put out word that the base was safe."
+    assert rules_nlp(text)._.quotes == []
+    found = Tagged([at(text, "the Joint Task Force Operation Inherent")], [at(text, "put out word")],
+                   [at(text, "the base was safe")], score=0.9)
+    quote = next(q for q in run(rules_nlp, text, [found]) if "base was safe" in q.text)
+    assert quote.speaker is not None and quote.speaker.text == "the Joint Task Force Operation Inherent Resolve"
+
+
+def test_learned_quoted_word_is_not_the_speaker_of_a_cue_outside(rules_nlp):
+    text = "The mayor said “I will go” and left, with an eye on the budget for the new year."
+    found = Tagged([at(text, "I")], [at(text, "with an eye on")], [at(text, "the budget for the new year")], score=0.9)
+    quotes = run(rules_nlp, text, [found])
+    assert all(q.speaker is None or q.speaker.text != "I" for q in quotes)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
@@ -45,6 +45,8 @@ LEARNED_NEEDS_ONE_OF = ("source",)
 LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "NUM", "INTJ"})
 #: A source the tagger proposes names someone only with a word of one of these parts of speech.
 SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
+#: How a word hangs on the noun of its phrase: a source cut before that noun is extended to it.
+NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod"})
 #: A source the tagger proposes is dropped when the parse makes it the subject of a passive.
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
 #: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
@@ -234,15 +236,7 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
     added: list[_Draft] = []
     for found in tagged:
         cue = _token_set(doc, found.cue)
-        source = _token_span(doc, found.source)
-        if source is not None and doc[source[0] : source[1]].root.dep_ in PASSIVE_SUBJECTS:
-            source = None  # "Greg Hill was told that ...": he heard it, he did not say it
-        if source is not None and not any(t.pos_ in SOURCE_POS for t in doc[source[0] : source[1]]):
-            source = None  # "The", "of": no one
-        if source is not None and not _whole_phrase(doc, source):
-            source = mention_span([doc[source[0] : source[1]].root], min(cue) if cue else None)
-        if source is not None and _passive(doc, cue) and doc[source[0] : source[1]].root.head.dep_ != "agent":
-            source = None  # "Haigh was asked about ...": whoever is named beside it did not say it
+        source = _learned_source(doc, _token_span(doc, found.source), cue, marks)
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
             found = _without_container_words(doc, drafts, found, cue)
@@ -264,6 +258,38 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
     return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _learned_source(
+    doc: Doc, source: tuple[int, int] | None, cue: set[int], marks: list[QuoteMarks]
+) -> tuple[int, int] | None:
+    """The tagger's source as a whole phrase, or None when it cannot be the speaker."""
+    if source is None:
+        return None
+    if not _whole_phrase(doc, source):
+        source = mention_span([_phrase_head(doc, source)], min(cue) if cue else None)
+    span = doc[source[0] : source[1]]
+    if span.root.dep_ in PASSIVE_SUBJECTS:
+        return None  # "Greg Hill was told that ...": he heard it, he did not say it
+    if not any(t.pos_ in SOURCE_POS for t in span):
+        return None  # "The", "of": no one
+    if _passive(doc, cue) and span.root.head.dep_ != "agent":
+        return None  # "Haigh was asked about ...": whoever is named beside it did not say it
+    start = span.start_char
+    if any(m.start <= start < m.end and not (cue and m.start <= doc[min(cue)].idx < m.end) for m in marks):
+        return None  # a quoted "I" does not speak the cue outside the quotation
+    return source
+
+
+def _phrase_head(doc: Doc, source: tuple[int, int]) -> Token:
+    """The head of the phrase a source cut short belongs to: its noun whose head lies outside it, or
+    that head when the phrase goes on after the cut ("the Task Force Operation Inherent [Resolve]")."""
+    span = doc[source[0] : source[1]]
+    outside = [t for t in span if not source[0] <= t.head.i < source[1]]
+    head = next((t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON")), span.root)
+    if head.head.i >= source[1] and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in NOUN_MODIFIERS:
+        return head.head
+    return head
 
 
 def _without_container_words(doc: Doc, drafts: list[_Draft], found: Tagged, cue: set[int]) -> Tagged:

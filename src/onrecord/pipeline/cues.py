@@ -22,6 +22,7 @@ from .tables import (
     PHRASE_CUES,
     SPEECH_VERBS,
     STANCE_VERBS,
+    SUBJECT_PRONOUNS,
     THOUGHT_VERBS,
 )
 
@@ -92,7 +93,7 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     if any(c.dep_ == "auxpass" for c in token.children) and lemma not in ("quote",):
         return None  # "was told", "is said": the subject is not the speaker
     hit = CueHit(tokens=sorted([*_left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
-    heads = speaker_heads(token)
+    heads = speaker_heads(token, quoted)
     hit.speaker_heads = [_antecedent(h).i for h in heads]
     hit.speaker = mention_span(heads, token.i) if heads else None
     hit.addressee = addressee_span(token, lemma)
@@ -157,11 +158,20 @@ def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i and c not in heads]
 
 
-def speaker_heads(verb: Token) -> list[Token]:
-    """The speaker(s) of a cue verb: its subject and the subject's conjuncts."""
+def speaker_heads(verb: Token, quoted: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
+    """The speaker(s) of a cue verb: its subject and the subject's conjuncts.
+
+    :param quoted: token indices inside quotation marks: a word quoted is never the subject
+        a cue outside the quotation inherits ("said “I do not ...”, calling it ...").
+    """
     current = verb
     for _ in range(3):
         subject = _subject_of(current)
+        if subject is not None and current is not verb and subject.i in quoted and verb.i not in quoted:
+            if current.head.i == current.i:
+                break
+            current = current.head  # the quotation's own clause: its speaker is further up
+            continue
         if subject is None:
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -175,7 +185,7 @@ def speaker_heads(verb: Token) -> list[Token]:
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if (
         after is not None
-        and after.pos_ in ("PROPN", "PRON")
+        and (after.pos_ == "PROPN" or after.lower_ in SUBJECT_PRONOUNS)
         and after.dep_ in ("dobj", "attr", "npadvmod", "dep")
         and after.ent_type_ not in ("DATE", "TIME")
     ):
@@ -221,9 +231,10 @@ def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
             if not kept or (cue is not None and cue in subtree) or any(doc[j].is_quote for j in subtree):
                 tokens -= subtree
     start, end = min(tokens), max(tokens) + 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in EDGE_JUNK):
+    kept = {h.i for h in heads}  # "which" is edge junk in a longer mention, not when it is the mention
+    while start < end and start not in kept and (doc[start].is_punct or doc[start].lower_ in EDGE_JUNK):
         start += 1
-    while end > start and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
+    while end > start and end - 1 not in kept and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
         end -= 1
     return start, end
 

@@ -90,6 +90,9 @@ ADDRESSEE_OBJECT_CUES: frozenset[str] = frozenset(
 )
 
 #: Pronouns: form -> (gender, number, person). gender: "m", "f", None (any).
+#: Pronouns that can only be subjects: "said he" is a speaker after its verb, "calling it" is not.
+SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
+
 PRONOUNS: dict[str, tuple[str | None, str, int]] = {
     "he": ("m", "sg", 3),
     "him": ("m", "sg", 3),
