@@ -90,3 +90,8 @@ def test_people_the_is_never_part_of_a_name(extractor):
     result = extractor.extract("The Coast Guard said the crew was safe.")
     assert result.people == []
     assert result.quotes[0].speaker.people == []
+
+
+def test_people_unknown_title_before_a_first_name_is_left_out(extractor):
+    result = extractor.extract("Senate Minority Whip Dick Durbin was angry on Tuesday.")
+    assert "Dick Durbin" in names(result)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .people import People
-from .tables import ORG_LABELS, PRONOUNS, UNNAMED_SPEAKERS
+from .tables import ORG_LABELS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS
 
 #: How far back (in sentences) a pronoun looks for its antecedent.
 WINDOW = 4
@@ -87,7 +87,7 @@ class Resolver:
         if head.ent_type_ in ORG_LABELS:
             ent = self.entity_at.get(head.i)
             return [], ent.text if ent is not None else head.text
-        if head.pos_ == "NOUN" and head.lemma_.lower() not in UNNAMED_SPEAKERS:
+        if _role_word(head) and head.lemma_.lower() not in UNNAMED_SPEAKERS:
             return self._by_role(head), None
         return [], None
 
@@ -139,13 +139,18 @@ class Resolver:
         """ "The director" refers to the last person the article called a director."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return []
-        role = head.lemma_.lower()
+        role = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_
         holders = [i for i, c in enumerate(self.people.clusters) if role in c.roles]
         mentioned = [m for m in self.mentions if m.token < head.i and any(c in holders for c in m.clusters)]
         if not mentioned:
             return []
         last = max(mentioned, key=lambda m: m.token)
         return [next(c for c in last.clusters if c in holders)]
+
+
+def _role_word(head: Token) -> bool:
+    """A common noun, or a capitalised role ("The President", tagged a proper noun)."""
+    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in ROLE_NOUNS)
 
 
 def _distinct(items) -> list[int]:
