@@ -68,6 +68,8 @@ def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
         "Shares of General Motors fell in New York on Friday.",
         "The boat sank off Santa Cruz Island before dawn.",
         "He served in the Marine Forces Reserve for six years.",
+        "The video spread quickly on Twitter after the match.",
+        "Photographs of the damage were shared by residents.",
     ],
 )
 def test_people_organisations_and_places_are_not_people(extractor, text):

@@ -22,7 +22,8 @@ _NOT_NAME_WORDS = frozenset(
     department ministry office court house senate congress city county state street avenue road park
     center centre hospital church club team festival fest awards award film films studio studios records
     island islands lane drive bridge river lake mount mountain valley beach bay coast airport station
-    forces force corp corps reserve army navy airlines""".split()
+    forces force corp corps reserve army navy airlines
+    twitter facebook instagram youtube tiktok reddit wikipedia wikinews google brexit""".split()
 )
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
@@ -132,6 +133,8 @@ class PeopleFinder:
             return
         parts = tuple(w.lower_ for w in words)
         index = self._match(people, parts, span.start)
+        if index is None and len(words) == 1 and (words[0].lower_ in _NOT_NAME_WORDS or words[0].pos_ != "PROPN"):
+            return  # "Twitter", "Photographs": a new person of one word must at least be a proper noun
         if index is None:
             gender = self.gender_of_first_name(words[0].text) if len(words) > 1 else None
             people.clusters.append(Cluster(" ".join(w.text for w in words), parts, gender))
