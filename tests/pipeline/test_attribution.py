@@ -229,11 +229,28 @@ def test_attribution_continuation_is_one_more_piece(extractor, text, first, then
         # another sentence with its own subject stands between: not a continuation
         ("“The plant will close,” said Omar Diaz. The union rejected the plan on Friday. “Nobody saw it coming.”",
          "plant will close", "Nobody saw it coming"),
+        # a clause with its own subject joins the cue's sentence: the next quotation may be its subject's
+        ("“The plant will close,” said Omar Diaz, but union leader Ann Moss disagreed with him. “Nobody believes that.”",
+         "plant will close", "Nobody believes that"),
     ],
 )
 def test_attribution_continuation_needs_nothing_between(extractor, text, first, then):
     result = extractor.extract(text)
-    assert find(result, then) is not find(result, first)
+    later = [q for q in result.quotes if then in q.text]
+    assert later == [] or later[0] is not find(result, first)
+
+
+def test_attribution_short_scare_quote_after_a_quotation_is_no_continuation(extractor):
+    text = "“We will win,” Ann Moss said. “Clean coal” remains a slogan in the region today."
+    quote = find(extractor.extract(text), "We will win")
+    assert len(quote.spans) == 1
+
+
+def test_attribution_quotation_inside_a_parenthetical_cue_is_not_the_content(extractor):
+    text = "The economy, according to the “Financial Times”, is growing again."
+    quote = find(extractor.extract(text), "The economy")
+    assert quote.kind == "indirect"
+    assert [text[s:e].rstrip(".") for s, e in quote.spans] == ["The economy", "is growing again"]
 
 
 def test_attribution_short_quotation_alone_is_dropped(extractor):

@@ -123,6 +123,13 @@ def test_learned_attribution_nested_in_a_quotation_keeps_only_its_own_words(rule
     assert len(outer) == 1 and "right call" in outer[0].text
 
 
+def test_learned_source_cut_to_a_preposition_names_no_one(rules_nlp):
+    text = "Maya Cole, on the lower deck, said the roof fell in."
+    found = Tagged([at(text, "on the")], [at(text, "said")], [at(text, "the roof fell in")], score=0.9)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.speaker is not None and quote.speaker.text == "Maya Cole"
+
+
 @pytest.mark.parametrize("source", ["Maya Cole, on the lower", "Maya Cole, on the"])
 def test_learned_source_cut_short_becomes_the_parsed_mention(rules_nlp, source):
     text = "Maya Cole, on the lower deck, said the roof fell in."

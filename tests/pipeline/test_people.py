@@ -97,3 +97,13 @@ def test_people_the_is_never_part_of_a_name(extractor):
 def test_people_unknown_title_before_a_first_name_is_left_out(extractor):
     result = extractor.extract("Senate Minority Whip Dick Durbin was angry on Tuesday.")
     assert "Dick Durbin" in names(result)
+
+
+def test_people_first_name_that_is_a_place_word_still_names_a_person(extractor):
+    result = extractor.extract("River Phoenix said he would not attend the premiere.")
+    assert "River Phoenix" in names(result)
+
+
+def test_people_full_name_found_by_the_ner_keeps_all_its_words(extractor):
+    result = extractor.extract("The talks were led by Nguyen Thi Kim Ngan on Monday.")
+    assert all(not name.startswith("Thi ") for name in names(result))

@@ -129,7 +129,7 @@ class Attributor:
                 used.add(n)
                 drafts.append(_Draft("direct", [(marks[n].start, marks[n].end)], hit, "cue", [marks[n]]))
                 continue
-            touched = [n for n, span in enumerate(mark_tokens) if span.start <= last and first < span.end]
+            touched = [n for n, span in enumerate(mark_tokens) if any(span.start <= r[-1] and r[0] < span.end for r in runs)]
             pieces = []
             for r in runs:
                 start, end = doc[r[0]].idx, doc[r[-1]].idx + len(doc[r[-1]])
@@ -167,8 +167,11 @@ class Attributor:
                 preceding = [h for h in near if h.start < span.start]
                 hit = preceding[-1] if preceding else near[0]
                 return _Draft("direct", [(mark.start, mark.end)], hit, "sentence", [mark])
-        short = len(_WORDS.findall(text[mark.start : mark.end])) < MIN_WORDS_ALONE
-        return _Draft("direct", [(mark.start, mark.end)], None, "short" if short else "none", [mark])
+        if len(_WORDS.findall(text[mark.start : mark.end])) >= MIN_WORDS_ALONE:
+            return _Draft("direct", [(mark.start, mark.end)], None, "none", [mark])
+        if _ends_its_sentence(doc, span, all_spans) and not _title_like(text[mark.inner[0] : mark.inner[1]]):
+            return _Draft("direct", [(mark.start, mark.end)], None, "short", [mark])  # kept only if it continues
+        return None  # a scare quote or a title ("“Clean coal” remains a slogan")
 
     def _continuations(self, doc: Doc, drafts: list[_Draft], people: People, quoted: set[int]) -> list[_Draft]:
         """Rule 3: quotations with no cue continue the one before, or take the subject before.
@@ -267,7 +270,10 @@ def _learned_source(
     if source is None:
         return None
     if not _whole_phrase(doc, source):
-        source = mention_span([_phrase_head(doc, source)], min(cue) if cue else None)
+        head = _phrase_head(doc, source)
+        if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None  # "on the": no one
+        source = mention_span([head], min(cue) if cue else None)
     span = doc[source[0] : source[1]]
     if span.root.dep_ in PASSIVE_SUBJECTS:
         return None  # "Greg Hill was told that ...": he heard it, he did not say it
@@ -287,25 +293,27 @@ def _phrase_head(doc: Doc, source: tuple[int, int]) -> Token:
     span = doc[source[0] : source[1]]
     outside = [t for t in span if not source[0] <= t.head.i < source[1]]
     head = next((t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON")), span.root)
-    if head.head.i >= source[1] and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in NOUN_MODIFIERS:
-        return head.head
+    while head.head.i >= source[1] and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in NOUN_MODIFIERS:
+        head = head.head
     return head
 
 
 def _without_container_words(doc: Doc, drafts: list[_Draft], found: Tagged, cue: set[int]) -> Tagged:
     """An attribution nested in a quotation ("… He just announced that …") keeps no content from the
     quotation's sentences before its cue: those words are the quotation's own."""
-    if not cue or not any(_inside(doc, min(cue), d.spans) for d in drafts):
+    if not cue or not any(d.marks and _inside(doc, min(cue), d.spans) for d in drafts):
         return found
     sentence_start = doc[min(cue)].sent.start_char
-    kept = [(s, e) for s, e in found.content if s >= sentence_start]
+    kept = [(max(s, sentence_start), e) for s, e in found.content if e > sentence_start]
     return found if kept == found.content else Tagged(found.source, found.cue, kept, found.score)
 
 
 def _whole_phrase(doc: Doc, span: tuple[int, int]) -> bool:
     """Whether no word of ``span`` but its root hangs on a word after it ("Robert, on the lower [deck]")."""
-    root = doc[span[0] : span[1]].root
-    return all(t.head.i < span[1] or t.i == root.i for t in doc[span[0] : span[1]])
+    words = doc[span[0] : span[1]]
+    return all(t.head.i < span[1] or t.i == words.root.i for t in words) and not any(
+        c.i >= span[1] and c.dep_ in ("pobj", "pcomp") for t in words for c in t.children
+    )
 
 
 def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int] | None) -> bool:
@@ -421,6 +429,14 @@ def _nested_tokens(doc: Doc, hit: CueHit, hits: list[CueHit], content: set[int])
     return nested
 
 
+def _ends_its_sentence(doc: Doc, span: Span, others: list[Span]) -> bool:
+    """Whether nothing but punctuation follows a quotation up to where its sentence ends."""
+    if span.end == 0 or span.end >= len(doc):
+        return True
+    end = _frame_end(doc, span, others)
+    return all(t.is_punct or t.is_space for t in doc[span.end : max(end, span.end)])
+
+
 def _runs(tokens: list[int]) -> list[list[int]]:
     """Ascending token indices cut into runs of consecutive ones."""
     runs: list[list[int]] = []
@@ -523,15 +539,23 @@ def _nothing_between(doc: Doc, previous: _Draft, draft: _Draft, quoted: set[int]
         own.update(source.hit.tokens)
         if source.hit.speaker is not None:
             own.update(range(*source.hit.speaker))
-        if source.hit.tokens and source.hit.start >= doc[between.start].sent.start:
-            # the rest of the cue's own sentence ("said Caddell, speaking of her health.")
-            cue_sentence = doc[source.hit.start].sent
-            own.update(range(cue_sentence.start, cue_sentence.end))
+        if source.hit.tokens:
+            own.update(_cue_clause(doc[source.hit.verb]))  # "said Caddell, speaking of her health.
     if source.speaker is not None:
         own.update(range(*source.speaker))
     return not any(
         t.pos_ in _CONTENT_POS for t in between if t.i not in quoted and t.i not in own and not t.is_space
     )
+
+
+def _cue_clause(verb: Token) -> set[int]:
+    """A cue verb's own words: its subtree less clauses joined to it with a subject of their own
+    ("..., but Ann Moss disagreed")."""
+    words = {t.i for t in verb.subtree}
+    for child in verb.children:
+        if child.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            words -= {t.i for t in child.subtree}
+    return words
 
 
 def _subject_before(doc: Doc, offset: int, people: People) -> int | None:

@@ -23,7 +23,7 @@ _NOT_NAME_WORDS = frozenset(
     center centre hospital church club team festival fest awards award film films studio studios records
     island islands lane drive bridge river lake mount mountain valley beach bay coast airport station
     forces force corp corps reserve army navy airlines
-    twitter facebook instagram youtube tiktok reddit wikipedia wikinews google brexit""".split()
+    twitter facebook instagram youtube tiktok reddit wikipedia google brexit""".split()
 )
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
@@ -116,8 +116,8 @@ class PeopleFinder:
         words = _name_tokens(span)
         if not 2 <= len(words) <= 4 or not all(w.is_title and w.is_alpha for w in words):
             return False
-        if any(w.lower_ in _NOT_NAME_WORDS for w in words):
-            return False
+        if any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]):
+            return False  # the first word is a first name ("River Phoenix")
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.is_title and after.lower_ in _NOT_NAME_WORDS:
             return False  # "Santa Cruz Island", "Paul Smith Foundation"
@@ -125,7 +125,7 @@ class PeopleFinder:
 
     def _add(self, people: People, span: Span) -> None:
         words = _name_tokens(span)
-        while len(words) >= 3 and not self.is_first_name(words[0].text) and any(
+        while len(words) >= 3 and words[0].ent_type_ != "PERSON" and not self.is_first_name(words[0].text) and any(
             self.is_first_name(w.text) for w in words[1:-1]
         ):
             words = words[1:]  # "Minority Whip Dick Durbin": a title the tables do not know
