@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
-from .cues import CueHit, content_tokens, find_cues, mention_span
+from .cues import CueHit, content_tokens, find_cues, is_passive, mention_span, token_runs
 from .learned import Tagged
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
@@ -116,7 +116,7 @@ class Attributor:
         for hit in hits:
             if hit.speaker is None and doc[hit.verb].lemma_.lower() not in SPEECH_VERBS:
                 continue  # a belief or a finding with nobody holding it ("saw a referendum ...")
-            runs = _runs(content_tokens(doc, hit))
+            runs = token_runs(content_tokens(doc, hit))
             if not runs:
                 continue
             if any(span.start <= runs[0][0] and runs[0][-1] < span.end for span in mark_tokens):
@@ -309,7 +309,8 @@ def _without_container_words(doc: Doc, drafts: list[_Draft], found: Tagged, cue:
 
 
 def _whole_phrase(doc: Doc, span: tuple[int, int]) -> bool:
-    """Whether no word of ``span`` but its root hangs on a word after it ("Robert, on the lower [deck]")."""
+    """Whether no word of ``span`` but its root hangs on a word after it ("Robert, on the lower [deck]"),
+    and no preposition in it lost its object to the cut ("the Department of [Health]")."""
     words = doc[span[0] : span[1]]
     return all(t.head.i < span[1] or t.i == words.root.i for t in words) and not any(
         c.i >= span[1] and c.dep_ in ("pobj", "pcomp") for t in words for c in t.children
@@ -329,8 +330,8 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
 
 
 def _passive(doc: Doc, cue: set[int]) -> bool:
-    """Whether a cue is a passive verb ("was asked about", "is said")."""
-    return any(doc[i].dep_ == "auxpass" or any(c.dep_ == "auxpass" for c in doc[i].children) for i in cue)
+    """Whether a cue the tagger marked is passive ("was asked about"), its auxiliary in it or not."""
+    return any(doc[i].dep_ == "auxpass" or is_passive(doc[i]) for i in cue)
 
 
 def _verb_of(doc: Doc, source: tuple[int, int] | None) -> set[int]:
@@ -435,17 +436,6 @@ def _ends_its_sentence(doc: Doc, span: Span, others: list[Span]) -> bool:
         return True
     end = _frame_end(doc, span, others)
     return all(t.is_punct or t.is_space for t in doc[span.end : max(end, span.end)])
-
-
-def _runs(tokens: list[int]) -> list[list[int]]:
-    """Ascending token indices cut into runs of consecutive ones."""
-    runs: list[list[int]] = []
-    for i in tokens:
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
 
 
 def _tokens(doc: Doc, mark: QuoteMarks) -> Span:

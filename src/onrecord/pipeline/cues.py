@@ -8,6 +8,7 @@ is the clause it governs.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -90,7 +91,7 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None  # a stance needs its clause: "the poll shows that ...", not "the show"
     if lemma in NEEDS_CONTENT and content is None and not particles and not _governs_quotation(token, quoted):
         return None
-    if any(c.dep_ == "auxpass" for c in token.children) and lemma not in ("quote",):
+    if is_passive(token) and lemma not in ("quote",):
         return None  # "was told", "is said": the subject is not the speaker
     hit = CueHit(tokens=sorted([*_left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
     heads = speaker_heads(token, quoted)
@@ -110,6 +111,11 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     return hit
 
 
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive ("was told", "is said"): its subject heard, it did not say."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _left_of_cue(verb: Token) -> list[int]:
     """The auxiliaries, negations and adverbs right before a cue verb ("has also said")."""
     found: list[int] = []
@@ -118,7 +124,6 @@ def _left_of_cue(verb: Token) -> list[int]:
         found.append(i)
         i -= 1
     return found
-
 
 
 def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
@@ -158,7 +163,7 @@ def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i and c not in heads]
 
 
-def speaker_heads(verb: Token, quoted: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
+def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[Token]:
     """The speaker(s) of a cue verb: its subject and the subject's conjuncts.
 
     :param quoted: token indices inside quotation marks: a word quoted is never the subject
@@ -289,12 +294,12 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
     if not tokens:
         return []
     ordered = sorted(tokens)
-    run = _trimmed(doc, _first_run(ordered))
+    run = _trimmed(doc, token_runs(ordered)[0])
     if run and hit.content_exclude and run[-1] < min(hit.content_exclude):
         gap = doc[run[-1] + 1 : min(hit.content_exclude)]
         rest = [i for i in ordered if i > max(hit.content_exclude)]
         if rest and all(t.is_punct or t.is_space for t in gap):
-            run += _trimmed(doc, _first_run(rest))
+            run += _trimmed(doc, token_runs(rest)[0])
     return run
 
 
@@ -313,13 +318,15 @@ def _trimmed(doc: Doc, run: list[int]) -> list[int]:
     return run
 
 
-def _first_run(tokens: list[int]) -> list[int]:
-    run = [tokens[0]]
-    for i in tokens[1:]:
-        if i != run[-1] + 1:
-            break
-        run.append(i)
-    return run
+def token_runs(tokens: list[int]) -> list[list[int]]:
+    """Ascending token indices cut into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for i in tokens:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _dangling_punct(token: Token) -> bool:
