@@ -13,7 +13,11 @@ The order of the rules, each one a small function:
    merged in: one that overlaps an attribution of the rules lends it the
    roles :data:`PREFER` gives the tagger (and a cue and speaker to a
    quotation that had none); one the rules missed is added.
-5. Speakers are resolved to people in document order (see :mod:`.coref`).
+5. In an interview transcript (:mod:`.turns`), each turn is a direct
+   quotation of the speaker its label names, its later paragraphs included;
+   a quotation without a cue inside a turn is part of the turn.
+6. Speakers are resolved to people in document order (see :mod:`.coref`);
+   an "I" speaking inside a quotation or a turn is whoever says it.
 """
 
 from __future__ import annotations
@@ -30,11 +34,12 @@ from .cues import CueHit, content_tokens, find_cues, is_passive, mention_span, t
 from .learned import Tagged
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import NEEDS_CONTENT, SPEECH_VERBS
+from .tables import FIRST_PERSON_SINGULAR, NEEDS_CONTENT, SPEECH_VERBS
+from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
 CONFIDENCE = {
-    "cue": 0.9, "clause": 0.75, "sentence": 0.7, "continues": 0.7, "tagger": 0.6, "context": 0.5, "none": 0.3,
+    "cue": 0.9, "turn": 0.85, "clause": 0.75, "sentence": 0.7, "continues": 0.7, "tagger": 0.6, "context": 0.5, "none": 0.3,
 }
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
 PREFER = {"source": "tagger", "cue": "rules", "content": "rules"}
@@ -80,7 +85,12 @@ class Attributor:
         self.thoughts = thoughts
 
     def __call__(
-        self, doc: Doc, people: People, skip: list[tuple[int, int]], tagged: list[Tagged] | None = None
+        self,
+        doc: Doc,
+        people: People,
+        skip: list[tuple[int, int]],
+        tagged: list[Tagged] | None = None,
+        turns: list[Turn] | None = None,
     ) -> list[Quote]:
         text = doc.text  # built anew on each access: read it once
         prose = [(s, e) for s, e in paragraphs(text) if not any(a <= s < b for a, b in skip)]
@@ -106,8 +116,16 @@ class Attributor:
         if tagged:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
             drafts = _merge_learned(doc, text, drafts, inside, marks)
+        if turns:
+            drafts = _with_turns(doc, drafts, turns)
         resolver = Resolver(doc, people, quoted)
-        return [self._finish(doc, text, d, resolver) for d in drafts]
+        said: list[tuple[list[tuple[int, int]], Referent]] = []  # quotations and turns, and who says them
+        quotes = []
+        for draft in drafts:
+            quotes.append(self._finish(doc, text, draft, resolver, said))
+            if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
+                said.append((draft.spans, draft.referent))
+        return quotes
 
     def _clauses(self, doc: Doc, hits: list[CueHit], marks: list[QuoteMarks], mark_tokens: list[Span]):
         """Rule 1: cues governing a clause."""
@@ -203,14 +221,24 @@ class Attributor:
             kept.append(draft)
         return kept
 
-    def _finish(self, doc: Doc, text: str, draft: _Draft, resolver: Resolver) -> Quote:
+    def _finish(
+        self,
+        doc: Doc,
+        text: str,
+        draft: _Draft,
+        resolver: Resolver,
+        said: list[tuple[list[tuple[int, int]], Referent]] | None = None,
+    ) -> Quote:
+        """The quote of a draft, its speaker resolved; ``said``: the quotations and turns before it, and their speakers."""
         hit = draft.hit if draft.follows is None else _root(draft).hit
         if draft.follows is not None:
             source = _root(draft)
             draft.speaker, draft.referent = source.speaker, source.referent
         elif hit is not None and hit.speaker is not None:
             draft.speaker = hit.speaker
-            draft.referent = resolver.resolve([doc[i] for i in hit.speaker_heads])
+            draft.referent = _first_person(doc, hit.speaker_heads, said or []) or resolver.resolve(
+                [doc[i] for i in hit.speaker_heads]
+            )
         elif draft.speaker_heads:
             draft.referent = resolver.resolve([doc[i] for i in draft.speaker_heads])
         speaker = None
@@ -226,12 +254,60 @@ class Attributor:
         if hit is not None and hit.addressee is not None:
             a = doc[hit.addressee[0] : hit.addressee[1]]
             addressee = Addressee(a.text, (a.start_char, a.end_char))
-        if draft.kind == "direct":
+        if draft.kind == "direct" and draft.marks:
             quote_text = " … ".join(text[m.inner[0] : m.inner[1]] for m in draft.marks)
         else:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
+
+
+def _first_person(
+    doc: Doc, heads: list[int], said: list[tuple[list[tuple[int, int]], Referent]]
+) -> Referent | None:
+    """Who an "I" speaking inside a quotation or a turn is: whoever says that quotation (the innermost)."""
+    if not heads or any(doc[i].lower_ not in FIRST_PERSON_SINGULAR for i in heads):
+        return None
+    at = doc[heads[0]].idx
+    holding = [(s[-1][1] - s[0][0], ref) for s, ref in said if any(a <= at < b for a, b in s)]
+    return min(holding, key=lambda h: h[0])[1] if holding else None
+
+
+def _with_turns(doc: Doc, drafts: list[_Draft], turns: list[Turn]) -> list[_Draft]:
+    """Rule 5: each turn of a transcript is a direct quotation of its speaker.
+
+    A "Speaker: words" paragraph the headline rule took already is the turn's first
+    piece; it gains the turn's later paragraphs. Quotations with no cue inside a turn
+    are part of it.
+    """
+    labels = [t.label for t in turns]
+    kept = [
+        d for d in drafts
+        if (d.hit is not None or not any(t.holds(d.spans[0][0]) for t in turns))
+        and not all(_within(span, labels) for span in d.spans)  # "LOPEZ: ..." holds no content
+    ]
+    by_start = {d.spans[0][0]: d for d in kept if d.how == "cue" and d.hit is not None}
+    for turn in turns:
+        taken = by_start.get(turn.start)
+        if taken is not None:
+            taken.kind, taken.how, taken.marks = "direct", "turn", []
+            taken.spans.extend(p for p in turn.pieces[1:] if p not in taken.spans)
+            continue
+        label = doc.char_span(*turn.label, alignment_mode="expand")
+        if label is None:
+            continue
+        after = doc[label.end] if label.end < len(doc) else None
+        while after is not None and after.text in (")", "]") and after.i + 1 < len(doc):
+            after = doc[after.i + 1]
+        cue = [after.i] if after is not None and after.text == ":" else []
+        hit = CueHit(tokens=cue, verb=label.root.i, speaker_heads=[label.root.i], speaker=(label.start, label.end))
+        kept.append(_Draft("direct", list(turn.pieces), hit, "turn"))
+    kept.sort(key=lambda d: d.spans[0])
+    return kept
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagged], marks: list[QuoteMarks]) -> list[_Draft]:

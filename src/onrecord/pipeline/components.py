@@ -2,7 +2,8 @@
 
 * ``onrecord_paragraphs`` (before the parser): every line starts a sentence.
 * ``onrecord_prose``: marks the paragraphs that are not prose (captions, embeds).
-* ``onrecord_people``: the article's people, grouped, with roles.
+* ``onrecord_turns``: the speakers' turns of an interview transcript ("Q: ...", "((Zara Kay)) ...").
+* ``onrecord_people``: the article's people, grouped, with roles (turn labels included).
 * ``onrecord_tagger``: the learned span tagger's attributions, for the next step to merge.
 * ``onrecord_attribution``: the quotations, with cue, speaker and addressee.
 * ``onrecord``: all of the above after the parser, in one step
@@ -11,7 +12,8 @@
 
 Results are on ``doc._.quotes`` (list of :class:`~onrecord.records.Quote`),
 ``doc._.people`` (list of :class:`~onrecord.records.Person`) and
-``doc._.organizations``; non-prose paragraphs on ``doc.spans["onrecord_nonprose"]``.
+``doc._.organizations``; non-prose paragraphs on ``doc.spans["onrecord_nonprose"]``; transcript
+turns on ``doc._.onrecord_turns`` (list of :class:`~onrecord.pipeline.turns.Turn`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ from .attribution import Attributor
 from .learned import TaggerComponent
 from .paragraphs import non_prose_spans, set_paragraph_starts
 from .people import People, PeopleFinder
+from .turns import Turn, find_turns
 
 NONPROSE_KEY = "onrecord_nonprose"
 
-for _name, _default in (("quotes", None), ("people", None), ("organizations", None), ("onrecord_people", None)):
+for _name, _default in (
+    ("quotes", None), ("people", None), ("organizations", None), ("onrecord_people", None), ("onrecord_turns", None),
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -37,6 +42,20 @@ def _skip_spans(doc: Doc) -> list[tuple[int, int]]:
     if NONPROSE_KEY in doc.spans:
         return [(s.start_char, s.end_char) for s in doc.spans[NONPROSE_KEY]]
     return non_prose_spans(doc.text)
+
+
+def _turns(doc: Doc) -> list[Turn]:
+    if doc._.onrecord_turns is not None:
+        return doc._.onrecord_turns
+    return find_turns(doc.text, _skip_spans(doc))
+
+
+class TurnFinder:
+    """Finds the turns of an interview transcript; sets ``doc._.onrecord_turns`` (``[]`` for other articles)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.onrecord_turns = find_turns(doc.text, _skip_spans(doc))
+        return doc
 
 
 class ProseMarker:
@@ -57,6 +76,7 @@ class PeopleComponent:
     def __call__(self, doc: Doc) -> Doc:
         skip = _skip_spans(doc)
         people = self.finder(doc, skip)
+        self.finder.add_speaker_labels(doc, people, [t.label for t in _turns(doc) if not t.interviewer])
         doc._.onrecord_people = people
         doc._.people = _persons(doc, people)
         doc._.organizations = _organizations(doc, people, skip)
@@ -73,12 +93,12 @@ class AttributionComponent:
         people: People | None = doc._.onrecord_people
         if people is None:
             raise ValueError(Errors.E101)
-        doc._.quotes = self.attributor(doc, people, _skip_spans(doc), doc._.onrecord_tagged)
+        doc._.quotes = self.attributor(doc, people, _skip_spans(doc), doc._.onrecord_tagged, _turns(doc))
         return doc
 
 
 class Onrecord:
-    """Everything after the parser in one component: prose, people, the learned tagger, attributions.
+    """Everything after the parser in one component: prose, turns, people, the learned tagger, attributions.
 
     :param learned: also run the learned span tagger (:mod:`.learned`) and merge what it finds.
     :param tagger_threads: onnxruntime threads for the tagger (0: onnxruntime decides).
@@ -86,12 +106,13 @@ class Onrecord:
 
     def __init__(self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1) -> None:
         self.prose = ProseMarker()
+        self.turns = TurnFinder()
         self.people = PeopleComponent()
         self.tagger = TaggerComponent(threads=tagger_threads) if learned else None
         self.attribution = AttributionComponent(thoughts=thoughts)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = self.people(self.prose(doc))
+        doc = self.people(self.turns(self.prose(doc)))
         if self.tagger is not None:
             doc = self.tagger(doc)
         return self.attribution(doc)
@@ -133,6 +154,11 @@ def make_paragraphs(doc: Doc) -> Doc:
 @Language.factory("onrecord_prose", assigns=["doc.spans"])
 def make_prose(nlp: Language, name: str) -> ProseMarker:
     return ProseMarker()
+
+
+@Language.factory("onrecord_turns", assigns=["doc._.onrecord_turns"])
+def make_turns(nlp: Language, name: str) -> TurnFinder:
+    return TurnFinder()
 
 
 @Language.factory("onrecord_people", requires=["doc.ents", "token.dep"], assigns=["doc._.people"])

@@ -94,6 +94,37 @@ class PeopleFinder:
             cluster.mentions.sort()
         return people
 
+    def add_speaker_labels(self, doc: Doc, people: People, labels: list[tuple[int, int]]) -> None:
+        """Make the speaker labels of a transcript's turns mentions of people ("((Zara Kay))", "LOPEZ:").
+
+        A label names the person the article already has by that name, surname or initials
+        ("NG" for Natasha Gownaris), else a new person when it reads as a full name.
+        """
+        for start, end in labels:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = [t for t in span if t.is_alpha]
+            while len(words) > 1 and words[0].lower_ in TITLES:
+                words = words[1:]
+            if not words or any(t.i in people.token_cluster for t in words):
+                continue
+            parts = tuple(w.lower_ for w in words)
+            index = self._match(people, parts, span.start)
+            if index is None and len(words) == 1 and words[0].is_upper:
+                index = _by_initials(people, words[0].lower_)
+            if index is None and 2 <= len(words) <= 4 and all(w.text[:1].isupper() for w in words):
+                name = " ".join(w.text.title() if w.is_upper else w.text for w in words)
+                gender = self.gender_of_first_name(words[0].text)
+                people.clusters.append(Cluster(name, parts, gender))
+                index = len(people.clusters) - 1
+            if index is None:
+                continue
+            people.clusters[index].mentions.append((words[0].i, words[-1].i + 1))
+            people.clusters[index].mentions.sort()
+            for w in words:
+                people.token_cluster[w.i] = index
+
     def _name_spans(self, doc: Doc) -> list[Span]:
         spans = [_widen(e) for e in doc.ents if e.label_ == "PERSON"]
         for ent in doc.ents:
@@ -239,6 +270,12 @@ def _is_role(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     return lemma in ROLE_NOUNS or (len(lemma) > 5 and lemma.endswith(_ROLE_SUFFIXES))
+
+
+def _by_initials(people: People, initials: str) -> int | None:
+    """The one person whose name's initials these are ("ng": Natasha Gownaris), if exactly one."""
+    found = [i for i, c in enumerate(people.clusters) if len(c.parts) > 1 and "".join(p[0] for p in c.parts) == initials]
+    return found[0] if len(found) == 1 else None
 
 
 def _nearest(people: People, indices: list[int], position: int) -> int | None:

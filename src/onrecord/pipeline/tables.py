@@ -111,6 +111,9 @@ PRONOUNS: dict[str, tuple[str | None, str, int]] = {
     "you": (None, "sg", 2),
 }
 
+#: Speakers that are whoever utters the words around them ("“I told them so,” ...").
+FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "myself"})
+
 #: Titles written before a name: lowercase form (without the final period) -> role, and gender if it tells.
 TITLES: dict[str, tuple[str | None, str | None]] = {
     "mr": (None, "m"),
@@ -227,6 +230,26 @@ NOT_HEADLINE_SOURCES: frozenset[str] = frozenset(
     """.split()
     + ["editor's note", "read more", "see also", "full story", "related coverage"]
 )
+
+#: Speaker labels that open a turn of an interview transcript, at the start of a paragraph
+#: ("((Zara Kay))  So, I am 26 now.", "MARIA LOPEZ: We will appeal.", "Q: Why?"). The group
+#: ``label`` is the speaker as written; the turn's words follow it.
+TURN_LABEL_PATTERNS: tuple[str, ...] = (
+    r"\(\((?P<label>[^()\n]{1,60}?)\)\)",
+    r"\[(?P<label>[^\[\]\n]{1,60}?)\][ \t]*:",
+    r"(?P<label>[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|de|da|van|von|bin|al))*)[ \t]*:",
+)
+#: Labels of the interviewer's turns: they speak, but name nobody the article can resolve.
+INTERVIEWER_LABELS: frozenset[str] = frozenset(
+    "q question interviewer wn wikinews host moderator reporter".split()
+)
+#: A label whose last word ends so is a caption run into the next line ("Jo JorgensenImage:").
+CAPTION_WORDS: tuple[str, ...] = ("image", "file", "photo", "video", "caption")
+#: A transcript has at least this many labelled paragraphs, two different speakers, and one speaking twice;
+#: a lone "Graham: ..." headline or "Update: ..." line is no transcript.
+MIN_TURNS = 3
+#: Words before a colon that label no speaker, in a transcript or a headline ("Update: ...", "Photo: ...").
+NOT_SPEAKER_LABELS = NOT_HEADLINE_SOURCES - {"q", "a"}
 
 #: Signals of a paragraph that is not prose (a caption, a credit, an embed).
 NON_PROSE_PATTERNS: tuple[str, ...] = (

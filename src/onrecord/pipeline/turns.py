@@ -1,0 +1,111 @@
+"""Interview transcripts: paragraphs that open with the speaker's name.
+
+Interviews are often printed as turns, each paragraph opening with a label::
+
+    ((WN))  How old are you?
+    ((Zara Kay))  So, I am 26 now.
+    MARIA LOPEZ: We will appeal.
+    Q: Why?
+
+A turn is what its speaker said, word for word, though no quotation mark
+encloses it; the paragraphs after it that carry no label are more of the
+same turn, until the next label or a paragraph that is not prose. The
+labels are patterns in :data:`.tables.TURN_LABEL_PATTERNS`. An article is a
+transcript only when it has at least :data:`.tables.MIN_TURNS` labelled
+paragraphs, two different speakers and one of them speaking twice, so that a
+headline such as "Graham: Trump's rhetoric is hurting the party" is no turn
+(a speaker is known by the last word of the label: "MARIA LOPEZ" and "LOPEZ"
+are one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..records import Offsets
+from .paragraphs import inside
+from .quotemarks import paragraphs
+from .tables import CAPTION_WORDS, INTERVIEWER_LABELS, MIN_TURNS, NOT_SPEAKER_LABELS, TURN_LABEL_PATTERNS
+
+_LABELS = [re.compile(r"[ \t]*" + pattern + r"[ \t]*(?=\S)") for pattern in TURN_LABEL_PATTERNS]
+
+
+@dataclass
+class Turn:
+    """One speaker's turn in a transcript: who, as labelled, and the pieces of what they said."""
+
+    label: Offsets  # the speaker as written ("Zara Kay" in "((Zara Kay))")
+    pieces: list[Offsets] = field(default_factory=list)  # one per paragraph, label left out
+    interviewer: bool = False  # a "Q" or "((WN))" turn: its speaker names nobody
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` falls in the turn's words."""
+        return inside(offset, self.pieces)
+
+
+def find_turns(text: str, skip: list[Offsets] | None = None) -> list[Turn]:
+    """The turns of ``text`` if it reads as a transcript, else ``[]``.
+
+    :param skip: spans of paragraphs that are not prose (captions, embeds): they end a turn.
+    """
+    skip = skip or []
+    # each paragraph, with its label and where its words start (None when it has no label)
+    labelled = [((start, end), _label(text, start, end)) for start, end in paragraphs(text)]
+    names = Counter(_normal(text, found[0]).split()[-1] for _, found in labelled if found is not None)
+    if sum(names.values()) < MIN_TURNS or len(names) < 2 or max(names.values()) < 2:
+        return []
+    turns: list[Turn] = []
+    current: Turn | None = None
+    for (start, end), found in labelled:
+        if found is not None:
+            label, body_start = found
+            current = Turn(label, [_strip(text, body_start, end)], _normal(text, label) in INTERVIEWER_LABELS)
+            turns.append(current)
+        elif current is not None and not inside(start, skip):
+            current.pieces.append(_strip(text, start, end))
+        else:
+            current = None
+    return turns
+
+
+def _label(text: str, start: int, end: int) -> tuple[Offsets, int] | None:
+    """The speaker label opening the paragraph ``text[start:end]`` and where its words start, if any."""
+    for pattern in _LABELS:
+        match = pattern.match(text, start, end)
+        if match is None:
+            continue
+        label = _strip(text, *match.span("label"))
+        if _is_speaker(text[label[0] : label[1]]) and not text[match.end()].isdigit():  # "Clinton: 2,205" is a tally
+            return label, match.end()
+    return None
+
+
+def _is_speaker(label: str) -> bool:
+    words = label.lower().split()
+    if not words or len(words) > 5 or label.lower() in NOT_SPEAKER_LABELS:
+        return False
+    if words[-1].endswith(CAPTION_WORDS):
+        return False  # "Jo JorgensenImage: ...": a caption run into its credit
+    return any(c.isupper() for c in label) or label.lower() in INTERVIEWER_LABELS
+
+
+def _strip(text: str, start: int, end: int) -> Offsets:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _normal(text: str, label: Offsets) -> str:
+    return " ".join(text[label[0] : label[1]].lower().split())

@@ -1,0 +1,116 @@
+"""Interview transcripts: turns found by their labels, attributed to the people the labels name."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.pipeline.paragraphs import non_prose_spans
+from onrecord.pipeline.turns import find_turns
+
+WIKI_STYLE = (
+    "Wikinews spoke to the engineer about the bridge.\n\n"
+    "((WN))  When will it reopen?\n\n"
+    "((Hana Ito))  In May, if the weather holds.\n\n"
+    "The steel arrived late.\n\n"
+    "((WN))  Why?\n\n"
+    "((Hana Ito))  The mill was closed.\n"
+)
+COLON_STYLE = "ROSA DIAZ: We will appeal.\n\nQ: When?\n\nDIAZ: As soon as the court lets us.\n"
+Q_AND_A = "Q: Is the plan dead?\nA: Not at all.\nQ: Why not?\nA: The votes are there.\n"
+
+
+def labels(text: str) -> list[str]:
+    return [text[t.label[0] : t.label[1]] for t in find_turns(text, non_prose_spans(text))]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (WIKI_STYLE, ["WN", "Hana Ito", "WN", "Hana Ito"]),
+        (COLON_STYLE, ["ROSA DIAZ", "Q", "DIAZ"]),
+        (Q_AND_A, ["Q", "A", "Q", "A"]),
+        ("[Tom Reid]: Hello.\n[Ann Lee]: Hi.\n[Tom Reid]: Shall we start?\n", ["Tom Reid", "Ann Lee", "Tom Reid"]),
+        # no transcript: a headline, an update line, a note
+        ("Graham: Trump is hurting the party\nThe senator spoke on Sunday.\n", []),
+        ("Update: the vote was delayed.\nGraham: we will vote soon.\nSchumer: we will not.\n", []),
+        # a tally is no turn, nor is a caption run into its credit
+        ("Clinton: 2,205\nSanders: 1,846\nClinton: 2,210\nSanders: 1,850\n", []),
+        ("Jo JorgensenImage: Gage Skidmore.\nJo JorgensenImage: Gage Skidmore.\nAmashImage: Gage Skidmore.\n", []),
+        # three labels, but nobody speaks twice
+        ("Ann Lee: Yes.\nTom Reid: No.\nBo Ray: Maybe.\n", []),
+        # lowercase markup is no speaker
+        ("((hi)) नमस्ते\n((hi)) नमस्ते\n((en)) Hello\n", []),
+    ],
+)
+def test_turns_labels(text: str, expected: list[str]) -> None:
+    assert labels(text) == expected
+
+
+def test_turns_later_paragraphs_belong_to_the_turn() -> None:
+    turns = find_turns(WIKI_STYLE, non_prose_spans(WIKI_STYLE))
+    pieces = [[WIKI_STYLE[s:e] for s, e in t.pieces] for t in turns]
+    assert pieces[1] == ["In May, if the weather holds.", "The steel arrived late."]
+    assert [t.interviewer for t in turns] == [True, False, True, False]
+
+
+def test_turns_end_at_a_paragraph_that_is_not_prose() -> None:
+    text = "Q: Is it over?\nA: Yes, it is over now.\nQ: Really?\nA: Really, it is.\nRead more: www.example.com/story\n"
+    turns = find_turns(text, non_prose_spans(text))
+    assert all("example" not in text[s:e] for t in turns for s, e in t.pieces)
+
+
+def quote_at(result, fragment: str):
+    at = result.article.text.index(fragment)
+    found = [q for q in result.quotes if any(s <= at < e for s, e in q.spans)]
+    assert found, f"no quotation holds {fragment!r}: {[q.text for q in result.quotes]}"
+    return min(found, key=lambda q: q.spans[0][1] - q.spans[0][0])
+
+
+def test_turns_are_quotations_of_their_speaker(extractor) -> None:
+    result = extractor.extract(WIKI_STYLE)
+    answer = quote_at(result, "In May")
+    assert answer.kind == "direct"
+    assert answer.speaker is not None and answer.speaker.people == ["Hana Ito"]
+    assert answer.spans[1] == (WIKI_STYLE.index("The steel"), WIKI_STYLE.index("late.") + 5)
+    question = quote_at(result, "When will it reopen")
+    assert question.speaker is not None and question.speaker.text == "WN" and question.speaker.people == []
+    assert "Hana Ito" in [p.name for p in result.people]
+
+
+def test_turns_colon_labels_name_one_person(extractor) -> None:
+    result = extractor.extract(COLON_STYLE)
+    first, second = quote_at(result, "We will appeal"), quote_at(result, "As soon as")
+    assert first.speaker.people == second.speaker.people == ["Rosa Diaz"]
+    assert first.cue is not None and first.cue.text == ":"
+    assert [p.name for p in result.people] == ["Rosa Diaz"]
+
+
+def test_turns_first_person_inside_a_turn_is_its_speaker(extractor) -> None:
+    text = (
+        "((WN))  What do you make of the ruling?\n\n"
+        "((Omar Haddad))  I think the judge got it wrong, and I said so at the hearing.\n\n"
+        "((WN))  Will you appeal?\n\n"
+        "((Omar Haddad))  Yes.\n"
+    )
+    result = extractor.extract(text)
+    nested = [q for q in result.quotes if q.speaker is not None and q.speaker.text == "I"]
+    assert nested, [q.text for q in result.quotes]
+    assert all(q.speaker.people == ["Omar Haddad"] for q in nested)
+
+
+def test_turns_initials_name_the_person_the_article_introduced(extractor) -> None:
+    text = (
+        "Biologist Natasha Gownaris studies penguins in Argentina.\n\n"
+        "((WN))  How long do pairs stay together?\n\n"
+        "((NG))  Often for many years, if both survive the winter.\n\n"
+        "((WN))  Why?\n\n"
+        "((NG))  They return to the same nest.\n"
+    )
+    answer = quote_at(extractor.extract(text), "Often for many years")
+    assert answer.speaker.text == "NG" and answer.speaker.people == ["Natasha Gownaris"]
+
+
+def test_turns_leave_other_articles_alone(extractor) -> None:
+    text = "Graham: Trump is hurting the party\nThe senator spoke at length on Sunday.\n"
+    headline = quote_at(extractor.extract(text), "Trump is hurting")
+    assert headline.spans == [(8, 34)]  # the headline's words only, not the next paragraph
