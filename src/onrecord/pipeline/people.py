@@ -133,7 +133,7 @@ class PeopleFinder:
         taken = {t.i for s in spans for t in s}
         run: list[Token] = []
         for token in list(doc) + [None]:  # capitalised runs the NER missed
-            if token is not None and token.pos_ == "PROPN" and token.i not in taken and token.is_title:
+            if token is not None and token.pos_ == "PROPN" and token.i not in taken and _capitalised(token):
                 run.append(token)
                 continue
             if len(run) in (2, 3):
@@ -145,7 +145,7 @@ class PeopleFinder:
 
     def _looks_like_name(self, span: Span) -> bool:
         words = _name_tokens(span)
-        if not 2 <= len(words) <= 4 or not all(w.is_title and w.is_alpha for w in words):
+        if not 2 <= len(words) <= 4 or not all(_capitalised(w) and w.is_alpha for w in words):
             return False
         if any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]):
             return False  # the first word is a first name ("River Phoenix")
@@ -196,10 +196,10 @@ class PeopleFinder:
             # the small model tags some surnames NOUN ("Mijares claimed"): a known surname is enough
             if token.i in people.token_cluster or token.pos_ not in ("PROPN", "NOUN") or inside(token.idx, skip):
                 continue
-            if token.ent_type_ in ("GPE", "LOC", "FAC") or not token.is_title:
+            if token.ent_type_ in ("GPE", "LOC", "FAC") or not _capitalised(token):
                 continue
             neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
-            if any(n.pos_ == "PROPN" and n.is_title and n.i not in people.token_cluster for n in neighbours):
+            if any(n.pos_ == "PROPN" and _capitalised(n) and n.i not in people.token_cluster for n in neighbours):
                 continue  # part of some other name
             if self._match(people, (token.lower_,), token.i) is not None:
                 self._add(people, doc[token.i : token.i + 1])
@@ -250,7 +250,13 @@ def _widen(ent: Span) -> Span:
 
 def _name_part(token: Token) -> bool:
     word = token.lower_.rstrip(".")
-    return token.pos_ == "PROPN" and token.is_title and word not in TITLES and word not in ROLE_NOUNS
+    return token.pos_ == "PROPN" and _capitalised(token) and word not in TITLES and word not in ROLE_NOUNS
+
+
+def _capitalised(token: Token) -> bool:
+    """Written as a name is: "Paul", "DeSantis", "McCain", "O'Neill" (not "NASA", not "paul")."""
+    text = token.text
+    return text[:1].isupper() and (len(text) == 1 or not text.isupper()) and not text[1:2].isupper()
 
 
 def _name_tokens(span: Span) -> list[Token]:
