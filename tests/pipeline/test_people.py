@@ -21,11 +21,28 @@ def person(result, name):
         ("The strike was called off, said longtime union organizer Maria Ortega.", "Maria Ortega", "organizer"),
         ("Tom Reid, a spokesman for the council, declined to comment.", "Tom Reid", "spokesman"),
         ("Dr. Samuel Okafor treated the patients overnight.", "Samuel Okafor", "doctor"),
+        ("Alderman Raymond Ortiz voted against the budget.", "Raymond Ortiz", "alderman"),
+        ("Assemblywoman Grace Tully sponsored the bill.", "Grace Tully", "assemblywoman"),
+        ("Quarterback Darnell Fisk threw for 300 yards.", "Darnell Fisk", "quarterback"),
     ],
 )
 def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
     result = extractor.extract(text)
     assert role in person(result, name).roles
+
+
+@pytest.mark.parametrize("surname", ["DeSantis", "McAllister", "O'Neill", "MacLeod"])
+def test_people_surname_written_with_inner_capitals_joins_the_full_name(extractor, surname):
+    text = f"Gov. Ronald {surname} signed the order on Friday. {surname} has said the state is ready to reopen."
+    result = extractor.extract(text)
+    assert names(result) == [f"Ronald {surname}"]
+    quote = next(q for q in result.quotes if "ready to reopen" in q.text)
+    assert quote.speaker.text == surname and quote.speaker.people == [f"Ronald {surname}"]
+
+
+def test_people_capitals_alone_make_no_name(extractor):
+    result = extractor.extract("NASA said on Friday that the launch would be delayed.")
+    assert names(result) == []
 
 
 def test_people_shared_first_name_never_merges(extractor):

@@ -7,6 +7,7 @@ name by the full names the article has already given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from gender_guesser.detector import Detector
@@ -25,6 +26,7 @@ _NOT_NAME_WORDS = frozenset(
     forces force corp corps reserve army navy airlines
     twitter facebook instagram youtube tiktok reddit wikipedia google brexit""".split()
 )
+_APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
 
@@ -104,7 +106,7 @@ class PeopleFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            words = [t for t in span if t.is_alpha]
+            words = [t for t in span if _is_word(t)]
             while len(words) > 1 and words[0].lower_ in TITLES:
                 words = words[1:]
             if not words or any(t.i in people.token_cluster for t in words):
@@ -145,7 +147,7 @@ class PeopleFinder:
 
     def _looks_like_name(self, span: Span) -> bool:
         words = _name_tokens(span)
-        if not 2 <= len(words) <= 4 or not all(_capitalised(w) and w.is_alpha for w in words):
+        if not 2 <= len(words) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
             return False
         if any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]):
             return False  # the first word is a first name ("River Phoenix")
@@ -253,6 +255,11 @@ def _name_part(token: Token) -> bool:
     return token.pos_ == "PROPN" and _capitalised(token) and word not in TITLES and word not in ROLE_NOUNS
 
 
+def _is_word(token: Token) -> bool:
+    """Letters only, or letters joined by apostrophes ("O'Neill", "D’Amato")."""
+    return token.is_alpha or _APOSTROPHE_NAME.fullmatch(token.text) is not None
+
+
 def _capitalised(token: Token) -> bool:
     """Written as a name is: "Paul", "DeSantis", "McCain", "O'Neill" (not "NASA", not "paul")."""
     text = token.text
@@ -261,7 +268,7 @@ def _capitalised(token: Token) -> bool:
 
 def _name_tokens(span: Span) -> list[Token]:
     """The words of a name: titles, determiners, possessives and punctuation left out."""
-    words = [t for t in span if (t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ")) or _is_initial(t)]
+    words = [t for t in span if (_is_word(t) and t.pos_ not in ("DET", "ADP", "CCONJ")) or _is_initial(t)]
     while len(words) > 1 and (words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in ROLE_NOUNS):
         words = words[1:]
     return words

@@ -215,7 +215,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     colonel general admiral marshal commandant
     soldier veteran commander
     singer musician rapper composer artist photographer designer architect dancer comedian model
-    player striker goalkeeper coach manager athlete captain champion
+    player striker goalkeeper coach manager athlete captain champion quarterback linebacker pitcher
+    midfielder defender goalie outfielder shortstop jockey boxer wrestler golfer swimmer sprinter cyclist
     bishop priest pastor rabbi imam cardinal pope
     king queen prince princess emperor
     engineer developer programmer entrepreneur investor banker trader
