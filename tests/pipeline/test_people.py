@@ -40,6 +40,17 @@ def test_people_surname_written_with_inner_capitals_joins_the_full_name(extracto
     assert quote.speaker.text == surname and quote.speaker.people == [f"Ronald {surname}"]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The painter Vincent van Gogh sold one painting in his life.", ["Vincent van Gogh"]),
+        ("Charles de Gaulle spoke on the radio from London.", ["Charles de Gaulle"]),
+    ],
+)
+def test_people_lower_case_words_only_as_particles(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected
+
+
 def test_people_capitals_alone_make_no_name(extractor):
     result = extractor.extract("NASA said on Friday that the launch would be delayed.")
     assert names(result) == []

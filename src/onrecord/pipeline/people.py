@@ -14,7 +14,7 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
-from .tables import ROLE_NOUNS, TITLES
+from .tables import NAME_PARTICLES, ROLE_NOUNS, TITLES
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 _NOT_NAME_WORDS = frozenset(
@@ -128,7 +128,7 @@ class PeopleFinder:
                 people.token_cluster[w.i] = index
 
     def _name_spans(self, doc: Doc) -> list[Span]:
-        spans = [_widen(e) for e in doc.ents if e.label_ == "PERSON"]
+        spans = [s for s in (_widen(e) for e in doc.ents if e.label_ == "PERSON") if _written_as_name(s)]
         for ent in doc.ents:
             if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "") and self._looks_like_name(ent):
                 spans.append(ent)
@@ -253,6 +253,11 @@ def _widen(ent: Span) -> Span:
 def _name_part(token: Token) -> bool:
     word = token.lower_.rstrip(".")
     return token.pos_ == "PROPN" and _capitalised(token) and word not in TITLES and word not in ROLE_NOUNS
+
+
+def _written_as_name(span: Span) -> bool:
+    """No word of the name is in lower case but particles ("Vincent van Gogh"; not "Blu ray discs")."""
+    return all(w.text[:1].isupper() or w.lower_ in NAME_PARTICLES for w in _name_tokens(span))
 
 
 def _is_word(token: Token) -> bool:

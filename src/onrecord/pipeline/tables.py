@@ -111,6 +111,11 @@ PRONOUNS: dict[str, tuple[str | None, str, int]] = {
     "you": (None, "sg", 2),
 }
 
+#: Lower-case words that may stand inside a person's name ("Vincent van Gogh", "Charles de Gaulle").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "van von de da del della di du la le der den ter dos das bin ibn al el".split()
+)
+
 #: Speakers that are whoever utters the words around them ("“I told them so,” ...").
 FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "myself"})
 
