@@ -51,6 +51,23 @@ def test_people_lower_case_words_only_as_particles(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text,name,later",
+    [
+        ("Rep. Alexandria Ocasio-Cortez opposed the bill. Ocasio-Cortez said it was “a disgrace.”",
+         "Alexandria Ocasio-Cortez", "Ocasio-Cortez"),
+        ("Foreign Minister Jean-Yves Le Drian flew to Cairo. Le Drian said the talks went well.",
+         "Jean-Yves Le Drian", "Le Drian"),
+    ],
+)
+def test_people_hyphens_and_surnames_of_several_words(extractor, text, name, later):
+    result = extractor.extract(text)
+    assert names(result) == [name]
+    assert [text[s:e] for s, e in person(result, name).mentions] == [name, later]
+    quote = result.quotes[-1]
+    assert quote.speaker.text == later and quote.speaker.people == [name]
+
+
 def test_people_capitals_alone_make_no_name(extractor):
     result = extractor.extract("NASA said on Friday that the launch would be delayed.")
     assert names(result) == []

@@ -14,7 +14,7 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
-from .tables import NAME_PARTICLES, ROLE_NOUNS, TITLES
+from .tables import HYPHENS, NAME_PARTICLES, ROLE_NOUNS, TITLES
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 _NOT_NAME_WORDS = frozenset(
@@ -85,11 +85,11 @@ class PeopleFinder:
         """Find the people of ``doc``, ignoring characters in the ``skip`` spans."""
         people = People()
         candidates = [c for c in self._name_spans(doc) if not inside(c.start_char, skip)]
-        full = [c for c in candidates if len(_name_tokens(c)) > 1]
+        full = [c for c in candidates if len(_parts(_name_tokens(c))) > 1]
         for span in full:
             self._add(people, span)
         for span in candidates:
-            if len(_name_tokens(span)) == 1:
+            if len(_parts(_name_tokens(span))) == 1:
                 self._add(people, span)
         self._add_lone_names(doc, people, skip)
         for cluster in people.clusters:
@@ -147,7 +147,7 @@ class PeopleFinder:
 
     def _looks_like_name(self, span: Span) -> bool:
         words = _name_tokens(span)
-        if not 2 <= len(words) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
+        if not 2 <= len(_parts(words)) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
             return False
         if any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]):
             return False  # the first word is a first name ("River Phoenix")
@@ -164,13 +164,14 @@ class PeopleFinder:
             words = words[1:]  # "Minority Whip Dick Durbin": a title the tables do not know
         if not words or any(t.i in people.token_cluster for t in words):
             return
-        parts = tuple(w.lower_ for w in words)
+        written = _parts(words)
+        parts = tuple(p.lower() for p in written)
         index = self._match(people, parts, span.start)
-        if index is None and len(words) == 1 and (words[0].lower_ in _NOT_NAME_WORDS or words[0].pos_ != "PROPN"):
+        if index is None and len(written) == 1 and (words[0].lower_ in _NOT_NAME_WORDS or words[0].pos_ != "PROPN"):
             return  # "Twitter", "Photographs": a new person of one word must at least be a proper noun
         if index is None:
-            gender = self.gender_of_first_name(words[0].text) if len(words) > 1 else None
-            people.clusters.append(Cluster(" ".join(w.text for w in words), parts, gender))
+            gender = self.gender_of_first_name(words[0].text) if len(written) > 1 else None
+            people.clusters.append(Cluster(" ".join(written), parts, gender))
             index = len(people.clusters) - 1
         cluster = people.clusters[index]
         self._note_title_and_roles(cluster, span)
@@ -184,7 +185,10 @@ class PeopleFinder:
             for i, c in enumerate(people.clusters):
                 if c.first is not None and (c.first, c.last) == (parts[0], parts[-1]):
                     return i
-            return None
+            # a surname of several words ("Le Drian" for Jean-Yves Le Drian)
+            by_surname = [i for i, c in enumerate(people.clusters) if len(c.parts) > len(parts)
+                          and c.parts[-len(parts):] == parts]
+            return _nearest(people, by_surname, position)
         word = parts[0]
         by_last = [i for i, c in enumerate(people.clusters) if c.last == word]
         by_first = [i for i, c in enumerate(people.clusters) if c.first == word]
@@ -200,11 +204,14 @@ class PeopleFinder:
                 continue
             if token.ent_type_ in ("GPE", "LOC", "FAC") or not _capitalised(token):
                 continue
-            neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+            end = token.i + 1  # "Ocasio-Cortez" is one surname
+            while end + 1 < len(doc) and doc[end + 1].is_alpha and _hyphenated(doc[end - 1], doc[end + 1]):
+                end += 2
+            neighbours = [doc[j] for j in (token.i - 1, end) if 0 <= j < len(doc)]
             if any(n.pos_ == "PROPN" and _capitalised(n) and n.i not in people.token_cluster for n in neighbours):
                 continue  # part of some other name
-            if self._match(people, (token.lower_,), token.i) is not None:
-                self._add(people, doc[token.i : token.i + 1])
+            if self._match(people, ("-".join(t.lower_ for t in doc[token.i : end] if _is_word(t)),), token.i) is not None:
+                self._add(people, doc[token.i : end])
 
     def _note_title_and_roles(self, cluster: Cluster, span: Span) -> None:
         doc = span.doc
@@ -247,6 +254,8 @@ def _widen(ent: Span) -> Span:
         start -= 1
     while end < len(doc) and _name_part(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
+    while end + 1 < len(doc) and doc[end + 1].is_alpha and _hyphenated(doc[end - 1], doc[end + 1]):
+        end += 2  # "Kim Jong[-un]"
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
@@ -257,7 +266,7 @@ def _name_part(token: Token) -> bool:
 
 def _written_as_name(span: Span) -> bool:
     """No word of the name is in lower case but particles ("Vincent van Gogh"; not "Blu ray discs")."""
-    return all(w.text[:1].isupper() or w.lower_ in NAME_PARTICLES for w in _name_tokens(span))
+    return all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in _parts(_name_tokens(span)))
 
 
 def _is_word(token: Token) -> bool:
@@ -269,6 +278,28 @@ def _capitalised(token: Token) -> bool:
     """Written as a name is: "Paul", "DeSantis", "McCain", "O'Neill" (not "NASA", not "paul")."""
     text = token.text
     return text[:1].isupper() and (len(text) == 1 or not text.isupper()) and not text[1:2].isupper()
+
+
+def _parts(words: list[Token]) -> list[str]:
+    """A name's parts as written: words joined by a hyphen are one ("Jean-Yves", "Ocasio-Cortez", "Jong-un")."""
+    parts: list[str] = []
+    previous: Token | None = None
+    for word in words:
+        if previous is not None and _hyphenated(previous, word):
+            parts[-1] += "-" + word.text
+        else:
+            parts.append(word.text)
+        previous = word
+    return parts
+
+
+def _hyphenated(left: Token, right: Token) -> bool:
+    """Whether ``left-right`` is written as one word."""
+    doc = left.doc
+    return (
+        right.i == left.i + 2 and doc[left.i + 1].text in HYPHENS and not left.whitespace_
+        and not doc[left.i + 1].whitespace_
+    )
 
 
 def _name_tokens(span: Span) -> list[Token]:

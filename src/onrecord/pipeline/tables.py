@@ -116,6 +116,9 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     "van von de da del della di du la le der den ter dos das bin ibn al el".split()
 )
 
+#: Characters that join two words of a name into one ("Ocasio-Cortez").
+HYPHENS: frozenset[str] = frozenset({"-", "‐", "‑"})
+
 #: Speakers that are whoever utters the words around them ("“I told them so,” ...").
 FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "myself"})
 
