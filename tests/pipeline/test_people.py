@@ -68,6 +68,18 @@ def test_people_hyphens_and_surnames_of_several_words(extractor, text, name, lat
     assert quote.speaker.text == later and quote.speaker.people == [name]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Rajamma moved to the city in 2010. Rajamma said the work was hard.", ["Rajamma"]),
+        ("The conference in Bangalore drew 3,000 people, the organisers said.", []),
+        ("Gary Johnson Image: the candidate at a rally. Johnson spoke for an hour.", ["Gary Johnson"]),
+    ],
+)
+def test_people_one_word_names_and_caption_credits(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected
+
+
 def test_people_capitals_alone_make_no_name(extractor):
     result = extractor.extract("NASA said on Friday that the launch would be delayed.")
     assert names(result) == []

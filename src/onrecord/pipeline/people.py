@@ -14,7 +14,7 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
-from .tables import HYPHENS, NAME_PARTICLES, ROLE_NOUNS, TITLES
+from .tables import CAPTION_WORDS, HYPHENS, NAME_PARTICLES, ROLE_NOUNS, TITLES
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 _NOT_NAME_WORDS = frozenset(
@@ -24,8 +24,11 @@ _NOT_NAME_WORDS = frozenset(
     center centre hospital church club team festival fest awards award film films studio studios records
     island islands lane drive bridge river lake mount mountain valley beach bay coast airport station
     forces force corp corps reserve army navy airlines
-    twitter facebook instagram youtube tiktok reddit wikipedia google brexit""".split()
+    twitter facebook instagram youtube tiktok reddit wikipedia wikinews google brexit
+    organisation organization members member marine tracker point image photo file video""".split()
 )
+#: How often the article must name a person known by one word only (else it is more likely a place or a thing).
+MIN_ONE_WORD_MENTIONS = 2
 _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
@@ -162,13 +165,15 @@ class PeopleFinder:
             self.is_first_name(w.text) for w in words[1:-1]
         ):
             words = words[1:]  # "Minority Whip Dick Durbin": a title the tables do not know
+        while len(words) > 1 and words[-1].lower_ in CAPTION_WORDS:
+            words = words[:-1]  # "Gary Johnson Image": a caption's credit run into the name
         if not words or any(t.i in people.token_cluster for t in words):
             return
         written = _parts(words)
         parts = tuple(p.lower() for p in written)
         index = self._match(people, parts, span.start)
-        if index is None and len(written) == 1 and (words[0].lower_ in _NOT_NAME_WORDS or words[0].pos_ != "PROPN"):
-            return  # "Twitter", "Photographs": a new person of one word must at least be a proper noun
+        if index is None and len(written) == 1 and not _one_word_name(words[0]):
+            return  # "Twitter", "Photographs", a place the NER took for a person once
         if index is None:
             gender = self.gender_of_first_name(words[0].text) if len(written) > 1 else None
             people.clusters.append(Cluster(" ".join(written), parts, gender))
@@ -278,6 +283,13 @@ def _capitalised(token: Token) -> bool:
     """Written as a name is: "Paul", "DeSantis", "McCain", "O'Neill" (not "NASA", not "paul")."""
     text = token.text
     return text[:1].isupper() and (len(text) == 1 or not text.isupper()) and not text[1:2].isupper()
+
+
+def _one_word_name(word: Token) -> bool:
+    """A new person of one word ("Rajamma") must be a proper noun the article names at least twice."""
+    if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
+        return False
+    return sum(1 for t in word.doc if t.lower_ == word.lower_ and t.pos_ == "PROPN") >= MIN_ONE_WORD_MENTIONS
 
 
 def _parts(words: list[Token]) -> list[str]:
