@@ -53,7 +53,6 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
     [
         (None, None, "wages rose", 0.99, "a content with neither cue nor source"),
         (None, "wagers", "wages rose", 0.99, "nobody holds it"),
-        ("She", "wagers", None, 0.99, "no content"),
         ("She", "wagers", "wages rose", 0.0, "the model is unsure"),
         ("the", "wagers", "wages rose", 0.99, "a source that names no one"),
     ],
@@ -62,6 +61,21 @@ def test_learned_attribution_is_not_added(rules_nlp, monkeypatch, source, cue, c
     monkeypatch.setattr(attribution, "LEARNED_MIN_SCORE", 0.5)
     pieces = [[at(TEXT, x)] if x else [] for x in (source, cue, content)]
     assert run(rules_nlp, TEXT, [Tagged(*pieces, score=score)]) == [], why
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ann Cole runs the bakery. She wagered that wages would rise.", "that wages would rise"),  # its clause
+        ("Ann Cole runs the bakery. She accused the landlord of fraud.", "the landlord of fraud"),  # its object
+        ("Ann Cole runs the bakery. She wagered.", None),  # nothing hangs on the cue: no attribution
+    ],
+)
+def test_learned_attribution_without_content_takes_the_parse_one(rules_nlp, text, expected):
+    cue = "accused" if "accused" in text else "wagered"
+    found = Tagged([at(text, "She")], [at(text, cue)], [], score=0.99)
+    quotes = run(rules_nlp, text, [found])
+    assert [q.text for q in quotes] == ([expected] if expected else [])
 
 
 def test_learned_attribution_outside_prose_is_ignored(rules_nlp):

@@ -72,12 +72,19 @@ def test_people_hyphens_and_surnames_of_several_words(extractor, text, name, lat
     "text,expected",
     [
         ("Rajamma moved to the city in 2010. Rajamma said the work was hard.", ["Rajamma"]),
+        ("“The work was hard and the pay was low,” Rajamma said.", []),
         ("The conference in Bangalore drew 3,000 people, the organisers said.", []),
         ("Gary Johnson Image: the candidate at a rally. Johnson spoke for an hour.", ["Gary Johnson"]),
     ],
 )
 def test_people_one_word_names_and_caption_credits(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
+
+
+def test_people_second_half_of_a_hyphenated_word_is_no_surname(extractor):
+    text = "Sen. Kamala Harris voted against it. The Booker-Harris amendment failed by two votes."
+    result = extractor.extract(text)
+    assert [text[s:e] for s, e in person(result, "Kamala Harris").mentions] == ["Kamala Harris"]
 
 
 def test_people_capitals_alone_make_no_name(extractor):

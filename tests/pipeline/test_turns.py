@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from onrecord.pipeline.paragraphs import non_prose_spans
+from onrecord.pipeline.people import PeopleFinder
 from onrecord.pipeline.turns import find_turns
+
+FIRST_NAMES = PeopleFinder().is_first_name
 
 WIKI_STYLE = (
     "Wikinews spoke to the engineer about the bridge.\n\n"
@@ -13,14 +16,19 @@ WIKI_STYLE = (
     "((Hana Ito))  In May, if the weather holds.\n\n"
     "The steel arrived late.\n\n"
     "((WN))  Why?\n\n"
-    "((Hana Ito))  The mill was closed.\n"
+    "((Hana Ito))  The mill was closed.\n\n"
+    "The bridge is due to reopen in May.\n"
 )
 COLON_STYLE = "ROSA DIAZ: We will appeal.\n\nQ: When?\n\nDIAZ: As soon as the court lets us.\n"
 Q_AND_A = "Q: Is the plan dead?\nA: Not at all.\nQ: Why not?\nA: The votes are there.\n"
 
 
+def turns(text: str):
+    return find_turns(text, non_prose_spans(text), FIRST_NAMES)
+
+
 def labels(text: str) -> list[str]:
-    return [text[t.label[0] : t.label[1]] for t in find_turns(text, non_prose_spans(text))]
+    return [text[t.label[0] : t.label[1]] for t in turns(text)]
 
 
 @pytest.mark.parametrize(
@@ -40,6 +48,13 @@ def labels(text: str) -> list[str]:
         ("Ann Lee: Yes.\nTom Reid: No.\nBo Ray: Maybe.\n", []),
         # lowercase markup is no speaker
         ("((hi)) नमस्ते\n((hi)) नमस्ते\n((en)) Hello\n", []),
+        # no interviewer and no first name: a dateline and links, a box score, a review, a listing
+        ("NEW DELHI: The government cut taxes, officials said.\nALSO READ: Fuel prices fall\n"
+         "The move was welcomed.\nALSO READ: Opposition slams move\n", []),
+        ("Yankees: RHP Gerrit Cole starts.\nRays: LHP Shane McClanahan starts.\nYankees: Judge rests.\n", []),
+        ("Pros: Bright screen.\nCons: Short battery life.\nPros: Light.\n", []),
+        ("When: Friday at 8.\nWhere: City Hall.\nWhen: Saturday too.\n", []),
+        ("Trump: $1.2 billion\nBiden: $900 million\nTrump: $1.5 billion\n", []),
     ],
 )
 def test_turns_labels(text: str, expected: list[str]) -> None:
@@ -47,16 +62,24 @@ def test_turns_labels(text: str, expected: list[str]) -> None:
 
 
 def test_turns_later_paragraphs_belong_to_the_turn() -> None:
-    turns = find_turns(WIKI_STYLE, non_prose_spans(WIKI_STYLE))
-    pieces = [[WIKI_STYLE[s:e] for s, e in t.pieces] for t in turns]
+    found = turns(WIKI_STYLE)
+    pieces = [[WIKI_STYLE[s:e] for s, e in t.pieces] for t in found]
     assert pieces[1] == ["In May, if the weather holds.", "The steel arrived late."]
-    assert [t.interviewer for t in turns] == [True, False, True, False]
+    assert pieces[3] == ["The mill was closed."]  # what follows the last label is narration
+    assert [t.interviewer for t in found] == [True, False, True, False]
 
 
-def test_turns_end_at_a_paragraph_that_is_not_prose() -> None:
-    text = "Q: Is it over?\nA: Yes, it is over now.\nQ: Really?\nA: Really, it is.\nRead more: www.example.com/story\n"
-    turns = find_turns(text, non_prose_spans(text))
-    assert all("example" not in text[s:e] for t in turns for s, e in t.pieces)
+@pytest.mark.parametrize(
+    "text,outside",
+    [
+        ("Q: Is it over?\nA: Yes, it is over now.\nRead more: www.example.com/story\nQ: Really?\nA: Really.\n",
+         "example"),
+        ("((WN)) Why?\n((Hana Ito)) Money.\nIto has run the firm since 2001.\n((WN)) And?\n((Hana Ito)) Time.\n",
+         "since 2001"),
+    ],
+)
+def test_turns_end_at_captions_and_at_narration_about_the_speaker(text: str, outside: str) -> None:
+    assert all(outside not in text[s:e] for t in turns(text) for s, e in t.pieces)
 
 
 def quote_at(result, fragment: str):
@@ -85,10 +108,14 @@ def test_turns_colon_labels_name_one_person(extractor) -> None:
     assert [p.name for p in result.people] == ["Rosa Diaz"]
 
 
-def test_turns_first_person_inside_a_turn_is_its_speaker(extractor) -> None:
+@pytest.mark.parametrize(
+    "answer",
+    ["I think the judge got it wrong, and I said so at the hearing.", "The judge got it wrong, I think."],
+)
+def test_turns_first_person_inside_a_turn_is_its_speaker(extractor, answer: str) -> None:
     text = (
         "((WN))  What do you make of the ruling?\n\n"
-        "((Omar Haddad))  I think the judge got it wrong, and I said so at the hearing.\n\n"
+        f"((Omar Haddad))  {answer}\n\n"
         "((WN))  Will you appeal?\n\n"
         "((Omar Haddad))  Yes.\n"
     )
@@ -114,3 +141,31 @@ def test_turns_leave_other_articles_alone(extractor) -> None:
     text = "Graham: Trump is hurting the party\nThe senator spoke at length on Sunday.\n"
     headline = quote_at(extractor.extract(text), "Trump is hurting")
     assert headline.spans == [(8, 34)]  # the headline's words only, not the next paragraph
+
+
+def test_turns_no_quotation_reaches_into_a_label(extractor) -> None:
+    text = (
+        "((WN))  How did your family react?\n\n"
+        "((Zara Kay))  “Go home,” my father told me when I left.\n\n"
+        "((WN))  And then?\n\n"
+        "((Zara Kay))  I went home.\n"
+    )
+    result = extractor.extract(text)
+    labels = [(m.start(), m.end()) for m in __import__("re").finditer(r"\(\([^)]*\)\)", text)]
+    assert all(not (s < b and a < e) for q in result.quotes for s, e in q.spans for a, b in labels)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Jean-Yves Le Drian flew to Cairo.\nQ: Was it useful?\nJEAN-YVES LE DRIAN: Very.\nQ: Why?\n"
+         "LE DRIAN: We agreed on a plan.\n", "Jean-Yves Le Drian"),
+        ("ROSA DIAZ: We will appeal.\n\nQ: When?\n\nDIAZ: Soon.\n\nQ: Thanks.\n\n"
+         "Diaz has lived in the town for 30 years. Diaz said the ruling was unfair.\n", "Rosa Diaz"),
+    ],
+)
+def test_turns_labels_and_prose_name_one_person(extractor, text: str, name: str) -> None:
+    result = extractor.extract(text)
+    assert [p.name for p in result.people] == [name]
+    assert all(q.speaker.people == [name] for q in result.quotes if q.speaker and q.speaker.text.lower() != "q"
+               and q.speaker.text not in ("We", "I"))

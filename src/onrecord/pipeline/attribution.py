@@ -54,6 +54,8 @@ SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
 NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod"})
 #: A source the tagger proposes is dropped when the parse makes it the subject of a passive.
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
+#: How a tagger cue's content hangs on it when the tagger marked none ("accused the board of fraud").
+PARSED_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"})
 #: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
 LEARNED_MIN_SCORE = 0.5
 #: An unattributed quotation shorter than this (in words) is a scare quote or a title, not speech.
@@ -284,12 +286,12 @@ def _with_turns(doc: Doc, drafts: list[_Draft], turns: list[Turn]) -> list[_Draf
     kept = [
         d for d in drafts
         if (d.hit is not None or not any(t.holds(d.spans[0][0]) for t in turns))
-        and not all(_within(span, labels) for span in d.spans)  # "LOPEZ: ..." holds no content
+        and not _overlaps(d.spans, labels)  # "LOPEZ: ..." holds no content
     ]
-    by_start = {d.spans[0][0]: d for d in kept if d.how == "cue" and d.hit is not None}
+    by_start = {d.spans[0][0]: d for d in kept if d.how == "cue" and d.hit is not None and d.hit.speaker is not None}
     for turn in turns:
         taken = by_start.get(turn.start)
-        if taken is not None:
+        if taken is not None and _within(_char_span(doc, taken.hit.speaker), [turn.label]):
             taken.kind, taken.how, taken.marks = "direct", "turn", []
             taken.spans.extend(p for p in turn.pieces[1:] if p not in taken.spans)
             continue
@@ -302,8 +304,12 @@ def _with_turns(doc: Doc, drafts: list[_Draft], turns: list[Turn]) -> list[_Draf
         cue = [after.i] if after is not None and after.text == ":" else []
         hit = CueHit(tokens=cue, verb=label.root.i, speaker_heads=[label.root.i], speaker=(label.start, label.end))
         kept.append(_Draft("direct", list(turn.pieces), hit, "turn"))
-    kept.sort(key=lambda d: d.spans[0])
+    kept.sort(key=lambda d: (d.spans[0][0], -d.spans[-1][1]))  # a turn before what is nested in it
     return kept
+
+
+def _char_span(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    return doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1])
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -319,6 +325,8 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
             found = _without_container_words(doc, drafts, found, cue)
+            if not found.content and cue and source is not None:
+                found = _with_parsed_content(doc, found, cue, source)
             if _worth_adding(doc, found, cue, source):
                 added.append(_learned_draft(doc, text, found, _learned_hit(doc, cue, source), marks))
             continue
@@ -337,6 +345,21 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
     return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _with_parsed_content(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int]) -> Tagged:
+    """A tagger attribution with a cue and a source but no content takes the cue verb's clause or object."""
+    verb = next((doc[i] for i in sorted(cue) if doc[i].head.i not in cue or doc[i].head.i == i), None)
+    if verb is None:
+        return found
+    heads = [c for c in verb.children if c.dep_ in PARSED_CONTENT_DEPS and c.i > verb.i
+             and not source[0] <= c.i < source[1] and c.i not in cue]
+    if not heads:
+        return found
+    hit = CueHit(tokens=sorted(cue), verb=verb.i, speaker=source, content_head=heads[0].i,
+                 content_more=[h.i for h in heads[1:]])
+    pieces = [(doc[r[0]].idx, doc[r[-1]].idx + len(doc[r[-1]])) for r in token_runs(content_tokens(doc, hit))]
+    return Tagged(found.source, found.cue, pieces, found.score)
 
 
 def _learned_source(

@@ -44,18 +44,21 @@ def _skip_spans(doc: Doc) -> list[tuple[int, int]]:
     return non_prose_spans(doc.text)
 
 
-def _turns(doc: Doc) -> list[Turn]:
-    if doc._.onrecord_turns is not None:
-        return doc._.onrecord_turns
-    return find_turns(doc.text, _skip_spans(doc))
-
-
 class TurnFinder:
-    """Finds the turns of an interview transcript; sets ``doc._.onrecord_turns`` (``[]`` for other articles)."""
+    """Finds the turns of an interview transcript; sets ``doc._.onrecord_turns`` (``[]`` for other articles).
+
+    :param finder: whose first names tell a speaker's label ("JAKE TAPPER:") from a dateline.
+    """
+
+    def __init__(self, finder: PeopleFinder | None = None) -> None:
+        self.finder = finder or PeopleFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.onrecord_turns = find_turns(doc.text, _skip_spans(doc))
+        doc._.onrecord_turns = self.turns(doc)
         return doc
+
+    def turns(self, doc: Doc) -> list[Turn]:
+        return find_turns(doc.text, _skip_spans(doc), self.finder.is_first_name)
 
 
 class ProseMarker:
@@ -75,8 +78,10 @@ class PeopleComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         skip = _skip_spans(doc)
-        people = self.finder(doc, skip)
-        self.finder.add_speaker_labels(doc, people, [t.label for t in _turns(doc) if not t.interviewer])
+        if doc._.onrecord_turns is None:  # added one by one, without onrecord_turns
+            doc._.onrecord_turns = TurnFinder(self.finder).turns(doc)
+        labels = [t.label for t in doc._.onrecord_turns if not t.interviewer]
+        people = self.finder(doc, skip, labels)
         doc._.onrecord_people = people
         doc._.people = _persons(doc, people)
         doc._.organizations = _organizations(doc, people, skip)
@@ -93,7 +98,7 @@ class AttributionComponent:
         people: People | None = doc._.onrecord_people
         if people is None:
             raise ValueError(Errors.E101)
-        doc._.quotes = self.attributor(doc, people, _skip_spans(doc), doc._.onrecord_tagged, _turns(doc))
+        doc._.quotes = self.attributor(doc, people, _skip_spans(doc), doc._.onrecord_tagged, doc._.onrecord_turns)
         return doc
 
 
@@ -106,8 +111,8 @@ class Onrecord:
 
     def __init__(self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1) -> None:
         self.prose = ProseMarker()
-        self.turns = TurnFinder()
         self.people = PeopleComponent()
+        self.turns = TurnFinder(self.people.finder)
         self.tagger = TaggerComponent(threads=tagger_threads) if learned else None
         self.attribution = AttributionComponent(thoughts=thoughts)
 

@@ -54,7 +54,7 @@ class CueHit:
 
     @property
     def start(self) -> int:
-        return min(self.tokens)
+        return min(self.tokens, default=self.verb)
 
 
 def find_cues(doc: Doc, quoted: set[int], *, thoughts: bool = True) -> list[CueHit]:

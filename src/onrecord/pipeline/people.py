@@ -14,7 +14,7 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
-from .tables import CAPTION_WORDS, HYPHENS, NAME_PARTICLES, ROLE_NOUNS, TITLES
+from .tables import CAPTION_WORDS, HYPHENS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, ROLE_NOUNS, TITLES
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 _NOT_NAME_WORDS = frozenset(
@@ -27,8 +27,6 @@ _NOT_NAME_WORDS = frozenset(
     twitter facebook instagram youtube tiktok reddit wikipedia wikinews google brexit
     organisation organization members member marine tracker point image photo file video""".split()
 )
-#: How often the article must name a person known by one word only (else it is more likely a place or a thing).
-MIN_ONE_WORD_MENTIONS = 2
 _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
@@ -84,13 +82,17 @@ class PeopleFinder:
     def is_first_name(self, word: str) -> bool:
         return word[:1].isupper() and self.detector.get_gender(word) != "unknown"
 
-    def __call__(self, doc: Doc, skip: list[tuple[int, int]]) -> People:
-        """Find the people of ``doc``, ignoring characters in the ``skip`` spans."""
+    def __call__(self, doc: Doc, skip: list[tuple[int, int]], labels: list[tuple[int, int]] | None = None) -> People:
+        """Find the people of ``doc``, ignoring characters in the ``skip`` spans.
+
+        :param labels: the speaker labels of a transcript's turns (see :meth:`add_speaker_labels`).
+        """
         people = People()
         candidates = [c for c in self._name_spans(doc) if not inside(c.start_char, skip)]
         full = [c for c in candidates if len(_parts(_name_tokens(c))) > 1]
         for span in full:
             self._add(people, span)
+        self.add_speaker_labels(doc, people, labels or [])
         for span in candidates:
             if len(_parts(_name_tokens(span))) == 1:
                 self._add(people, span)
@@ -109,17 +111,16 @@ class PeopleFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            words = [t for t in span if _is_word(t)]
-            while len(words) > 1 and words[0].lower_ in TITLES:
-                words = words[1:]
+            words = _name_tokens(span)
             if not words or any(t.i in people.token_cluster for t in words):
                 continue
-            parts = tuple(w.lower_ for w in words)
+            written = _parts(words)
+            parts = tuple(p.lower() for p in written)
             index = self._match(people, parts, span.start)
-            if index is None and len(words) == 1 and words[0].is_upper:
+            if index is None and len(written) == 1 and words[0].is_upper:
                 index = _by_initials(people, words[0].lower_)
-            if index is None and 2 <= len(words) <= 4 and all(w.text[:1].isupper() for w in words):
-                name = " ".join(w.text.title() if w.is_upper else w.text for w in words)
+            if index is None and 2 <= len(written) <= 4 and _written_as_name(span):
+                name = " ".join(p.title() if p.isupper() else p for p in written)
                 gender = self.gender_of_first_name(words[0].text)
                 people.clusters.append(Cluster(name, parts, gender))
                 index = len(people.clusters) - 1
@@ -207,6 +208,8 @@ class PeopleFinder:
             # the small model tags some surnames NOUN ("Mijares claimed"): a known surname is enough
             if token.i in people.token_cluster or token.pos_ not in ("PROPN", "NOUN") or inside(token.idx, skip):
                 continue
+            if token.i >= 2 and _hyphenated(doc[token.i - 2], token):
+                continue  # the second half of "Booker-Harris"
             if token.ent_type_ in ("GPE", "LOC", "FAC") or not _capitalised(token):
                 continue
             end = token.i + 1  # "Ocasio-Cortez" is one surname

@@ -116,6 +116,10 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     "van von de da del della di du la le der den ter dos das bin ibn al el".split()
 )
 
+#: How often an article must name a person known by one word only ("Rajamma"); once, it is more
+#: likely a place or a thing the small model took for a person ("Bangalore").
+MIN_ONE_WORD_MENTIONS = 2
+
 #: Characters that join two words of a name into one ("Ocasio-Cortez").
 HYPHENS: frozenset[str] = frozenset({"-", "‐", "‑"})
 
@@ -270,8 +274,10 @@ NOT_HEADLINE_SOURCES: frozenset[str] = frozenset(
 TURN_LABEL_PATTERNS: tuple[str, ...] = (
     r"\(\((?P<label>[^()\n]{1,60}?)\)\)",
     r"\[(?P<label>[^\[\]\n]{1,60}?)\][ \t]*:",
-    r"(?P<label>[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|de|da|van|von|bin|al))*)[ \t]*:",
+    r"(?P<label>[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|{particles}))*)[ \t]*:",  # particles: NAME_PARTICLES
 )
+#: A turn's words that are a figure make a tally, not speech ("Clinton: 2,205", "Trump: $1.2 billion").
+TALLY_BODY = r"[\s$€£¥~≈+-]*\d"
 #: Labels of the interviewer's turns: they speak, but name nobody the article can resolve.
 INTERVIEWER_LABELS: frozenset[str] = frozenset(
     "q question interviewer wn wikinews host moderator reporter".split()
@@ -282,7 +288,11 @@ CAPTION_WORDS: tuple[str, ...] = ("image", "file", "photo", "video", "caption")
 #: a lone "Graham: ..." headline or "Update: ..." line is no transcript.
 MIN_TURNS = 3
 #: Words before a colon that label no speaker, in a transcript or a headline ("Update: ...", "Photo: ...").
-NOT_SPEAKER_LABELS = NOT_HEADLINE_SOURCES - {"q", "a"}
+NOT_SPEAKER_LABELS = (NOT_HEADLINE_SOURCES - {"q", "a"}) | frozenset(
+    ["also read", "pros", "cons", "when", "where", "what", "who", "why", "how", "bottom line", "why it matters",
+     "up next", "key takeaways", "takeaways", "tip", "tips", "note", "notes", "contact", "tickets", "cost", "price",
+     "location", "hours", "website", "more", "story", "follow", "join", "download"]
+)
 
 #: Signals of a paragraph that is not prose (a caption, a credit, an embed).
 NON_PROSE_PATTERNS: tuple[str, ...] = (

@@ -9,27 +9,38 @@ Interviews are often printed as turns, each paragraph opening with a label::
 
 A turn is what its speaker said, word for word, though no quotation mark
 encloses it; the paragraphs after it that carry no label are more of the
-same turn, until the next label or a paragraph that is not prose. The
-labels are patterns in :data:`.tables.TURN_LABEL_PATTERNS`. An article is a
-transcript only when it has at least :data:`.tables.MIN_TURNS` labelled
-paragraphs, two different speakers and one of them speaking twice, so that a
-headline such as "Graham: Trump's rhetoric is hurting the party" is no turn
-(a speaker is known by the last word of the label: "MARIA LOPEZ" and "LOPEZ"
-are one).
+same turn, until the next label, a paragraph that is not prose, or one that
+names the speaker (narration about them); the paragraphs after the last label
+are narration too. The labels are patterns in
+:data:`.tables.TURN_LABEL_PATTERNS`. An article is a transcript only when it
+has at least :data:`.tables.MIN_TURNS` labelled paragraphs, two different
+speakers, one of them speaking twice, and an interviewer ("Q", "((WN))") or a
+speaker whose label opens with a first name, so that a headline such as
+"Graham: Trump's rhetoric is hurting the party", a dateline ("NEW DELHI:"),
+"Pros:" and "Cons:" or a box score ("Yankees: ...") is no turn. A speaker is
+known by the last word of the label: "MARIA LOPEZ" and "LOPEZ" are one.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Offsets
 from .paragraphs import inside
 from .quotemarks import paragraphs
-from .tables import CAPTION_WORDS, INTERVIEWER_LABELS, MIN_TURNS, NOT_SPEAKER_LABELS, TURN_LABEL_PATTERNS
+from .tables import (
+    CAPTION_WORDS, INTERVIEWER_LABELS, MIN_TURNS, NAME_PARTICLES, NOT_SPEAKER_LABELS, TALLY_BODY, TURN_LABEL_PATTERNS,
+)
 
-_LABELS = [re.compile(r"[ \t]*" + pattern + r"[ \t]*(?=\S)") for pattern in TURN_LABEL_PATTERNS]
+_PARTICLES = "|".join(sorted(NAME_PARTICLES))
+_LABELS = [
+    re.compile(r"[ \t]*" + pattern.replace("{particles}", _PARTICLES) + r"[ \t]*(?=\S)")
+    for pattern in TURN_LABEL_PATTERNS
+]
+_TALLY = re.compile(TALLY_BODY)
 
 
 @dataclass
@@ -53,25 +64,35 @@ class Turn:
         return inside(offset, self.pieces)
 
 
-def find_turns(text: str, skip: list[Offsets] | None = None) -> list[Turn]:
+def find_turns(
+    text: str, skip: list[Offsets] | None = None, is_first_name: Callable[[str], bool] | None = None
+) -> list[Turn]:
     """The turns of ``text`` if it reads as a transcript, else ``[]``.
 
     :param skip: spans of paragraphs that are not prose (captions, embeds): they end a turn.
+    :param is_first_name: whether a word is a first name ("Jake" in "JAKE TAPPER:"); without it,
+        only a transcript with an interviewer's turns ("Q:", "((WN))") is one.
     """
     skip = skip or []
     # each paragraph, with its label and where its words start (None when it has no label)
     labelled = [((start, end), _label(text, start, end)) for start, end in paragraphs(text)]
-    names = Counter(_normal(text, found[0]).split()[-1] for _, found in labelled if found is not None)
+    labels = [_normal(text, found[0]) for _, found in labelled if found is not None]
+    names = Counter(label.split()[-1] for label in labels)
     if sum(names.values()) < MIN_TURNS or len(names) < 2 or max(names.values()) < 2:
         return []
+    if not any(label in INTERVIEWER_LABELS for label in labels) and not (
+        is_first_name is not None and any(is_first_name(label.split()[0].title()) for label in labels)
+    ):
+        return []
+    last_label = max(n for n, (_, found) in enumerate(labelled) if found is not None)
     turns: list[Turn] = []
     current: Turn | None = None
-    for (start, end), found in labelled:
+    for n, ((start, end), found) in enumerate(labelled):
         if found is not None:
             label, body_start = found
             current = Turn(label, [_strip(text, body_start, end)], _normal(text, label) in INTERVIEWER_LABELS)
             turns.append(current)
-        elif current is not None and not inside(start, skip):
+        elif current is not None and n < last_label and not inside(start, skip) and not _names(text, start, end, current):
             current.pieces.append(_strip(text, start, end))
         else:
             current = None
@@ -85,9 +106,15 @@ def _label(text: str, start: int, end: int) -> tuple[Offsets, int] | None:
         if match is None:
             continue
         label = _strip(text, *match.span("label"))
-        if _is_speaker(text[label[0] : label[1]]) and not text[match.end()].isdigit():  # "Clinton: 2,205" is a tally
+        if _is_speaker(text[label[0] : label[1]]) and not _TALLY.match(text, match.end(), end):  # "Clinton: 2,205"
             return label, match.end()
     return None
+
+
+def _names(text: str, start: int, end: int, turn: Turn) -> bool:
+    """Whether the paragraph names the turn's speaker: narration about them, not their words."""
+    surname = _normal(text, turn.label).split()[-1]
+    return not turn.interviewer and re.search(rf"\b{re.escape(surname)}\b", text[start:end].lower()) is not None
 
 
 def _is_speaker(label: str) -> bool:
