@@ -52,9 +52,7 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
     "source,cue,content,score,why",
     [
         (None, None, "wages rose", 0.99, "a content with neither cue nor source"),
-        (None, "wagers", "wages rose", 0.99, "nobody holds it"),
         ("She", "wagers", "wages rose", 0.0, "the model is unsure"),
-        ("the", "wagers", "wages rose", 0.99, "a source that names no one"),
     ],
 )
 def test_learned_attribution_is_not_added(rules_nlp, monkeypatch, source, cue, content, score, why):
@@ -76,6 +74,32 @@ def test_learned_attribution_without_content_takes_the_parse_one(rules_nlp, text
     found = Tagged([at(text, "She")], [at(text, cue)], [], score=0.99)
     quotes = run(rules_nlp, text, [found])
     assert [q.text for q in quotes] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text,cue,content,expected",
+    [
+        ("The audit was released on Monday. The report found that wages rose.", "found", "that wages rose",
+         "The report"),
+        ("Ann Cole was told that wages rose.", "was told", "that wages rose", None),  # a passive names no speaker
+    ],
+)
+def test_learned_attribution_without_source_takes_the_parse_subject(rules_nlp, text, cue, content, expected):
+    found = Tagged([], [at(text, cue)], [at(text, content)], score=0.99)
+    quotes = run(rules_nlp, text, [found])
+    assert [q.speaker.text for q in quotes if q.speaker] == ([expected] if expected else [])
+
+
+PASSIVE = "Jane Roe runs the bakery on Main Street. Wages rose, it was wagered."
+
+
+@pytest.mark.parametrize(
+    "source,why",
+    [(None, "nobody holds it, and the parse names no one either"), ("the", "a source that names no one")],
+)
+def test_learned_attribution_without_a_speaker_is_not_added(rules_nlp, source, why):
+    pieces = [[at(PASSIVE, source)] if source else [], [at(PASSIVE, "was wagered")], [at(PASSIVE, "Wages rose")]]
+    assert run(rules_nlp, PASSIVE, [Tagged(*pieces, score=0.99)]) == [], why
 
 
 def test_learned_attribution_outside_prose_is_ignored(rules_nlp):

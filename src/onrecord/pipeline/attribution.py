@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
-from .cues import CueHit, content_tokens, find_cues, is_passive, mention_span, token_runs
+from .cues import CueHit, content_tokens, find_cues, is_passive, mention_span, speaker_heads, token_runs
 from .learned import Tagged
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
@@ -56,6 +56,8 @@ NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod"}
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
 #: How a tagger cue's content hangs on it when the tagger marked none ("accused the board of fraud").
 PARSED_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"})
+#: A tagger attribution with no source takes the parse's subject of its cue only when the model is this sure.
+PARSED_SOURCE_MIN_SCORE = 0.7
 #: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
 LEARNED_MIN_SCORE = 0.5
 #: An unattributed quotation shorter than this (in words) is a scare quote or a title, not speech.
@@ -117,7 +119,7 @@ class Attributor:
         drafts = self._continuations(doc, drafts, people, quoted)
         if tagged:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
-            drafts = _merge_learned(doc, text, drafts, inside, marks)
+            drafts = _merge_learned(doc, text, drafts, inside, marks, quoted)
         if turns:
             drafts = _with_turns(doc, drafts, turns)
         resolver = Resolver(doc, people, quoted)
@@ -316,7 +318,9 @@ def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
-def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagged], marks: list[QuoteMarks]) -> list[_Draft]:
+def _merge_learned(
+    doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagged], marks: list[QuoteMarks], quoted: set[int]
+) -> list[_Draft]:
     """Rule 4: the tagger's attributions, merged into the rules' (see :data:`PREFER`)."""
     added: list[_Draft] = []
     for found in tagged:
@@ -327,6 +331,8 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
             found = _without_container_words(doc, drafts, found, cue)
             if not found.content and cue and source is not None:
                 found = _with_parsed_content(doc, found, cue, source)
+            if source is None and cue and found.content and found.score >= PARSED_SOURCE_MIN_SCORE:
+                source = _parsed_source(doc, cue, quoted, _token_set(doc, found.content))
             if _worth_adding(doc, found, cue, source):
                 added.append(_learned_draft(doc, text, found, _learned_hit(doc, cue, source), marks))
             continue
@@ -347,9 +353,26 @@ def _merge_learned(doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagge
     return sorted(drafts + added, key=lambda d: d.spans[0])
 
 
+def _parsed_source(doc: Doc, cue: set[int], quoted: set[int], content: set[int]) -> tuple[int, int] | None:
+    """The subject of a tagger cue the tagger gave no source ("..., the report found"), if the parse has one."""
+    verb = _cue_verb(doc, cue)
+    if verb is None or is_passive(verb):
+        return None
+    heads = [h for h in speaker_heads(verb, quoted) if h.i not in content and h.i not in cue]
+    if not heads:
+        return None
+    span = mention_span(heads, verb.i)
+    return _learned_source(doc, span, cue, []) if not set(range(*span)) & content else None
+
+
+def _cue_verb(doc: Doc, cue: set[int]) -> Token | None:
+    """The word of a cue its other words hang on."""
+    return next((doc[i] for i in sorted(cue) if doc[i].head.i not in cue or doc[i].head.i == i), None)
+
+
 def _with_parsed_content(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int]) -> Tagged:
     """A tagger attribution with a cue and a source but no content takes the cue verb's clause or object."""
-    verb = next((doc[i] for i in sorted(cue) if doc[i].head.i not in cue or doc[i].head.i == i), None)
+    verb = _cue_verb(doc, cue)
     if verb is None:
         return found
     heads = [c for c in verb.children if c.dep_ in PARSED_CONTENT_DEPS and c.i > verb.i
