@@ -90,6 +90,14 @@ def test_learned_attribution_without_source_takes_the_parse_subject(rules_nlp, t
     assert [q.speaker.text for q in quotes if q.speaker] == ([expected] if expected else [])
 
 
+def test_learned_attribution_a_feeling_is_held_by_its_subject(rules_nlp):
+    text = "Protesters were frustrated that the police released only some of the footage."
+    found = Tagged([at(text, "Protesters")], [at(text, "were frustrated")],
+                   [at(text, "that the police released only some of the footage")], score=0.9)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.speaker is not None and quote.speaker.text == "Protesters"
+
+
 PASSIVE = "Jane Roe runs the bakery on Main Street. Wages rose, it was wagered."
 
 

@@ -34,7 +34,7 @@ from .cues import CueHit, content_tokens, find_cues, is_passive, mention_span, s
 from .learned import Tagged
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import FIRST_PERSON_SINGULAR, NEEDS_CONTENT, SPEECH_VERBS
+from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NEEDS_CONTENT, SPEECH_VERBS
 from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
@@ -397,8 +397,8 @@ def _learned_source(
             return None  # "on the": no one
         source = mention_span([head], min(cue) if cue else None)
     span = doc[source[0] : source[1]]
-    if span.root.dep_ in PASSIVE_SUBJECTS:
-        return None  # "Greg Hill was told that ...": he heard it, he did not say it
+    if span.root.dep_ in PASSIVE_SUBJECTS and span.root.head.lower_ not in FEELING_PARTICIPLES:
+        return None  # "Greg Hill was told that ...": he heard it, he did not say it ("were frustrated" is felt)
     if not any(t.pos_ in SOURCE_POS for t in span):
         return None  # "The", "of": no one
     if _passive(doc, cue) and span.root.head.dep_ != "agent":
@@ -453,7 +453,10 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
 
 def _passive(doc: Doc, cue: set[int]) -> bool:
     """Whether a cue the tagger marked is passive ("was asked about"), its auxiliary in it or not."""
-    return any(doc[i].dep_ == "auxpass" or is_passive(doc[i]) for i in cue)
+    return any(
+        is_passive(doc[i]) or (doc[i].dep_ == "auxpass" and doc[i].head.lower_ not in FEELING_PARTICIPLES)
+        for i in cue
+    )
 
 
 def _verb_of(doc: Doc, source: tuple[int, int] | None) -> set[int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .tables import (
+    FEELING_PARTICIPLES,
     ADDRESSEE_FRAMES,
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
@@ -112,7 +113,13 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether a verb is passive ("was told", "is said"): its subject heard, it did not say."""
+    """Whether a verb is passive ("was told", "is said"): its subject heard, it did not say.
+
+    A participle of feeling ("were frustrated that ...", "is convinced that ...") is no such
+    passive: its subject holds the feeling (see :data:`.tables.FEELING_PARTICIPLES`).
+    """
+    if verb.lower_ in FEELING_PARTICIPLES:
+        return False
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 

@@ -123,6 +123,17 @@ MIN_ONE_WORD_MENTIONS = 2
 #: Characters that join two words of a name into one ("Ocasio-Cortez").
 HYPHENS: frozenset[str] = frozenset({"-", "‐", "‑"})
 
+#: Participles of feeling: "were frustrated that ...", "is convinced that ..." are no passive of
+#: speech (whose subject only heard it); their subject holds the feeling, as attribution corpora mark it.
+FEELING_PARTICIPLES: frozenset[str] = frozenset(
+    """
+    frustrated concerned worried pleased disappointed convinced incensed angered outraged alarmed surprised
+    shocked encouraged satisfied dismayed troubled relieved delighted thrilled excited upset annoyed
+    frightened scared horrified infuriated irritated puzzled baffled confused amazed stunned impressed
+    disturbed offended embarrassed heartened saddened disgusted appalled perplexed bothered intrigued
+    """.split()
+)
+
 #: Speakers that are whoever utters the words around them ("“I told them so,” ...").
 FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "myself"})
 
