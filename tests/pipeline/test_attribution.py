@@ -48,6 +48,11 @@ CASES = [
     ("“The deal is dead,” Mia Cole has also said.", "deal is dead", ["Mia Cole"], "direct", "has also said", None),
     ("Ben Ode did not say that the plant would close.", "the plant would close", ["Ben Ode"], "indirect",
      "did not say", None),
+    # a cue ending its paragraph with a colon introduces the next paragraph (a block quotation)
+    ("Ann Lee spoke after the vote. She said in a statement:\nThe bridge will reopen in May, as planned.",
+     "reopen in May", ["Ann Lee"], "direct", "said", None),
+    ("Governor Tom Reid was blunt.\nReid added:\n“Nobody will be left behind by this plan.”",
+     "Nobody will be left", ["Tom Reid"], "direct", "added", None),
     # several sentences inside one quotation
     ("“It was late. Nobody saw anything. We left at ten,” said John Weir.",
      "Nobody saw anything", ["John Weir"], "direct", "said", None),
@@ -140,6 +145,7 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Update: the roads reopened at noon on Monday.",  # a colon after no speaker
         "The rules are simple: no phones and no food.",  # a colon after a clause
         "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
+        "The menu was short. Here is what they served:\nSoup, bread and a small salad for everyone.",  # no cue
     ],
 )
 def test_attribution_ignores_what_is_not_a_quotation(extractor, text):

@@ -56,6 +56,8 @@ NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod"}
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
 #: How a tagger cue's content hangs on it when the tagger marked none ("accused the board of fraud").
 PARSED_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"})
+#: Words that may stand between a cue and the colon that ends its paragraph ("He said in a statement:").
+BLOCK_CUE_DEPS = frozenset({"prep", "pobj", "det", "amod", "compound", "npadvmod", "advmod", "poss", "case", "dobj"})
 #: A tagger attribution with no source takes the parse's subject of its cue only when the model is this sure.
 PARSED_SOURCE_MIN_SCORE = 0.7
 #: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
@@ -114,6 +116,7 @@ class Attributor:
                 draft = self._attach(doc, text, mark, mark_tokens[n], hits, mark_tokens)
                 if draft is not None:
                     drafts.append(draft)
+        drafts = _block_quotes(doc, text, hits, drafts, prose)
         drafts.sort(key=lambda d: d.spans[0])
         drafts = _merge_split(doc, drafts)
         drafts = self._continuations(doc, drafts, people, quoted)
@@ -264,6 +267,48 @@ class Attributor:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
+
+
+def _block_quotes(
+    doc: Doc, text: str, hits: list[CueHit], drafts: list[_Draft], prose: list[tuple[int, int]]
+) -> list[_Draft]:
+    """A cue that ends its paragraph with a colon ("The governor added:") introduces the next paragraph.
+
+    A quotation opening that paragraph takes the cue; a paragraph without marks is the words themselves.
+    """
+    taken = {id(d.hit) for d in drafts if d.hit is not None}
+    for hit in hits:
+        if id(hit) in taken or hit.speaker is None:
+            continue
+        at = doc[hit.verb].idx
+        here = next((n for n, (s, e) in enumerate(prose) if s <= at < e), None)
+        if here is None or here + 1 >= len(prose) or not text[prose[here][0] : prose[here][1]].rstrip().endswith(":"):
+            continue
+        if not _only_cue_before_colon(doc, hit, text.rindex(":", prose[here][0], prose[here][1])):
+            continue
+        start, end = prose[here + 1]
+        opening = [d for d in drafts if d.hit is None and start <= d.spans[0][0] < start + 2]
+        if opening:
+            opening[0].hit, opening[0].how = hit, "cue"
+        else:
+            drafts.append(_Draft("direct", [_stripped(text, start, end)], hit, "cue"))
+        taken.add(id(hit))
+    return drafts
+
+
+def _only_cue_before_colon(doc: Doc, hit: CueHit, colon: int) -> bool:
+    """Whether only the cue's own words stand between it and the colon ("He said in a statement:")."""
+    own = set(hit.tokens) | set(range(*hit.speaker)) if hit.speaker else set(hit.tokens)
+    between = [t for t in doc[hit.verb + 1 :] if t.idx < colon]
+    return all(t.i in own or t.is_punct or t.dep_ in BLOCK_CUE_DEPS for t in between) and not any(
+        t.is_sent_start for t in between
+    )
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _first_person(
