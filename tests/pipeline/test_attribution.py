@@ -144,6 +144,7 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Anna Burke called her mother on Sunday.",  # "call" with no content
         "Update: the roads reopened at noon on Monday.",  # a colon after no speaker
         "The rules are simple: no phones and no food.",  # a colon after a clause
+        "WASHINGTON: Congress passed the budget bill late on Friday night.",  # a dateline
         "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
         "The menu was short. Here is what they served:\nSoup, bread and a small salad for everyone.",  # no cue
     ],

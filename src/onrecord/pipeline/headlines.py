@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cues import CueHit
-from .tables import NOT_HEADLINE_SOURCES
+from .tables import DATELINE_ENTITIES, NOT_HEADLINE_SOURCES
 
 #: The longest speaker before a colon, in tokens, and the fewest words after it.
 MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS = 6, 3
@@ -43,4 +43,6 @@ def _speaker_like(doc: Doc, start: int, colon: int) -> bool:
         return False
     if tokens.text.lower() in NOT_HEADLINE_SOURCES or tokens[0].lower_ in NOT_HEADLINE_SOURCES:
         return False
+    if all(t.ent_type_ in DATELINE_ENTITIES or t.is_punct for t in tokens):
+        return False  # "NEW DELHI: The government ...": a dateline, not a speaker
     return not any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_url for t in tokens)

@@ -305,6 +305,9 @@ NOT_SPEAKER_LABELS = (NOT_HEADLINE_SOURCES - {"q", "a"}) | frozenset(
      "location", "hours", "website", "more", "story", "follow", "join", "download"]
 )
 
+#: Entity labels of a place: a place before a colon is a dateline ("WASHINGTON: ..."), not a speaker.
+DATELINE_ENTITIES: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+
 #: Signals of a paragraph that is not prose (a caption, a credit, an embed).
 NON_PROSE_PATTERNS: tuple[str, ...] = (
     r"\bwww\.\S+",
