@@ -38,6 +38,8 @@ def labels(text: str) -> list[str]:
         (COLON_STYLE, ["ROSA DIAZ", "Q", "DIAZ"]),
         (Q_AND_A, ["Q", "A", "Q", "A"]),
         ("[Tom Reid]: Hello.\n[Ann Lee]: Hi.\n[Tom Reid]: Shall we start?\n", ["Tom Reid", "Ann Lee", "Tom Reid"]),
+        # a label alone on its line: the words follow
+        ("Q:\nIs it over?\nA:\nYes, it is.\nQ:\nReally?\nA:\nReally.\n", ["Q", "A", "Q", "A"]),
         # no transcript: a headline, an update line, a note
         ("Graham: Trump is hurting the party\nThe senator spoke on Sunday.\n", []),
         ("Update: the vote was delayed.\nGraham: we will vote soon.\nSchumer: we will not.\n", []),
@@ -59,6 +61,12 @@ def labels(text: str) -> list[str]:
 )
 def test_turns_labels(text: str, expected: list[str]) -> None:
     assert labels(text) == expected
+
+
+def test_turns_label_alone_on_its_line_takes_the_next_paragraph() -> None:
+    text = "Q:\nIs it over?\nA:\nYes, it is.\nQ:\nReally?\nA:\nReally.\n"
+    assert [[text[s:e] for s, e in t.pieces] for t in turns(text)] == [["Is it over?"], ["Yes, it is."], ["Really?"],
+                                                                        ["Really."]]
 
 
 def test_turns_later_paragraphs_belong_to_the_turn() -> None:

@@ -37,7 +37,7 @@ from .tables import (
 
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
 _LABELS = [
-    re.compile(r"[ \t]*" + pattern.replace("{particles}", _PARTICLES) + r"[ \t]*(?=\S)")
+    re.compile(r"[ \t]*" + pattern.replace("{particles}", _PARTICLES) + r"[ \t]*(?=\S|$)")
     for pattern in TURN_LABEL_PATTERNS
 ]
 _TALLY = re.compile(TALLY_BODY)
@@ -90,13 +90,16 @@ def find_turns(
     for n, ((start, end), found) in enumerate(labelled):
         if found is not None:
             label, body_start = found
-            current = Turn(label, [_strip(text, body_start, end)], _normal(text, label) in INTERVIEWER_LABELS)
+            body = _strip(text, body_start, end)
+            current = Turn(label, [body] if body[0] < body[1] else [], _normal(text, label) in INTERVIEWER_LABELS)
             turns.append(current)
+        elif current is not None and not current.pieces and not inside(start, skip):
+            current.pieces.append(_strip(text, start, end))  # "Q:" alone on its line: its words follow
         elif current is not None and n < last_label and not inside(start, skip) and not _names(text, start, end, current):
             current.pieces.append(_strip(text, start, end))
         else:
             current = None
-    return turns
+    return [t for t in turns if t.pieces]
 
 
 def _label(text: str, start: int, end: int) -> tuple[Offsets, int] | None:
