@@ -18,6 +18,7 @@ turns on ``doc._.onrecord_turns`` (list of :class:`~onrecord.pipeline.turns.Turn
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,6 +28,7 @@ from .attribution import Attributor
 from .learned import TaggerComponent
 from .paragraphs import non_prose_spans, set_paragraph_starts
 from .people import People, PeopleFinder
+from .tables import MIN_TURNS, TURN_MARKS
 from .turns import Turn, find_turns
 
 NONPROSE_KEY = "onrecord_nonprose"
@@ -58,6 +60,9 @@ class TurnFinder:
         return doc
 
     def turns(self, doc: Doc) -> list[Turn]:
+        counts = doc.count_by(ORTH)
+        if sum(counts.get(doc.vocab.strings[mark], 0) for mark in TURN_MARKS) < MIN_TURNS:
+            return []  # too few colons or brackets for labels: spare building the text (most articles)
         return find_turns(doc.text, _skip_spans(doc), self.finder.is_first_name)
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from gender_guesser.detector import Detector
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
@@ -292,7 +293,7 @@ def _one_word_name(word: Token) -> bool:
     """A new person of one word ("Rajamma") must be a proper noun the article names at least twice."""
     if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
         return False
-    return sum(1 for t in word.doc if t.lower_ == word.lower_ and t.pos_ == "PROPN") >= MIN_ONE_WORD_MENTIONS
+    return word.doc.count_by(LOWER).get(word.lower, 0) >= MIN_ONE_WORD_MENTIONS
 
 
 def _parts(words: list[Token]) -> list[str]:

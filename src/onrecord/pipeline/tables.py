@@ -298,6 +298,8 @@ CAPTION_WORDS: tuple[str, ...] = ("image", "file", "photo", "video", "caption")
 #: A transcript has at least this many labelled paragraphs, two different speakers, and one speaking twice;
 #: a lone "Graham: ..." headline or "Update: ..." line is no transcript.
 MIN_TURNS = 3
+#: Tokens one of which every turn label has: a text with fewer than MIN_TURNS of them is no transcript.
+TURN_MARKS: tuple[str, ...] = (":", "(", "[")
 #: Words before a colon that label no speaker, in a transcript or a headline ("Update: ...", "Photo: ...").
 NOT_SPEAKER_LABELS = (NOT_HEADLINE_SOURCES - {"q", "a"}) | frozenset(
     ["also read", "pros", "cons", "when", "where", "what", "who", "why", "how", "bottom line", "why it matters",

@@ -73,6 +73,8 @@ def find_turns(
     :param is_first_name: whether a word is a first name ("Jake" in "JAKE TAPPER:"); without it,
         only a transcript with an interviewer's turns ("Q:", "((WN))") is one.
     """
+    if text.count(":") + text.count("((") < MIN_TURNS:
+        return []  # too few labels possible: most articles stop here
     skip = skip or []
     # each paragraph, with its label and where its words start (None when it has no label)
     labelled = [((start, end), _label(text, start, end)) for start, end in paragraphs(text)]
