@@ -120,7 +120,7 @@ def test_turns_colon_labels_name_one_person(extractor) -> None:
     "answer",
     ["I think the judge got it wrong, and I said so at the hearing.", "The judge got it wrong, I think."],
 )
-def test_turns_first_person_inside_a_turn_is_its_speaker(extractor, answer: str) -> None:
+def test_turns_first_person_inside_a_turn_is_the_turn(extractor, answer: str) -> None:
     text = (
         "((WN))  What do you make of the ruling?\n\n"
         f"((Omar Haddad))  {answer}\n\n"
@@ -128,9 +128,10 @@ def test_turns_first_person_inside_a_turn_is_its_speaker(extractor, answer: str)
         "((Omar Haddad))  Yes.\n"
     )
     result = extractor.extract(text)
-    nested = [q for q in result.quotes if q.speaker is not None and q.speaker.text == "I"]
-    assert nested, [q.text for q in result.quotes]
-    assert all(q.speaker.people == ["Omar Haddad"] for q in nested)
+    # the turn says it all: no "I think ..." repeats part of it, and the turn is Haddad's
+    assert [q.speaker.text for q in result.quotes if q.speaker is not None and q.speaker.text == "I"] == []
+    turn = quote_at(result, answer[:12])
+    assert turn.speaker.people == ["Omar Haddad"] and turn.spans[0][1] - turn.spans[0][0] == len(answer)
 
 
 def test_turns_initials_name_the_person_the_article_introduced(extractor) -> None:

@@ -15,7 +15,8 @@ The order of the rules, each one a small function:
    quotation that had none); one the rules missed is added.
 5. In an interview transcript (:mod:`.turns`), each turn is a direct
    quotation of the speaker its label names, its later paragraphs included;
-   a quotation without a cue inside a turn is part of the turn.
+   a quotation without a cue inside a turn is part of the turn, and so is
+   what its speaker attributes to "I" there.
 6. Speakers are resolved to people in document order (see :mod:`.coref`);
    an "I" speaking inside a quotation or a turn is whoever says it.
 """
@@ -129,7 +130,10 @@ class Attributor:
         said: list[tuple[list[tuple[int, int]], Referent]] = []  # quotations and turns, and who says them
         quotes = []
         for draft in drafts:
-            quotes.append(self._finish(doc, text, draft, resolver, said))
+            quote = self._finish(doc, text, draft, resolver, said)
+            if draft.how != "turn" and _speaks_own_turn(doc, draft, drafts):
+                continue  # "I think ..." inside Kay's turn: Kay's turn already says it
+            quotes.append(quote)
             if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
                 said.append((draft.spans, draft.referent))
         return quotes
@@ -267,6 +271,15 @@ class Attributor:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
+
+
+def _speaks_own_turn(doc: Doc, draft: _Draft, drafts: list[_Draft]) -> bool:
+    """Whether a draft is an "I ..." inside a transcript turn: the turn's speaker saying part of the turn again."""
+    hit = draft.hit
+    if hit is None or not hit.speaker_heads or any(doc[i].lower_ not in FIRST_PERSON_SINGULAR for i in hit.speaker_heads):
+        return False
+    at = doc[hit.speaker_heads[0]].idx
+    return any(d.how == "turn" and any(a <= at < b for a, b in d.spans) for d in drafts)
 
 
 def _block_quotes(
