@@ -33,6 +33,7 @@ from .coref import Referent, Resolver
 from .headlines import headline_cues
 from .cues import CueHit, content_tokens, find_cues, is_passive, mention_span, speaker_heads, token_runs
 from .learned import Tagged
+from .paragraphs import inside, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NEEDS_CONTENT, SPEECH_VERBS
@@ -275,11 +276,15 @@ class Attributor:
 
 def _speaks_own_turn(doc: Doc, draft: _Draft, drafts: list[_Draft]) -> bool:
     """Whether a draft is an "I ..." inside a transcript turn: the turn's speaker saying part of the turn again."""
-    hit = draft.hit
-    if hit is None or not hit.speaker_heads or any(doc[i].lower_ not in FIRST_PERSON_SINGULAR for i in hit.speaker_heads):
-        return False
-    at = doc[hit.speaker_heads[0]].idx
-    return any(d.how == "turn" and any(a <= at < b for a, b in d.spans) for d in drafts)
+    at = _first_person_at(doc, draft.hit.speaker_heads) if draft.hit is not None else None
+    return at is not None and any(d.how == "turn" and inside(at, d.spans) for d in drafts)
+
+
+def _first_person_at(doc: Doc, heads: list[int]) -> int | None:
+    """Where a speaker that is "I" (every head first person singular) stands, else None."""
+    if not heads or any(doc[i].lower_ not in FIRST_PERSON_SINGULAR for i in heads):
+        return None
+    return doc[heads[0]].idx
 
 
 def _block_quotes(
@@ -289,22 +294,23 @@ def _block_quotes(
 
     A quotation opening that paragraph takes the cue; a paragraph without marks is the words themselves.
     """
+    introducing = [n for n, (s, e) in enumerate(prose[:-1]) if text[s:e].rstrip().endswith(":")]
+    if not introducing:
+        return drafts  # most articles
     taken = {id(d.hit) for d in drafts if d.hit is not None}
     for hit in hits:
         if id(hit) in taken or hit.speaker is None:
             continue
         at = doc[hit.verb].idx
-        here = next((n for n, (s, e) in enumerate(prose) if s <= at < e), None)
-        if here is None or here + 1 >= len(prose) or not text[prose[here][0] : prose[here][1]].rstrip().endswith(":"):
-            continue
-        if not _only_cue_before_colon(doc, hit, text.rindex(":", prose[here][0], prose[here][1])):
+        here = next((n for n in introducing if prose[n][0] <= at < prose[n][1]), None)
+        if here is None or not _only_cue_before_colon(doc, hit, text.rindex(":", *prose[here])):
             continue
         start, end = prose[here + 1]
         opening = [d for d in drafts if d.hit is None and start <= d.spans[0][0] < start + 2]
         if opening:
             opening[0].hit, opening[0].how = hit, "cue"
         else:
-            drafts.append(_Draft("direct", [_stripped(text, start, end)], hit, "cue"))
+            drafts.append(_Draft("direct", [stripped(text, start, end)], hit, "cue"))
         taken.add(id(hit))
     return drafts
 
@@ -312,26 +318,21 @@ def _block_quotes(
 def _only_cue_before_colon(doc: Doc, hit: CueHit, colon: int) -> bool:
     """Whether only the cue's own words stand between it and the colon ("He said in a statement:")."""
     own = set(hit.tokens) | set(range(*hit.speaker)) if hit.speaker else set(hit.tokens)
-    between = [t for t in doc[hit.verb + 1 :] if t.idx < colon]
+    colon_token = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    between = doc[hit.verb + 1 : colon_token.start] if colon_token is not None else doc[hit.verb + 1 : hit.verb + 1]
     return all(t.i in own or t.is_punct or t.dep_ in BLOCK_CUE_DEPS for t in between) and not any(
         t.is_sent_start for t in between
     )
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _first_person(
     doc: Doc, heads: list[int], said: list[tuple[list[tuple[int, int]], Referent]]
 ) -> Referent | None:
     """Who an "I" speaking inside a quotation or a turn is: whoever says that quotation (the innermost)."""
-    if not heads or any(doc[i].lower_ not in FIRST_PERSON_SINGULAR for i in heads):
+    at = _first_person_at(doc, heads)
+    if at is None:
         return None
-    at = doc[heads[0]].idx
-    holding = [(s[-1][1] - s[0][0], ref) for s, ref in said if any(a <= at < b for a, b in s)]
+    holding = [(s[-1][1] - s[0][0], ref) for s, ref in said if inside(at, s)]
     return min(holding, key=lambda h: h[0])[1] if holding else None
 
 
@@ -351,7 +352,8 @@ def _with_turns(doc: Doc, drafts: list[_Draft], turns: list[Turn]) -> list[_Draf
     by_start = {d.spans[0][0]: d for d in kept if d.how == "cue" and d.hit is not None and d.hit.speaker is not None}
     for turn in turns:
         taken = by_start.get(turn.start)
-        if taken is not None and _within(_char_span(doc, taken.hit.speaker), [turn.label]):
+        speaker = doc[slice(*taken.hit.speaker)] if taken is not None and taken.hit.speaker else None
+        if speaker is not None and _within((speaker.start_char, speaker.end_char), [turn.label]):
             taken.kind, taken.how, taken.marks = "direct", "turn", []
             taken.spans.extend(p for p in turn.pieces[1:] if p not in taken.spans)
             continue
@@ -366,10 +368,6 @@ def _with_turns(doc: Doc, drafts: list[_Draft], turns: list[Turn]) -> list[_Draf
         kept.append(_Draft("direct", list(turn.pieces), hit, "turn"))
     kept.sort(key=lambda d: (d.spans[0][0], -d.spans[-1][1]))  # a turn before what is nested in it
     return kept
-
-
-def _char_span(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
-    return doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1])
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -511,10 +509,7 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
 
 def _passive(doc: Doc, cue: set[int]) -> bool:
     """Whether a cue the tagger marked is passive ("was asked about"), its auxiliary in it or not."""
-    return any(
-        is_passive(doc[i]) or (doc[i].dep_ == "auxpass" and doc[i].head.lower_ not in FEELING_PARTICIPLES)
-        for i in cue
-    )
+    return any(is_passive(doc[i]) or (doc[i].dep_ == "auxpass" and is_passive(doc[i].head)) for i in cue)
 
 
 def _verb_of(doc: Doc, source: tuple[int, int] | None) -> set[int]:

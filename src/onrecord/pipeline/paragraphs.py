@@ -42,6 +42,15 @@ def set_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+def stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether ``offset`` falls in one of ``spans``."""
     return any(s <= offset < e for s, e in spans)

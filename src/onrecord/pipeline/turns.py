@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Offsets
-from .paragraphs import inside
+from .paragraphs import inside, stripped
 from .quotemarks import paragraphs
 from .tables import (
     CAPTION_WORDS, INTERVIEWER_LABELS, MIN_TURNS, NAME_PARTICLES, NOT_SPEAKER_LABELS, TALLY_BODY, TURN_LABEL_PATTERNS,
@@ -92,13 +92,13 @@ def find_turns(
     for n, ((start, end), found) in enumerate(labelled):
         if found is not None:
             label, body_start = found
-            body = _strip(text, body_start, end)
+            body = stripped(text, body_start, end)
             current = Turn(label, [body] if body[0] < body[1] else [], _normal(text, label) in INTERVIEWER_LABELS)
             turns.append(current)
         elif current is not None and not current.pieces and not inside(start, skip):
-            current.pieces.append(_strip(text, start, end))  # "Q:" alone on its line: its words follow
+            current.pieces.append(stripped(text, start, end))  # "Q:" alone on its line: its words follow
         elif current is not None and n < last_label and not inside(start, skip) and not _names(text, start, end, current):
-            current.pieces.append(_strip(text, start, end))
+            current.pieces.append(stripped(text, start, end))
         else:
             current = None
     return [t for t in turns if t.pieces]
@@ -110,7 +110,7 @@ def _label(text: str, start: int, end: int) -> tuple[Offsets, int] | None:
         match = pattern.match(text, start, end)
         if match is None:
             continue
-        label = _strip(text, *match.span("label"))
+        label = stripped(text, *match.span("label"))
         if _is_speaker(text[label[0] : label[1]]) and not _TALLY.match(text, match.end(), end):  # "Clinton: 2,205"
             return label, match.end()
     return None
@@ -129,14 +129,6 @@ def _is_speaker(label: str) -> bool:
     if words[-1].endswith(CAPTION_WORDS):
         return False  # "Jo JorgensenImage: ...": a caption run into its credit
     return any(c.isupper() for c in label) or label.lower() in INTERVIEWER_LABELS
-
-
-def _strip(text: str, start: int, end: int) -> Offsets:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _normal(text: str, label: Offsets) -> str:
