@@ -212,6 +212,30 @@ def test_attribution_organisation_speaker(extractor):
 
 
 @pytest.mark.parametrize(
+    "text,content,organizations",
+    [
+        ("Acme Corp. announced 500 layoffs on Monday. It said the cuts were needed to stay afloat.",
+         "the cuts were needed", ["Acme Corp."]),
+        ("Microsoft reported record profits on Tuesday. The company said cloud sales rose 30 percent.",
+         "cloud sales rose", ["Microsoft"]),
+        # a noun the name holds wins over the organisation named last
+        ("The Environmental Protection Agency issued rules after talks with Exxon Mobil. "
+         "The agency said the rules would cut emissions.", "the rules would cut", ["Environmental Protection Agency"]),
+        # nothing named before: nobody to refer to
+        ("The storm hit the coast on Monday. It said nothing about the damage, and the company said it was closed.",
+         "it was closed", []),
+        # an organisation named only inside a quotation is not the speaker's referent
+        ("“We will sue Acme,” the lawyer wrote. The company said it had done nothing wrong.",
+         "it had done nothing wrong", []),
+    ],
+)
+def test_attribution_organisation_by_pronoun_and_noun(extractor, text, content, organizations):
+    quote = find(extractor.extract(text), content)
+    assert quote.speaker is not None and quote.speaker.people == []
+    assert quote.speaker.organizations == organizations
+
+
+@pytest.mark.parametrize(
     "text,first,then",
     [
         # the cue's sentence goes on after the speaker: still one attribution

@@ -171,3 +171,25 @@ def test_people_first_name_that_is_a_place_word_still_names_a_person(extractor):
 def test_people_full_name_found_by_the_ner_keeps_all_its_words(extractor):
     result = extractor.extract("The talks were led by Nguyen Thi Kim Ngan on Monday.")
     assert all(not name.startswith("Thi ") for name in names(result))
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the surname belongs to the person it was used for alone
+        ("Joe Biden spoke in Scranton on Monday. Biden said the economy was strong. "
+         "His son Hunter Biden was in the audience. Biden said he would run again.", "Joe Biden"),
+        # no one has had it alone yet: the person named most so far
+        ("Joe Biden spoke in Scranton on Monday. Joe Biden also visited Erie. "
+         "His son Hunter Biden was there. Biden said he would run again.", "Joe Biden"),
+        # the relative is the one the article has called by the surname
+        ("Hunter Biden testified on Monday. Biden said he had done nothing wrong. "
+         "His father, Joe Biden, was not there. Biden said he was tired of the questions.", "Hunter Biden"),
+        # one of each so far: the one mentioned last
+        ("Maria Lopez and her brother Carlos Lopez ran the shop. Carlos Lopez said the rent had doubled. "
+         "Lopez said they would close in May.", "Carlos Lopez"),
+    ],
+)
+def test_people_shared_surname_goes_to_its_owner(extractor, text, speaker):
+    quote = extractor.extract(text).quotes[-1]
+    assert quote.speaker.people == [speaker]

@@ -134,6 +134,28 @@ def test_turns_first_person_inside_a_turn_is_the_turn(extractor, answer: str) ->
     assert turn.speaker.people == ["Omar Haddad"] and turn.spans[0][1] - turn.spans[0][0] == len(answer)
 
 
+@pytest.mark.parametrize(
+    "question,answer,kept",
+    [
+        ("Do you think the ruling will stand?", "We know the judge got it wrong.", None),
+        ("Did you expect the verdict?", "I expected it, yes.", None),
+        # a third person inside a turn is an attribution of its own
+        ("What did the mayor say?", "The mayor said the plant would close.", "The mayor"),
+    ],
+)
+def test_turns_own_voices_inside_a_turn_are_the_turn(extractor, question: str, answer: str, kept) -> None:
+    text = (
+        f"((WN))  {question}\n\n"
+        f"((Omar Haddad))  {answer}\n\n"
+        "((WN))  Will you appeal?\n\n"
+        "((Omar Haddad))  Yes, we will.\n"
+    )
+    result = extractor.extract(text)
+    inner = [q.speaker.text for q in result.quotes if q.speaker is not None and q.cue is not None and q.cue.text != ":"]
+    assert inner == ([] if kept is None else [kept])
+    assert quote_at(result, question[:10]).speaker.text == "WN"
+
+
 def test_turns_initials_name_the_person_the_article_introduced(extractor) -> None:
     text = (
         "Biologist Natasha Gownaris studies penguins in Argentina.\n\n"

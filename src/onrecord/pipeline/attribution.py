@@ -36,7 +36,7 @@ from .learned import Tagged
 from .paragraphs import inside, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NEEDS_CONTENT, SPEECH_VERBS
+from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NEEDS_CONTENT, SPEECH_VERBS, TURN_VOICES
 from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
@@ -133,7 +133,7 @@ class Attributor:
         for draft in drafts:
             quote = self._finish(doc, text, draft, resolver, said)
             if draft.how != "turn" and _speaks_own_turn(doc, draft, drafts):
-                continue  # "I think ..." inside Kay's turn: Kay's turn already says it
+                continue  # "I think ...", "do you think ..." inside a turn: the turn already says it
             quotes.append(quote)
             if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
                 said.append((draft.spans, draft.referent))
@@ -275,14 +275,14 @@ class Attributor:
 
 
 def _speaks_own_turn(doc: Doc, draft: _Draft, drafts: list[_Draft]) -> bool:
-    """Whether a draft is an "I ..." inside a transcript turn: the turn's speaker saying part of the turn again."""
-    at = _first_person_at(doc, draft.hit.speaker_heads) if draft.hit is not None else None
+    """Whether a draft is an "I ..." or "you ..." inside a transcript turn: the turn saying part of itself again."""
+    at = _first_person_at(doc, draft.hit.speaker_heads, TURN_VOICES) if draft.hit is not None else None
     return at is not None and any(d.how == "turn" and inside(at, d.spans) for d in drafts)
 
 
-def _first_person_at(doc: Doc, heads: list[int]) -> int | None:
-    """Where a speaker that is "I" (every head first person singular) stands, else None."""
-    if not heads or any(doc[i].lower_ not in FIRST_PERSON_SINGULAR for i in heads):
+def _first_person_at(doc: Doc, heads: list[int], forms: frozenset[str] = FIRST_PERSON_SINGULAR) -> int | None:
+    """Where a speaker that is "I" (every head one of ``forms``) stands, else None."""
+    if not heads or any(doc[i].lower_ not in forms for i in heads):
         return None
     return doc[heads[0]].idx
 

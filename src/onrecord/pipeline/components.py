@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from ..errors import Errors
 from ..records import Person
 from .attribution import Attributor
+from .coref import organization_name
 from .learned import TaggerComponent
 from .paragraphs import non_prose_spans, set_paragraph_starts
 from .people import People, PeopleFinder
@@ -147,7 +148,7 @@ def _organizations(doc: Doc, people: People, skip: list[tuple[int, int]]) -> lis
             continue
         if any(s <= ent.start_char < e for s, e in skip):
             continue
-        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        name = organization_name(ent)
         if name not in names:
             names.append(name)
     return names

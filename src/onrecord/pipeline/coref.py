@@ -4,17 +4,18 @@ A small salience model read left to right: every person mentioned outside
 quotation marks is a candidate; a pronoun takes the most salient candidate
 that agrees with it in gender and number (recent, a subject, a speaker);
 "they" takes a group (people named together, or several named in the
-sentence); a role noun takes the last person given that role.
+sentence); a role noun takes the last person given that role; "it" and "the agency"
+take the organisation named last (one whose name holds the noun first).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .people import People
-from .tables import ORG_LABELS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS
+from .tables import ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS
 
 #: How far back (in sentences) a pronoun looks for its antecedent.
 WINDOW = 4
@@ -48,6 +49,10 @@ class Resolver:
         self.people = people
         self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.organizations = [
+            ent for ent in doc.ents
+            if ent.label_ == "ORG" and ent.start not in quoted and people.cluster_of(ent.root) is None
+        ]
         self.mentions: list[_Mention] = []
         for start, end, cluster in people.mentions_in_order():
             if start in quoted:
@@ -86,7 +91,11 @@ class Resolver:
             return self._pronoun(head, *PRONOUNS[form][:2]), None
         if head.ent_type_ in ORG_LABELS:
             ent = self.entity_at.get(head.i)
-            return [], ent.text if ent is not None else head.text
+            return [], organization_name(ent) if ent is not None else head.text
+        if form in ORG_PRONOUNS and head.pos_ == "PRON":
+            return [], self._organization(head, None)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and _definite(head):
+            return [], self._organization(head, head.lemma_.lower())
         if _role_word(head) and head.lemma_.lower() not in UNNAMED_SPEAKERS:
             return self._by_role(head), None
         return [], None
@@ -135,9 +144,23 @@ class Resolver:
                 groups.append(_Mention(m.token, m.sentence, tuple(_distinct([*m.clusters, *joined])), m.subject))
         return groups
 
+    def _organization(self, head: Token, noun: str | None) -> str | None:
+        """The organisation "it" or "the agency" stands for: the one named last, within the window.
+
+        For a noun, one whose name holds it ("the Environmental Protection Agency") comes first.
+        """
+        sentence = self.sentence_of[head.i]
+        before = [
+            ent for ent in self.organizations
+            if ent.end <= head.i and sentence - self.sentence_of[ent.start] <= WINDOW
+        ]
+        if noun is not None:
+            before = [e for e in before if noun in e.text.lower().split()] or before
+        return organization_name(before[-1]) if before else None
+
     def _by_role(self, head: Token) -> list[int]:
         """ "The director" refers to the last person the article called a director."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        if not _definite(head):
             return []
         role = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_
         holders = [i for i, c in enumerate(self.people.clusters) if role in c.roles]
@@ -146,6 +169,16 @@ class Resolver:
             return []
         last = max(mentioned, key=lambda m: m.token)
         return [next(c for c in last.clusters if c in holders)]
+
+
+def organization_name(ent: Span) -> str:
+    """An organisation's name as a speaker's referent: "the EPA" is "EPA"."""
+    return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+
+
+def _definite(head: Token) -> bool:
+    """ "the director", "this agency"."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 def _role_word(head: Token) -> bool:

@@ -201,6 +201,8 @@ class PeopleFinder:
         by_first = [i for i, c in enumerate(people.clusters) if c.first == word]
         # the first of two surnames ("Wanda Vázquez Garced" ... "Vázquez said")
         by_middle = [i for i, c in enumerate(people.clusters) if word in c.parts[1:-1]]
+        if len(by_last) > 1:
+            return _surname_owner(people, by_last, word, position)
         return _nearest(people, by_last or by_first or by_middle, position)
 
     def _add_lone_names(self, doc: Doc, people: People, skip: list[tuple[int, int]]) -> None:
@@ -341,6 +343,22 @@ def _by_initials(people: People, initials: str) -> int | None:
     """The one person whose name's initials these are ("ng": Natasha Gownaris), if exactly one."""
     found = [i for i, c in enumerate(people.clusters) if len(c.parts) > 1 and "".join(p[0] for p in c.parts) == initials]
     return found[0] if len(found) == 1 else None
+
+
+def _surname_owner(people: People, indices: list[int], surname: str, position: int) -> int:
+    """Of several people sharing a surname, the one a lone "Biden" at ``position`` means.
+
+    News calls one of them by the surname alone and the others by full or first
+    name: the person the article has already called by the surname alone, else
+    the one named most so far, else the one named last.
+    """
+
+    def claim(i: int) -> tuple[int, int, int]:
+        before = [(s, e) for s, e in people.clusters[i].mentions if s < position]
+        alone = sum(1 for s, e in before if e - s == 1)
+        return alone, len(before), max((s for s, _ in before), default=-1)
+
+    return max(indices, key=claim)
 
 
 def _nearest(people: People, indices: list[int], position: int) -> int | None:

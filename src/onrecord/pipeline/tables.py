@@ -137,6 +137,10 @@ FEELING_PARTICIPLES: frozenset[str] = frozenset(
 #: Speakers that are whoever utters the words around them ("“I told them so,” ...").
 FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "myself"})
 
+#: Speakers inside a transcript turn that are the turn's own voice: "I think", "we know" in an
+#: answer, "do you think" in a question. The turn already quotes those words.
+TURN_VOICES: frozenset[str] = FIRST_PERSON_SINGULAR | frozenset({"we", "us", "ourselves", "you", "yourself"})
+
 #: Titles written before a name: lowercase form (without the final period) -> role, and gender if it tells.
 TITLES: dict[str, tuple[str | None, str | None]] = {
     "mr": (None, "m"),
@@ -255,6 +259,21 @@ UNNAMED_SPEAKERS: frozenset[str] = frozenset(
     source sources official officials spokesman spokeswoman spokesperson statement report reports
     police authorities government ministry department agency analysts experts critics observers
     people residents witnesses aide aides campaign administration company firm lawyers study poll survey
+    """.split()
+)
+
+#: Pronouns that stand for an organisation ("Acme said it ..." ... "It added ...").
+ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
+
+#: Nouns that, after "the", stand for an organisation the article named ("the agency said").
+ORG_NOUNS: frozenset[str] = frozenset(
+    """
+    company firm corporation business group conglomerate startup maker manufacturer retailer carrier airline
+    bank lender insurer fund publisher broadcaster network newspaper magazine studio label
+    agency ministry department government administration office bureau authority regulator commission
+    council committee board court tribunal parliament assembly legislature senate
+    party campaign union federation association league club team organization organisation charity
+    foundation institute university college school hospital service army military force militia
     """.split()
 )
 
