@@ -318,3 +318,4 @@ def test_attribution_relative_pronoun_alone_is_the_whole_mention(extractor):
     text = "The ship was seen by the Tribune, which also reported that the data was false."
     quote = find(extractor.extract(text), "the data was false")
     assert quote.speaker is not None and quote.speaker.text == "which"
+

@@ -222,3 +222,19 @@ ASKED = "When Jane Roe was asked about the budget plan, she laughed."
 def test_learned_attribution_of_the_parse_is_not_added(rules_nlp, text, source, cue, content, why):
     pieces = [[at(text, x)] if x else [] for x in (source, cue, content)]
     assert run(rules_nlp, text, [Tagged(*pieces, score=0.99)]) == [], why
+
+
+@pytest.mark.parametrize(
+    "text,cue,content,expected",
+    [
+        ("Jane Roe called for an investigation into the shooting.", "called", "an investigation into the shooting",
+         "called for"),
+        ("Jane Roe argued for a new tax on carbon.", "argued", "a new tax on carbon", "argued for"),
+        # the preposition does not lead into the content: the cue stays the verb
+        ("Jane Roe said at the meeting that the plant would close.", "said", "that the plant would close", "said"),
+    ],
+)
+def test_learned_cue_takes_the_preposition_the_content_follows(rules_nlp, text, cue, content, expected):
+    found = Tagged([at(text, "Jane Roe")], [at(text, cue)], [at(text, content)], score=0.99)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.cue is not None and quote.cue.text == expected

@@ -260,7 +260,8 @@ class Attributor:
             speaker = Speaker(span.text, (span.start_char, span.end_char), ref.people, ref.organizations)
         cue = None
         if hit is not None and hit.tokens:
-            cue_span = (doc[min(hit.tokens)].idx, doc[max(hit.tokens)].idx + len(doc[max(hit.tokens)]))
+            last = _with_preposition(doc, hit, draft.spans[0][0]) if draft.spans else max(hit.tokens)
+            cue_span = (doc[min(hit.tokens)].idx, doc[last].idx + len(doc[last]))
             cue = Cue(text[cue_span[0] : cue_span[1]], cue_span)
         addressee = None
         if hit is not None and hit.addressee is not None:
@@ -272,6 +273,20 @@ class Attributor:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
+
+
+def _with_preposition(doc: Doc, hit: CueHit, content_start: int) -> int:
+    """The cue's last token, taking in a preposition of the cue that the content follows ("called for", "asked about")."""
+    last = max(hit.tokens)
+    after = last + 1
+    if (
+        after + 1 < len(doc)
+        and doc[after].pos_ == "ADP"
+        and doc[after].head.i in hit.tokens
+        and doc[after + 1].idx == content_start
+    ):
+        return after
+    return last
 
 
 def _speaks_own_turn(doc: Doc, draft: _Draft, drafts: list[_Draft]) -> bool:
