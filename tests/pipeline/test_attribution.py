@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from onrecord.api import Extractor
 from onrecord.records import Extraction, Quote
 
 
@@ -319,3 +320,22 @@ def test_attribution_relative_pronoun_alone_is_the_whole_mention(extractor):
     quote = find(extractor.extract(text), "the data was false")
     assert quote.speaker is not None and quote.speaker.text == "which"
 
+
+
+@pytest.fixture(scope="module")
+def rules() -> Extractor:
+    """The rules alone, without the learned tagger."""
+    return Extractor(learned=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe runs the bakery. Anybody who complains about prices “is not having a good night,” she said.",
+        "Jane Roe runs the bakery. She said anybody who complains about prices “is not having a good night.”",
+    ],
+)
+def test_attribution_cue_in_a_relative_clause_owns_no_quotation_after_it(rules, text):
+    quotes = [q for q in rules.extract(text).quotes if "good night" in q.text]
+    assert [(q.kind, q.cue.text) for q in quotes] == [("mixed", "said")]
+    assert quotes[0].text.lower().startswith("anybody who complains")

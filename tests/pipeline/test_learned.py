@@ -238,3 +238,27 @@ def test_learned_cue_takes_the_preposition_the_content_follows(rules_nlp, text, 
     found = Tagged([at(text, "Jane Roe")], [at(text, cue)], [at(text, content)], score=0.99)
     (quote,) = run(rules_nlp, text, [found])
     assert quote.cue is not None and quote.cue.text == expected
+
+
+
+WIDER = "Jane Roe runs the bakery.\n\nAnybody who complains about prices “is not having a good night,” she said."
+
+
+@pytest.mark.parametrize(
+    "tagged,ours,wider",
+    [
+        # the tagger reads the whole reported clause; the rules only the quoted words
+        ("Anybody who complains about prices “is not having a good night,”", "“is not having a good night,”", True),
+        # narrower than the rules' content, or the same words: the rules' stands
+        ("is not having a good night", "“is not having a good night,”", False),
+        ("“is not having a good night,”", "is not having a good night", False),
+        # starting at the same word, longer at the end: the rules' stands
+        ("Anybody who complains about prices “is not having", "Anybody who complains", False),
+        # reaching into the paragraph before
+        ("the bakery.\n\nAnybody who complains about prices “is not having a good night,”",
+         "“is not having a good night,”", False),
+    ],
+)
+def test_learned_content_is_wider_when_it_holds_the_rules_one_and_starts_before_it(rules_nlp, tagged, ours, wider):
+    doc = rules_nlp(WIDER)
+    assert attribution._wider_before(doc, WIDER, [at(WIDER, tagged)], [at(WIDER, ours)]) is wider

@@ -45,6 +45,8 @@ CONFIDENCE = {
 }
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
 PREFER = {"source": "tagger", "cue": "rules", "content": "rules"}
+#: Clauses that modify a noun: a cue in one ("anybody who complains about prices") owns nothing after it.
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 #: An attribution only the tagger found is added when it has a content and one of these roles
 #: (a source: words nobody holds are not worth reporting).
 LEARNED_NEEDS_ONE_OF = ("source",)
@@ -409,6 +411,7 @@ def _merge_learned(
             continue
         if same.hit is None and same.follows is None and (cue or source):
             same.hit, same.how = _learned_hit(doc, cue, source), "tagger"
+            _widen_content(doc, text, same, found, marks)
             continue
         hit = same.hit
         if hit is None:
@@ -421,7 +424,29 @@ def _merge_learned(
             hit.speaker = source
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
+        else:
+            _widen_content(doc, text, same, found, marks)
     return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _widen_content(doc: Doc, text: str, draft: _Draft, found: Tagged, marks: list[QuoteMarks]) -> None:
+    """The rules' content becomes the tagger's when the tagger's holds it and starts before it."""
+    if found.content and draft.hit is not None and _wider_before(doc, text, found.content, draft.spans):
+        wider = _learned_draft(doc, text, found, draft.hit, marks)
+        draft.kind, draft.spans, draft.marks = wider.kind, wider.spans, wider.marks
+
+
+def _wider_before(doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    """Whether the tagger's content holds all the words of the rules' and starts before them, in their paragraph.
+
+    The rules see only the quoted words of "… made him “smart”" or the last
+    sentence of a long quotation; the tagger reads the whole reported clause.
+    """
+    words = {i for i in _token_set(doc, tagged) if not doc[i].is_punct}
+    ours = {i for i in _token_set(doc, spans) if not doc[i].is_punct}
+    if not ours or not ours < words or min(words) >= min(ours):
+        return False
+    return "\n" not in text[doc[min(words)].idx : doc[max(words)].idx]
 
 
 def _parsed_source(doc: Doc, cue: set[int], quoted: set[int], content: set[int]) -> tuple[int, int] | None:
@@ -619,7 +644,8 @@ def _nested_tokens(doc: Doc, hit: CueHit, hits: list[CueHit], content: set[int])
     for other in hits:
         if other is not hit and other.verb in content and other.verb != hit.content_head:
             nested.update(t.i for t in doc[other.verb].subtree)
-            nested.update(i for i in content if i > other.verb)
+            if doc[other.verb].dep_ not in NOUN_CLAUSE_DEPS:  # "anybody who complains about X" ends with X
+                nested.update(i for i in content if i > other.verb)
     return nested
 
 
