@@ -339,3 +339,18 @@ def test_attribution_cue_in_a_relative_clause_owns_no_quotation_after_it(rules, 
     quotes = [q for q in rules.extract(text).quotes if "good night" in q.text]
     assert [(q.kind, q.cue.text) for q in quotes] == [("mixed", "said")]
     assert quotes[0].text.lower().startswith("anybody who complains")
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the small model parses "mode" and "it" as subjects of "said" too
+        ("“The campaign is in panic mode. Full panic mode,” said Lena Wirth, a pollster in Tampa.", "Lena Wirth"),
+        ("“If it does not work yet, it will at some point,” said Jonas Hale, a physicist.", "Jonas Hale"),
+        # a cue inside the quotation keeps its own subject
+        ("Lena Wirth said: “Our pollster said it was over.”", "Lena Wirth"),
+    ],
+)
+def test_attribution_cue_outside_quotation_marks_takes_no_quoted_subject(rules, text, speaker):
+    quote = rules.extract(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.people == [speaker]

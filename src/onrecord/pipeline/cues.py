@@ -158,9 +158,12 @@ def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
     return None
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """A verb's subject; of two (a parse error, "The museum, Rosa Klein said, ..."), the nearer one."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+def _subject_of(verb: Token, quoted: AbstractSet[int] = frozenset()) -> Token | None:
+    """A verb's subject; of two (a parse error, "The museum, Rosa Klein said, ..."), the nearer one.
+
+    A verb outside quotation marks takes no subject inside them ("“… panic mode,” said Wimes").
+    """
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and (verb.i in quoted or c.i not in quoted)]
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if before else subjects[0] if subjects else None
 
@@ -178,7 +181,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
     """
     current = verb
     for _ in range(3):
-        subject = _subject_of(current)
+        subject = _subject_of(current, quoted if current is verb else frozenset())
         if subject is not None and current is not verb and subject.i in quoted and verb.i not in quoted:
             if current.head.i == current.i:
                 break
