@@ -225,6 +225,20 @@ def test_learned_attribution_of_the_parse_is_not_added(rules_nlp, text, source, 
 
 
 @pytest.mark.parametrize(
+    "text,cue,content",
+    [
+        ("Jane Roe questioned the very need for moderators.", "questioned", "the very need for moderators"),
+        ("Jane Roe demanded answers from the board.", "demanded", "answers from the board"),
+        ("Jane Roe estimated the cost at $4 million.", "estimated", "the cost at $4 million"),
+    ],
+)
+def test_learned_attribution_with_only_an_object_is_added_for_verbs_that_do_not_name(rules_nlp, text, cue, content):
+    found = Tagged([at(text, "Jane Roe")], [at(text, cue)], [at(text, content)], score=0.99)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.text == content and quote.speaker is not None and quote.speaker.people == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
     "text,cue,content,expected",
     [
         ("Jane Roe called for an investigation into the shooting.", "called", "an investigation into the shooting",

@@ -36,7 +36,7 @@ from .learned import Tagged
 from .paragraphs import inside, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NEEDS_CONTENT, SPEECH_VERBS, TURN_VOICES
+from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES
 from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
@@ -561,8 +561,8 @@ def _verb_of(doc: Doc, source: tuple[int, int] | None) -> set[int]:
 
 
 def _bare_object(doc: Doc, cue: set[int], content: set[int]) -> bool:
-    """Whether ``content`` is nothing but the direct object of a cue that needs more ("called her mother")."""
-    verbs = [i for i in cue if doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_.lower() in NEEDS_CONTENT]
+    """Whether ``content`` is nothing but the direct object of a naming verb ("called her mother")."""
+    verbs = [i for i in cue if doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_.lower() in NAMING_VERBS]
     if not verbs:
         return False
     objects = [c for c in doc[verbs[0]].children if c.dep_ == "dobj"]

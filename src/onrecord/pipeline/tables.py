@@ -55,6 +55,9 @@ NEEDS_CONTENT: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Naming verbs: their object alone is no content ("called her mother"), only with what she is called.
+NAMING_VERBS: frozenset[str] = frozenset("call dub label brand term name".split())
+
 #: Words right before a cue verb that belong to the cue, by dependency ("has also said", "did not say"),
 #: as attribution corpora mark cues.
 CUE_LEFT_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod"})
