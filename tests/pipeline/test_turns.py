@@ -57,6 +57,14 @@ def labels(text: str) -> list[str]:
         ("Pros: Bright screen.\nCons: Short battery life.\nPros: Light.\n", []),
         ("When: Friday at 8.\nWhere: City Hall.\nWhen: Saturday too.\n", []),
         ("Trump: $1.2 billion\nBiden: $900 million\nTrump: $1.5 billion\n", []),
+        # a broadcast transcript, quoted: no interviewer label, but the article names a speaker in full
+        ("Gov. Mike Pence spoke on Sunday.\n\n\"WALLACE: Will she be there?\n\n\"PENCE: She will not.\n\n"
+         "\"WALLACE: Why not?\n\n\"PENCE: Ask her.\n", ["WALLACE", "PENCE", "WALLACE", "PENCE"]),
+        # the same turns, but nobody of that name in the article (a team, a place): no transcript
+        ("The league met on Sunday.\n\nYANKEES: Cole starts.\n\nRAYS: Glasnow starts.\n\n"
+         "YANKEES: Judge rests.\n\nRAYS: Arozarena rests.\n", []),
+        ("New York Yankees lead.\n\nYANKEES: Cole starts.\n\nRAYS: Glasnow starts.\n\n"
+         "YANKEES: Judge rests.\n\nRAYS: Arozarena rests.\n", []),
     ],
 )
 def test_turns_labels(text: str, expected: list[str]) -> None:
@@ -200,3 +208,20 @@ def test_turns_labels_and_prose_name_one_person(extractor, text: str, name: str)
     assert [p.name for p in result.people] == [name]
     assert all(q.speaker.people == [name] for q in result.quotes if q.speaker and q.speaker.text.lower() != "q"
                and q.speaker.text not in ("We", "I"))
+
+
+def test_turns_broadcast_transcript_speakers_are_people(extractor) -> None:
+    text = (
+        "On Sunday, Gov. Mike Pence told the host that the debate would go ahead.\n\n"
+        "Partial transcript as follows:\n\n"
+        "\"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n"
+        "\"PENCE: She will not be attending the debate.\n\n"
+        "\"WALLACE: But Governor, why invite her at all?\n\n"
+        "\"PENCE: It was meant to mock the other campaign, Wallace.\n\n"
+        "\"WALLACE: Governor, thank you.\n"
+    )
+    result = extractor.extract(text)
+    turns = [q for q in result.quotes if q.cue is not None and q.cue.text == ":"]
+    assert [q.speaker.text for q in turns] == ["WALLACE", "PENCE", "WALLACE", "PENCE", "WALLACE"]
+    assert [q.speaker.people for q in turns] == [["Wallace"], ["Mike Pence"]] * 2 + [["Wallace"]]
+    assert turns[1].text == "She will not be attending the debate."

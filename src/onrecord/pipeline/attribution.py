@@ -132,10 +132,15 @@ class Attributor:
         resolver = Resolver(doc, people, quoted)
         said: list[tuple[list[tuple[int, int]], Referent]] = []  # quotations and turns, and who says them
         quotes = []
+        seen: set[tuple] = set()
         for draft in drafts:
             quote = self._finish(doc, text, draft, resolver, said)
             if draft.how != "turn" and _speaks_own_turn(doc, draft, drafts):
                 continue  # "I think ...", "do you think ..." inside a turn: the turn already says it
+            key = (tuple(quote.spans), quote.cue.span if quote.cue is not None else None)
+            if key in seen:
+                continue  # the tagger marked one cue thrice, each time with no content: one quotation
+            seen.add(key)
             quotes.append(quote)
             if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
                 said.append((draft.spans, draft.referent))

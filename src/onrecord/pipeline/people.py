@@ -97,6 +97,7 @@ class PeopleFinder:
         for span in candidates:
             if len(_parts(_name_tokens(span))) == 1:
                 self._add(people, span)
+        self.add_speaker_labels(doc, people, labels or [])  # "WALLACE:" once the NER's one-word "Wallace" is known
         self._add_lone_names(doc, people, skip)
         for cluster in people.clusters:
             cluster.mentions.sort()
@@ -178,7 +179,8 @@ class PeopleFinder:
             return  # "Twitter", "Photographs", a place the NER took for a person once
         if index is None:
             gender = self.gender_of_first_name(words[0].text) if len(written) > 1 else None
-            people.clusters.append(Cluster(" ".join(written), parts, gender))
+            name = " ".join(p.title() if p.isupper() and len(p) > 1 else p for p in written)  # "WALLACE"
+            people.clusters.append(Cluster(name, parts, gender))
             index = len(people.clusters) - 1
         cluster = people.clusters[index]
         self._note_title_and_roles(cluster, span)

@@ -6,6 +6,7 @@ Interviews are often printed as turns, each paragraph opening with a label::
     ((Zara Kay))  So, I am 26 now.
     MARIA LOPEZ: We will appeal.
     Q: Why?
+    "WALLACE: Will she be there?   (a transcript quoted, each paragraph opening a quotation)
 
 A turn is what its speaker said, word for word, though no quotation mark
 encloses it; the paragraphs after it that carry no label are more of the
@@ -15,7 +16,8 @@ are narration too. The labels are patterns in
 :data:`.tables.TURN_LABEL_PATTERNS`. An article is a transcript only when it
 has at least :data:`.tables.MIN_TURNS` labelled paragraphs, two different
 speakers, one of them speaking twice, and an interviewer ("Q", "((WN))") or a
-speaker whose label opens with a first name, so that a headline such as
+speaker whose label opens with a first name, or two speakers taking turns, one
+of them named in full in the article ("PENCE:" beside "Mike Pence"), so that a headline such as
 "Graham: Trump's rhetoric is hurting the party", a dateline ("NEW DELHI:"),
 "Pros:" and "Cons:" or a box score ("Yankees: ...") is no turn. A speaker is
 known by the last word of the label: "MARIA LOPEZ" and "LOPEZ" are one.
@@ -32,12 +34,13 @@ from ..records import Offsets
 from .paragraphs import inside, stripped
 from .quotemarks import paragraphs
 from .tables import (
-    CAPTION_WORDS, INTERVIEWER_LABELS, MIN_TURNS, NAME_PARTICLES, NOT_SPEAKER_LABELS, TALLY_BODY, TURN_LABEL_PATTERNS,
+    CAPTION_WORDS, INTERVIEWER_LABELS, MIN_TURNS, NAME_PARTICLES, NOT_SPEAKER_LABELS, TALLY_BODY, TITLES,
+    TURN_LABEL_PATTERNS,
 )
 
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
 _LABELS = [
-    re.compile(r"[ \t]*" + pattern.replace("{particles}", _PARTICLES) + r"[ \t]*(?=\S|$)")
+    re.compile(r"[ \t]*(?:[\"“][ \t]*)?" + pattern.replace("{particles}", _PARTICLES) + r"[ \t]*(?=\S|$)")
     for pattern in TURN_LABEL_PATTERNS
 ]
 _TALLY = re.compile(TALLY_BODY)
@@ -84,7 +87,7 @@ def find_turns(
         return []
     if not any(label in INTERVIEWER_LABELS for label in labels) and not (
         is_first_name is not None and any(is_first_name(label.split()[0].title()) for label in labels)
-    ):
+    ) and not _named_in_prose(text, names, is_first_name):
         return []
     last_label = max(n for n, (_, found) in enumerate(labelled) if found is not None)
     turns: list[Turn] = []
@@ -102,6 +105,21 @@ def find_turns(
         else:
             current = None
     return [t for t in turns if t.pieces]
+
+
+def _named_in_prose(text: str, surnames: Counter, is_first_name: Callable[[str], bool] | None) -> bool:
+    """Whether two speakers take turns and one of them is a person the article names in full
+    ("WALLACE:" ... "PENCE:" beside "Gov. Mike Pence"): a broadcast transcript with no interviewer label."""
+    top = surnames.most_common(2)
+    if is_first_name is None or len(top) < 2 or top[1][1] < 2:
+        return False
+    for surname, _ in top:
+        pattern = rf"\b(?:([A-Z][a-z]+)\.?[ \t]+)?([A-Z][a-z]+)[ \t]+{re.escape(surname.title())}\b"
+        for m in re.finditer(pattern, text):
+            before = m.group(1)
+            if is_first_name(m.group(2)) and (before is None or before.lower() in TITLES):
+                return True  # "Mike Pence", "Gov. Mike Pence"; not "New York Yankees"
+    return False
 
 
 def _label(text: str, start: int, end: int) -> tuple[Offsets, int] | None:
