@@ -204,7 +204,7 @@ class PeopleFinder:
         # the first of two surnames ("Wanda Vázquez Garced" ... "Vázquez said")
         by_middle = [i for i, c in enumerate(people.clusters) if word in c.parts[1:-1]]
         if len(by_last) > 1:
-            return _surname_owner(people, by_last, word, position)
+            return _surname_owner(people, by_last, position)
         return _nearest(people, by_last or by_first or by_middle, position)
 
     def _add_lone_names(self, doc: Doc, people: People, skip: list[tuple[int, int]]) -> None:
@@ -347,7 +347,7 @@ def _by_initials(people: People, initials: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _surname_owner(people: People, indices: list[int], surname: str, position: int) -> int:
+def _surname_owner(people: People, indices: list[int], position: int) -> int:
     """Of several people sharing a surname, the one a lone "Biden" at ``position`` means.
 
     News calls one of them by the surname alone and the others by full or first
