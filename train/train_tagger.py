@@ -249,6 +249,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-steps", type=int, default=None, help="stop after this many steps (timing runs)")
     parser.add_argument("--freeze", type=int, default=2, help="freeze the embeddings and this many lower layers")
     parser.add_argument("--max-minutes", type=float, default=None, help="safety stop: end training after this long")
+    parser.add_argument("--stop-at", type=int, default=None,
+                        help="end training after this step, the learning-rate schedule left as the epochs set it")
     parser.add_argument("--layers", type=int, default=None,
                         help="keep only the first N encoder layers of the base model (faster, smaller)")
     parser.add_argument("--seed", type=int, default=13)
@@ -324,7 +326,9 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"epoch {epoch} step {step}/{total} loss {running / 20:.4f} "
                       f"{el / step:.2f}s/step eta {(total - step) * el / step / 60:.1f}min", flush=True)
                 running = 0.0
-            if step >= total or (args.max_minutes and time.time() - t_train > args.max_minutes * 60):
+            if step >= total or (args.stop_at and step >= args.stop_at) or (
+                args.max_minutes and time.time() - t_train > args.max_minutes * 60
+            ):
                 done = True
                 break
         print(f"epoch {epoch} took {time.time() - t_epoch:.0f}s", flush=True)

