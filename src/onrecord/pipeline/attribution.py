@@ -33,7 +33,7 @@ from .coref import Referent, Resolver
 from .headlines import headline_cues
 from .cues import CueHit, content_tokens, find_cues, is_passive, mention_span, speaker_heads, token_runs
 from .learned import Tagged
-from .paragraphs import inside, stripped
+from .paragraphs import inside, one_paragraph, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
@@ -454,7 +454,7 @@ def _wider_before(doc: Doc, text: str, tagged: list[tuple[int, int]], spans: lis
     ours = {i for i in _token_set(doc, spans) if not doc[i].is_punct}
     if not ours or not ours < words or min(words) >= min(ours):
         return False
-    return "\n" not in text[doc[min(words)].idx : doc[max(words)].idx]
+    return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
 
 
 def _parsed_source(doc: Doc, cue: set[int], quoted: set[int], content: set[int]) -> tuple[int, int] | None:
@@ -549,7 +549,7 @@ def _in_cue_paragraph(text: str, found: Tagged) -> Tagged:
     if not anchor or not found.content:
         return found
     at = anchor[0][0]
-    kept = [(s, e) for s, e in found.content if "\n" not in text[min(at, s) : max(at, e)]]
+    kept = [(s, e) for s, e in found.content if one_paragraph(text, min(at, s), max(at, e))]
     return found if kept == found.content else Tagged(found.source, found.cue, kept, found.score)
 
 

@@ -51,6 +51,11 @@ def stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def one_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stays within one paragraph (news paragraphs are lines)."""
+    return "\n" not in text[start:end]
+
+
 def inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether ``offset`` falls in one of ``spans``."""
     return any(s <= offset < e for s, e in spans)
