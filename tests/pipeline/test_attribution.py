@@ -8,9 +8,16 @@ comes from the bundled sample article.
 from __future__ import annotations
 
 import pytest
+import spacy
 
-from onrecord.api import Extractor
+from onrecord.api import DEFAULT_MODEL, Extractor
+from onrecord.pipeline.attribution import _catenative_start
 from onrecord.records import Extraction, Quote
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return spacy.load(DEFAULT_MODEL)
 
 
 def find(result: Extraction, fragment: str) -> Quote:
@@ -49,6 +56,13 @@ CASES = [
     ("“The deal is dead,” Mia Cole has also said.", "deal is dead", ["Mia Cole"], "direct", "has also said", None),
     ("Ben Ode did not say that the plant would close.", "the plant would close", ["Ben Ode"], "indirect",
      "did not say", None),
+    # ... and the verb it completes ("could not resist pointing out")
+    ("Ben Ode could not resist pointing out that the plant would close.", "the plant would close", ["Ben Ode"],
+     "indirect", "could not resist pointing out", None),
+    ("Ben Ode keeps saying that the plant will close.", "the plant will close", ["Ben Ode"], "indirect",
+     "keeps saying", None),
+    ("Ben Ode wanted to know whether the plant would close.", "whether the plant would close", ["Ben Ode"],
+     "indirect", "wanted to know", None),
     # a cue ending its paragraph with a colon introduces the next paragraph (a block quotation)
     ("Ann Lee spoke after the vote. She said in a statement:\nThe bridge will reopen in May, as planned.",
      "reopen in May", ["Ann Lee"], "direct", "said", None),
@@ -358,3 +372,20 @@ def test_attribution_cue_in_a_relative_clause_owns_no_quotation_after_it(rules, 
 def test_attribution_cue_outside_quotation_marks_takes_no_quoted_subject(rules, text, speaker):
     quote = rules.extract(text).quotes[0]
     assert quote.speaker is not None and quote.speaker.people == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text,cue,expected",
+    [
+        ("Ben Ode went on to explain that the plant would close.", "to explain", "to explain"),  # parsed as advcl
+        ("Ben Ode seemed to think that the plant would close.", "to think", "seemed to think"),
+        ("Ben Ode urged them to say that the plant would close.", "to say", "to say"),  # an object between
+        ("Ben Ode said that the plant would close.", "said", "said"),
+    ],
+)
+def test_attribution_cue_starts_at_the_verb_it_completes(parser, text, cue, expected):
+    doc = parser(text)
+    start = text.index(cue)
+    tokens = [t.i for t in doc if start <= t.idx < start + len(cue)]
+    first = _catenative_start(doc, tokens)
+    assert text[doc[first].idx : start + len(cue)] == expected

@@ -266,13 +266,57 @@ WIDER = "Jane Roe runs the bakery.\n\nAnybody who complains about prices “is n
         # narrower than the rules' content, or the same words: the rules' stands
         ("is not having a good night", "“is not having a good night,”", False),
         ("“is not having a good night,”", "is not having a good night", False),
-        # starting at the same word, longer at the end: the rules' stands
-        ("Anybody who complains about prices “is not having", "Anybody who complains", False),
+        # starting at the same word, longer at the end: the rules cut the clause short
+        ("Anybody who complains about prices “is not having", "Anybody who complains", True),
+        ("Anybody who complains about prices", "Anybody who complains", True),
+        # the same first and last words, more between them: the rules' stands
+        ("Anybody who complains about prices", "Anybody who … prices", False),
         # reaching into the paragraph before
         ("the bakery.\n\nAnybody who complains about prices “is not having a good night,”",
          "“is not having a good night,”", False),
     ],
 )
-def test_learned_content_is_wider_when_it_holds_the_rules_one_and_starts_before_it(rules_nlp, tagged, ours, wider):
+def test_learned_content_is_wider_when_it_holds_the_rules_one_and_reaches_further(rules_nlp, tagged, ours, wider):
     doc = rules_nlp(WIDER)
-    assert attribution._wider_before(doc, WIDER, [at(WIDER, tagged)], [at(WIDER, ours)]) is wider
+    spans = [at(WIDER, piece) for piece in ours.split(" … ")]
+    assert attribution._wider(doc, WIDER, [at(WIDER, tagged)], spans) is wider
+
+
+SCENARIO = ("It is an extremely unlikely scenario; Clinton's team says she will continue her campaign "
+            "later this week.")
+
+
+@pytest.mark.parametrize(
+    "text,content,score,expected",
+    [
+        # the parse gave the cue the clause before it; the tagger reads the one after it
+        (SCENARIO, "she will continue her campaign later this week", 0.9,
+         "she will continue her campaign later this week"),
+        (SCENARIO, "she will continue her campaign later this week", 0.2, "It is an extremely unlikely scenario"),
+        # a quotation before its cue stays the cue's content
+        ("“It is an extremely unlikely scenario,” Clinton's team says of the plan.", "of the plan", 0.9,
+         "It is an extremely unlikely scenario,"),
+    ],
+)
+def test_learned_content_after_the_cue_replaces_a_clause_before_it(rules_nlp, text, content, score, expected):
+    found = Tagged([at(text, "Clinton's team")], [at(text, "says")], [at(text, content)], score=score)
+    quotes = [q for q in run(rules_nlp, text, [found]) if q.cue is not None and q.cue.text == "says"]
+    assert [q.text for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,pieces,expected",
+    [
+        # a later sentence strung onto the reported clause is left out
+        ("Jane Roe runs the bakery. She wagers wages rose. Prices fell too.", ["wages rose", "Prices fell too"],
+         "wages rose"),
+        # pieces around a cue inside its sentence are both kept
+        ("Jane Roe runs the bakery. Wages, she wagers, rose sharply.", ["Wages", "rose sharply"],
+         "Wages … rose sharply"),
+    ],
+)
+def test_learned_content_keeps_the_pieces_in_its_cue_sentence(rules_nlp, text, pieces, expected):
+    found = Tagged([at(text, "she" if "she wagers" in text else "She")], [at(text, "wagers")],
+                   [at(text, p) for p in pieces], score=0.99)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.text == expected

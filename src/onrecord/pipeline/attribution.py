@@ -31,12 +31,12 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
-from .cues import CueHit, content_tokens, find_cues, is_passive, mention_span, speaker_heads, token_runs
+from .cues import CueHit, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs
 from .learned import Tagged
 from .paragraphs import inside, one_paragraph, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
+from .tables import CATENATIVE_GAP_DEPS, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
 from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
@@ -270,7 +270,7 @@ class Attributor:
         cue = None
         if hit is not None and hit.tokens:
             last = _with_preposition(doc, hit, draft.spans[0][0]) if draft.spans else max(hit.tokens)
-            cue_span = (doc[min(hit.tokens)].idx, doc[last].idx + len(doc[last]))
+            cue_span = (doc[_catenative_start(doc, hit.tokens)].idx, doc[last].idx + len(doc[last]))
             cue = Cue(text[cue_span[0] : cue_span[1]], cue_span)
         addressee = None
         if hit is not None and hit.addressee is not None:
@@ -282,6 +282,20 @@ class Attributor:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
+
+
+def _catenative_start(doc: Doc, tokens: list[int]) -> int:
+    """The cue's first token, taking in the verbs it completes ("went on to explain", "could not resist
+    pointing out"), as PolNeAR marks cues: a cue verb that is the open complement (``xcomp``) of a verb
+    right before it, with only that verb's auxiliaries, particles and adverbs between them."""
+    first = min(tokens)
+    verb = _cue_verb(doc, set(tokens))
+    while verb is not None and verb.dep_ == "xcomp" and verb.head.i < first and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        if not all(doc[i].head.i in (head.i, verb.i) and doc[i].dep_ in CATENATIVE_GAP_DEPS for i in range(head.i + 1, first)):
+            break
+        first, verb = min([head.i, *left_of_cue(head)]), head
+    return first
 
 
 def _with_preposition(doc: Doc, hit: CueHit, content_start: int) -> int:
@@ -432,28 +446,42 @@ def _merge_learned(
             hit.speaker = source
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
+        elif _after_not_before(doc, same, found):
+            after = _learned_draft(doc, text, found, hit, marks)
+            same.kind, same.spans, same.marks = after.kind, after.spans, after.marks
         else:
             _widen_content(doc, text, same, found, marks)
     return sorted(drafts + added, key=lambda d: d.spans[0])
 
 
+def _after_not_before(doc: Doc, draft: _Draft, found: Tagged) -> bool:
+    """Whether the tagger's content for the rules' cue follows it, where the rules' content (not a
+    quotation) is a clause before it that the tagger's does not touch ("It's an unlikely scenario;
+    Clinton's team says she'll continue ...": the parse made the first clause the content)."""
+    if draft.kind == "direct" or draft.hit is None or not found.content or found.score < LEARNED_MIN_SCORE:
+        return False
+    cue_start = doc[min(draft.hit.tokens, default=draft.hit.verb)].idx
+    return draft.spans[0][0] < cue_start < found.content[0][0] and not _overlaps(draft.spans, found.content)
+
+
 def _widen_content(doc: Doc, text: str, draft: _Draft, found: Tagged, marks: list[QuoteMarks]) -> None:
-    """The rules' content becomes the tagger's when the tagger's holds it and starts before it."""
-    if found.content and draft.hit is not None and _wider_before(doc, text, found.content, draft.spans):
+    """The rules' content becomes the tagger's when the tagger's holds it and reaches further."""
+    if found.content and draft.hit is not None and _wider(doc, text, found.content, draft.spans):
         wider = _learned_draft(doc, text, found, draft.hit, marks)
         draft.kind, draft.spans, draft.marks = wider.kind, wider.spans, wider.marks
 
 
-def _wider_before(doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
-    """Whether the tagger's content holds all the words of the rules' and starts before them, in their paragraph.
+def _wider(doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    """Whether the tagger's content holds all the words of the rules' and more, in their paragraph.
 
     The rules see only the quoted words of "… made him “smart”" or the last
-    sentence of a long quotation; the tagger reads the whole reported clause.
+    sentence of a long quotation, and cut a clause where the parse ends it;
+    the tagger reads the whole reported clause.
     """
     words = {i for i in _token_set(doc, tagged) if not doc[i].is_punct}
     ours = {i for i in _token_set(doc, spans) if not doc[i].is_punct}
-    if not ours or not ours < words or min(words) >= min(ours):
-        return False
+    if not ours or not ours < words or (min(words) >= min(ours) and max(words) <= max(ours)):
+        return False  # the same words, fewer, or only words inside the rules' content
     return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
 
 
@@ -618,13 +646,33 @@ def _inside(doc: Doc, token: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[QuoteMarks]) -> _Draft:
-    """A draft for an attribution only the tagger found: direct when its content is one quotation."""
+    """A draft for an attribution only the tagger found: direct when its content is one quotation.
+
+    Otherwise the content keeps only its pieces that start in the cue's sentence (the tagger
+    strings later sentences onto a reported clause more often than the annotators do).
+    """
     words = [w for s, e in found.content for w in _WORDS.findall(text[s:e])]
-    inside = [m for m in marks if any(s <= m.end and m.start <= e for s, e in found.content)]
+    inside = _marks_in(marks, found.content)
     quoted = [w for m in inside for w in _WORDS.findall(text[m.inner[0] : m.inner[1]])]
     if inside and quoted == words:
         return _Draft("direct", [(m.start, m.end) for m in inside], hit, "tagger", inside)
-    return _Draft("mixed" if inside else "indirect", list(found.content), hit, "tagger", inside)
+    pieces = _in_sentence_of(doc, hit, found.content)
+    inside = _marks_in(marks, pieces)
+    return _Draft("mixed" if inside else "indirect", pieces, hit, "tagger", inside)
+
+
+def _marks_in(marks: list[QuoteMarks], pieces: list[tuple[int, int]]) -> list[QuoteMarks]:
+    return [m for m in marks if any(s <= m.end and m.start <= e for s, e in pieces)]
+
+
+def _in_sentence_of(doc: Doc, hit: CueHit, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces that start in the sentence of the cue (else of the speaker); all of them when none does."""
+    anchor = min(hit.tokens) if hit.tokens else hit.speaker[0] if hit.speaker else None
+    if anchor is None or len(pieces) < 2:
+        return list(pieces)
+    sentence = doc[anchor].sent
+    kept = [(s, e) for s, e in pieces if sentence.start_char <= s < sentence.end_char]
+    return kept or list(pieces)
 
 
 def _learned_hit(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> CueHit:

@@ -94,7 +94,7 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None
     if is_passive(token) and lemma not in ("quote",):
         return None  # "was told", "is said": the subject is not the speaker
-    hit = CueHit(tokens=sorted([*_left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
+    hit = CueHit(tokens=sorted([*left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
     heads = speaker_heads(token, quoted)
     hit.speaker_heads = [_antecedent(h).i for h in heads]
     hit.speaker = mention_span(heads, token.i) if heads else None
@@ -123,7 +123,7 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _left_of_cue(verb: Token) -> list[int]:
+def left_of_cue(verb: Token) -> list[int]:
     """The auxiliaries, negations and adverbs right before a cue verb ("has also said")."""
     found: list[int] = []
     i = verb.i - 1

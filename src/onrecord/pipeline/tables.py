@@ -62,6 +62,10 @@ NAMING_VERBS: frozenset[str] = frozenset("call dub label brand term name".split(
 #: as attribution corpora mark cues.
 CUE_LEFT_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod"})
 
+#: What may stand between a cue verb and the verb it completes ("went on to explain", "could not resist
+#: pointing out"): the cue then starts at that verb, as PolNeAR marks cues.
+CATENATIVE_GAP_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod", "prt"})
+
 #: Verb particles that make a cue of a verb ("point out", "lay out").
 CUE_PARTICLES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
