@@ -313,6 +313,10 @@ def test_learned_content_after_the_cue_replaces_a_clause_before_it(rules_nlp, te
         # pieces around a cue inside its sentence are both kept
         ("Jane Roe runs the bakery. Wages, she wagers, rose sharply.", ["Wages", "rose sharply"],
          "Wages … rose sharply"),
+        # no content ends on the conjunction that opens the next clause
+        ("Jane Roe runs the bakery. She wagers wages rose, but prices fell.", ["wages rose, but"], "wages rose"),
+        ("Jane Roe runs the bakery. She wagers wages and prices rose.", ["wages and prices rose"],
+         "wages and prices rose"),
     ],
 )
 def test_learned_content_keeps_the_pieces_in_its_cue_sentence(rules_nlp, text, pieces, expected):

@@ -36,7 +36,7 @@ from .learned import Tagged
 from .paragraphs import inside, one_paragraph, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import CATENATIVE_GAP_DEPS, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
+from .tables import CATENATIVE_GAP_DEPS, COORDINATORS, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
 from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
@@ -656,9 +656,29 @@ def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[
     quoted = [w for m in inside for w in _WORDS.findall(text[m.inner[0] : m.inner[1]])]
     if inside and quoted == words:
         return _Draft("direct", [(m.start, m.end) for m in inside], hit, "tagger", inside)
-    pieces = _in_sentence_of(doc, hit, found.content)
+    pieces = _without_dangling_conjunction(doc, _in_sentence_of(doc, hit, found.content))
     inside = _marks_in(marks, pieces)
     return _Draft("mixed" if inside else "indirect", pieces, hit, "tagger", inside)
+
+
+def _without_dangling_conjunction(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces, the last one without a conjunction it ends on ("... a gun in Scott's hand, but")."""
+    if not pieces:
+        return pieces
+    start, end = pieces[-1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return pieces
+    last = span.end
+    while last > span.start and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    if last == span.start or doc[last - 1].lower_ not in COORDINATORS:
+        return pieces
+    while last > span.start and (doc[last - 1].lower_ in COORDINATORS or doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    if last == span.start:
+        return pieces
+    return [*pieces[:-1], (start, min(end, doc[last - 1].idx + len(doc[last - 1])))]
 
 
 def _marks_in(marks: list[QuoteMarks], pieces: list[tuple[int, int]]) -> list[QuoteMarks]:

@@ -66,6 +66,9 @@ CUE_LEFT_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod"})
 #: pointing out"): the cue then starts at that verb, as PolNeAR marks cues.
 CATENATIVE_GAP_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod", "prt"})
 
+#: Conjunctions no content ends on: the tagger sometimes takes in the one that starts the next clause.
+COORDINATORS: frozenset[str] = frozenset({"and", "but", "or"})
+
 #: Verb particles that make a cue of a verb ("point out", "lay out").
 CUE_PARTICLES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
