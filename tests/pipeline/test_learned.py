@@ -67,10 +67,14 @@ def test_learned_attribution_is_not_added(rules_nlp, monkeypatch, source, cue, c
         ("Ann Cole runs the bakery. She wagered that wages would rise.", "that wages would rise"),  # its clause
         ("Ann Cole runs the bakery. She accused the landlord of fraud.", "the landlord of fraud"),  # its object
         ("Ann Cole runs the bakery. She wagered.", None),  # nothing hangs on the cue: no attribution
+        # what hangs on the cue's other words: a noun's clause, a preposition's object
+        ("Ann Cole runs the bakery. She voiced concern that wages would fall.", "that wages would fall"),
+        ("Ann Cole runs the bakery. She voiced outrage over the new tax.", "the new tax"),
+        ("Ann Cole runs the bakery. She voiced concern.", None),
     ],
 )
 def test_learned_attribution_without_content_takes_the_parse_one(rules_nlp, text, expected):
-    cue = "accused" if "accused" in text else "wagered"
+    cue = next(c for c in ("accused", "wagered", "voiced concern", "voiced outrage over") if c in text)
     found = Tagged([at(text, "She")], [at(text, cue)], [], score=0.99)
     quotes = run(rules_nlp, text, [found])
     assert [q.text for q in quotes] == ([expected] if expected else [])

@@ -60,6 +60,8 @@ NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod"}
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
 #: How a tagger cue's content hangs on it when the tagger marked none ("accused the board of fraud").
 PARSED_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"})
+#: ... else how it hangs on the cue's other words ("expressed concern that ...", "expressed outrage over ...").
+CUE_WORD_CONTENT_DEPS = frozenset({"acl", "ccomp", "pobj"})
 #: Words that may stand between a cue and the colon that ends its paragraph ("He said in a statement:").
 BLOCK_CUE_DEPS = frozenset({"prep", "pobj", "det", "amod", "compound", "npadvmod", "advmod", "poss", "case", "dobj"})
 #: A tagger attribution with no source takes the parse's subject of its cue only when the model is this sure.
@@ -503,12 +505,20 @@ def _cue_verb(doc: Doc, cue: set[int]) -> Token | None:
 
 
 def _with_parsed_content(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int]) -> Tagged:
-    """A tagger attribution with a cue and a source but no content takes the cue verb's clause or object."""
+    """A tagger attribution with a cue and a source but no content takes the cue verb's clause or object,
+    else what hangs on the cue's other words after it: a noun's clause ("expressed concern that ...") or
+    a preposition's object ("expressed outrage over the test")."""
     verb = _cue_verb(doc, cue)
     if verb is None:
         return found
-    heads = [c for c in verb.children if c.dep_ in PARSED_CONTENT_DEPS and c.i > verb.i
-             and not source[0] <= c.i < source[1] and c.i not in cue]
+
+    def outside(c: Token) -> bool:
+        return c.i not in cue and not source[0] <= c.i < source[1]
+
+    heads = [c for c in verb.children if c.dep_ in PARSED_CONTENT_DEPS and c.i > verb.i and outside(c)]
+    if not heads:
+        heads = [c for i in sorted(cue) if i != verb.i for c in doc[i].children
+                 if c.dep_ in CUE_WORD_CONTENT_DEPS and c.i > max(cue) and outside(c)][:1]
     if not heads:
         return found
     hit = CueHit(tokens=sorted(cue), verb=verb.i, speaker=source, content_head=heads[0].i,
