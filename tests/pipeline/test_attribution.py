@@ -389,3 +389,18 @@ def test_attribution_cue_starts_at_the_verb_it_completes(parser, text, cue, expe
     tokens = [t.i for t in doc if start <= t.idx < start + len(cue)]
     first = _catenative_start(doc, tokens)
     assert text[doc[first].idx : start + len(cue)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        ("WASHINGTON ― The budget deal is dead, the senator said.", "The budget deal is dead"),
+        ("CHARLOTTE, N.C. — The videos do not show a gun, police said.", "The videos do not show a gun"),
+        ("NEW YORK (AP) - Wages rose in May, the bank said.", "Wages rose in May"),
+        # a dash inside the paragraph is no dateline
+        ("The hall was full. NASA - the agency - is broke, Jim Hall said.", "NASA - the agency - is broke"),
+    ],
+)
+def test_attribution_content_leaves_out_the_dateline(extractor, text, content):
+    quote = find(extractor.extract(text), content)
+    assert quote.text == content

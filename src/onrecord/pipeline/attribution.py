@@ -36,7 +36,7 @@ from .learned import Tagged
 from .paragraphs import inside, one_paragraph, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import CATENATIVE_GAP_DEPS, COORDINATORS, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
+from .tables import CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
 from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
@@ -131,6 +131,9 @@ class Attributor:
         if tagged:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
             drafts = _merge_learned(doc, text, drafts, inside, marks, quoted)
+        for draft in drafts:
+            if draft.kind != "direct":
+                draft.spans = _after_dateline(text, draft.spans)
         if turns:
             drafts = _with_turns(doc, drafts, turns)
         resolver = Resolver(doc, people, quoted)
@@ -284,6 +287,17 @@ class Attributor:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
+
+
+def _after_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content's pieces, the first one starting after the dateline it opens with ("WASHINGTON — ...")."""
+    start, end = spans[0]
+    if text[:start].rstrip(" \t")[-1:] not in ("", "\n"):
+        return spans  # a dateline opens its paragraph
+    found = DATELINE_PATTERN.match(text, start, end)
+    if found is None or found.end() >= end:
+        return spans
+    return [(found.end(), end), *spans[1:]]
 
 
 def _catenative_start(doc: Doc, tokens: list[int]) -> int:

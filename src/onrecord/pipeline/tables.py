@@ -6,6 +6,8 @@ is a lookup and a new cue or title is a one-line change.
 
 from __future__ import annotations
 
+import re
+
 #: Lemmas of verbs that report speech (or writing) and take the words as content.
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
@@ -338,6 +340,11 @@ NOT_SPEAKER_LABELS = (NOT_HEADLINE_SOURCES - {"q", "a"}) | frozenset(
     ["also read", "pros", "cons", "when", "where", "what", "who", "why", "how", "bottom line", "why it matters",
      "up next", "key takeaways", "takeaways", "tip", "tips", "note", "notes", "contact", "tickets", "cost", "price",
      "location", "hours", "website", "more", "story", "follow", "join", "download"]
+)
+
+#: A dateline opening a paragraph ("WASHINGTON —", "CHARLOTTE, N.C. -", "NEW YORK (AP) —"): no content starts with it.
+DATELINE_PATTERN: re.Pattern[str] = re.compile(
+    r"[A-Z][A-Z.'’]+(?:,? [A-Z][A-Za-z.'’]*)*(?: \([^()\n]{1,40}\))? (?:—|–|―|--|-) "
 )
 
 #: Entity labels of a place: a place before a colon is a dateline ("WASHINGTON: ..."), not a speaker.
