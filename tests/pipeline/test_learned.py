@@ -328,3 +328,21 @@ def test_learned_content_keeps_the_pieces_in_its_cue_sentence(rules_nlp, text, p
                    [at(text, p) for p in pieces], score=0.99)
     (quote,) = run(rules_nlp, text, [found])
     assert quote.text == expected
+
+
+WAGERED = "Ann Cole runs the bakery. She wagered that wages would rise in May."
+
+
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        ("that wages would rise", "that wages would rise in May"),  # the parse's clause holds it and more
+        ("that wages would rise in May", "that wages would rise in May"),
+        ("wages would rise", "that wages would rise in May"),
+        ("runs the bakery", "runs the bakery"),  # not part of the cue's clause: the tagger's stands
+    ],
+)
+def test_learned_content_cut_short_becomes_the_parsed_clause(rules_nlp, content, expected):
+    found = Tagged([at(WAGERED, "She")], [at(WAGERED, "wagered")], [at(WAGERED, content)], score=0.99)
+    quotes = run(rules_nlp, WAGERED, [found])
+    assert [q.text for q in quotes] == [expected]

@@ -24,7 +24,7 @@ The order of the rules, each one a small function:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -442,6 +442,8 @@ def _merge_learned(
             found = _in_cue_paragraph(text, found)
             if not found.content and cue and source is not None and found.score >= PARSED_CONTENT_MIN_SCORE:
                 found = _with_parsed_content(doc, found, cue, source)
+            elif found.content and cue and source is not None:
+                found = _parsed_if_wider(doc, found, cue, source)
             if source is None and cue and found.content and found.score >= PARSED_SOURCE_MIN_SCORE:
                 source = _parsed_source(doc, cue, quoted, _token_set(doc, found.content))
             if _worth_adding(doc, found, cue, source):
@@ -539,6 +541,15 @@ def _with_parsed_content(doc: Doc, found: Tagged, cue: set[int], source: tuple[i
                  content_more=[h.i for h in heads[1:]])
     pieces = [(doc[r[0]].idx, doc[r[-1]].idx + len(doc[r[-1]])) for r in token_runs(content_tokens(doc, hit))]
     return Tagged(found.source, found.cue, pieces, found.score)
+
+
+def _parsed_if_wider(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int]) -> Tagged:
+    """A tagger content becomes the parse's clause or object of its cue when that holds it and more
+    (the tagger often stops short of the clause's end)."""
+    parsed = _with_parsed_content(doc, replace(found, content=[]), cue, source)
+    if parsed.content and _token_set(doc, found.content) < _token_set(doc, parsed.content):
+        return parsed
+    return found
 
 
 def _learned_source(
