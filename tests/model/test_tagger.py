@@ -24,6 +24,15 @@ def test_decode_joins_the_pieces_of_a_discontinuous_content() -> None:
     assert [TEXT[s:e] for s, e in pieces(cue, tokens)] == ["said"]
 
 
+def test_decode_starts_a_new_content_after_a_long_gap() -> None:
+    text = "Wages rose, she said, as the bakery on the corner of Main Street closed its doors, prices fell."
+    tags = {"Wages": "B-CONTENT", "rose": "I-CONTENT", "said": "B-CUE", "she": "B-SOURCE",
+            "prices": "I-CONTENT", "fell": "I-CONTENT"}
+    tokens, labels = _labels(text, tags)
+    contents = [m for m in decode(labels, tokens) if m.role == "CONTENT"]
+    assert [[text[s:e] for s, e in pieces(m, tokens)] for m in contents] == [["Wages rose"], ["prices fell"]]
+
+
 def test_the_exported_model_ships_with_the_package() -> None:
     assert SpanTagger.available(WEIGHTS_DIR)
     assert {"tagger.int8.onnx", "tokenizer.json", "tagger.json"} <= {p.name for p in WEIGHTS_DIR.iterdir()}

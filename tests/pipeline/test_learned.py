@@ -311,9 +311,6 @@ def test_learned_content_after_the_cue_replaces_a_clause_before_it(rules_nlp, te
 @pytest.mark.parametrize(
     "text,pieces,expected",
     [
-        # a later sentence strung onto the reported clause is left out
-        ("Jane Roe runs the bakery. She wagers wages rose. Prices fell too.", ["wages rose", "Prices fell too"],
-         "wages rose"),
         # pieces around a cue inside its sentence are both kept
         ("Jane Roe runs the bakery. Wages, she wagers, rose sharply.", ["Wages", "rose sharply"],
          "Wages … rose sharply"),
@@ -323,7 +320,7 @@ def test_learned_content_after_the_cue_replaces_a_clause_before_it(rules_nlp, te
          "wages and prices rose"),
     ],
 )
-def test_learned_content_keeps_the_pieces_in_its_cue_sentence(rules_nlp, text, pieces, expected):
+def test_learned_content_keeps_its_pieces_and_ends_on_no_conjunction(rules_nlp, text, pieces, expected):
     found = Tagged([at(text, "she" if "she wagers" in text else "She")], [at(text, "wagers")],
                    [at(text, p) for p in pieces], score=0.99)
     (quote,) = run(rules_nlp, text, [found])

@@ -681,17 +681,13 @@ def _inside(doc: Doc, token: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[QuoteMarks]) -> _Draft:
-    """A draft for an attribution only the tagger found: direct when its content is one quotation.
-
-    Otherwise the content keeps only its pieces that start in the cue's sentence (the tagger
-    strings later sentences onto a reported clause more often than the annotators do).
-    """
+    """A draft for an attribution only the tagger found: direct when its content is one quotation."""
     words = [w for s, e in found.content for w in _WORDS.findall(text[s:e])]
     inside = _marks_in(marks, found.content)
     quoted = [w for m in inside for w in _WORDS.findall(text[m.inner[0] : m.inner[1]])]
     if inside and quoted == words:
         return _Draft("direct", [(m.start, m.end) for m in inside], hit, "tagger", inside)
-    pieces = _without_dangling_conjunction(doc, _in_sentence_of(doc, hit, found.content))
+    pieces = _without_dangling_conjunction(doc, found.content)
     inside = _marks_in(marks, pieces)
     return _Draft("mixed" if inside else "indirect", pieces, hit, "tagger", inside)
 
@@ -718,16 +714,6 @@ def _without_dangling_conjunction(doc: Doc, pieces: list[tuple[int, int]]) -> li
 
 def _marks_in(marks: list[QuoteMarks], pieces: list[tuple[int, int]]) -> list[QuoteMarks]:
     return [m for m in marks if any(s <= m.end and m.start <= e for s, e in pieces)]
-
-
-def _in_sentence_of(doc: Doc, hit: CueHit, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces that start in the sentence of the cue (else of the speaker); all of them when none does."""
-    anchor = min(hit.tokens) if hit.tokens else hit.speaker[0] if hit.speaker else None
-    if anchor is None or len(pieces) < 2:
-        return list(pieces)
-    sentence = doc[anchor].sent
-    kept = [(s, e) for s, e in pieces if sentence.start_char <= s < sentence.end_char]
-    return kept or list(pieces)
 
 
 def _learned_hit(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> CueHit:
