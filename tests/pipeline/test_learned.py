@@ -343,3 +343,11 @@ def test_learned_content_cut_short_becomes_the_parsed_clause(rules_nlp, content,
     found = Tagged([at(WAGERED, "She")], [at(WAGERED, "wagered")], [at(WAGERED, content)], score=0.99)
     quotes = run(rules_nlp, WAGERED, [found])
     assert [q.text for q in quotes] == [expected]
+
+
+def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
+    text = "The board hired Vera Lind, who wagers wages will rise."
+    found = Tagged([at(text, "who")], [at(text, "wagers")], [at(text, "wages will rise")], score=0.99)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert quote.speaker.people == ["Vera Lind"]

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
-from .cues import CueHit, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs
+from .cues import CueHit, antecedent, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs
 from .learned import Tagged
 from .paragraphs import inside, one_paragraph, stripped
 from .people import People
@@ -720,13 +720,15 @@ def _learned_hit(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> Cue
     """A cue hit made of the tagger's spans (a cue, a source or both); the speaker's heads are the source's root and its conjuncts."""
     heads = _heads(doc, source) if source is not None else []
     tokens = sorted(cue)
-    return CueHit(tokens=tokens, verb=tokens[0] if tokens else heads[0], speaker_heads=heads, speaker=source)
+    verb = tokens[0] if tokens or source is None else doc[source[0] : source[1]].root.i
+    return CueHit(tokens=tokens, verb=verb, speaker_heads=heads, speaker=source)
 
 
 def _heads(doc: Doc, source: tuple[int, int]) -> list[int]:
-    """The heads of a speaker mention: its root and the root's conjuncts inside it."""
+    """The heads of a speaker mention: its root and the root's conjuncts inside it; a relative
+    pronoun stands for what it refers to ("Rick Santorum, who mentioned ...")."""
     root = doc[source[0] : source[1]].root
-    return [root.i] + [c.i for c in root.conjuncts if source[0] <= c.i < source[1]]
+    return [antecedent(root).i] + [c.i for c in root.conjuncts if source[0] <= c.i < source[1]]
 
 
 def _token_set(doc: Doc, pieces: list[tuple[int, int]]) -> set[int]:

@@ -96,7 +96,7 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None  # "was told", "is said": the subject is not the speaker
     hit = CueHit(tokens=sorted([*left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
     heads = speaker_heads(token, quoted)
-    hit.speaker_heads = [_antecedent(h).i for h in heads]
+    hit.speaker_heads = [antecedent(h).i for h in heads]
     hit.speaker = mention_span(heads, token.i) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
@@ -208,7 +208,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
     return []
 
 
-def _antecedent(token: Token) -> Token:
+def antecedent(token: Token) -> Token:
     """What a relative pronoun stands for: "an architect who said" -> architect. Other tokens stand for themselves."""
     clause = token.head
     if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
