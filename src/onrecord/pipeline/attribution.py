@@ -31,12 +31,17 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
-from .cues import CueHit, antecedent, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs
+from .cues import (
+    CueHit, antecedent, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs,
+)
 from .learned import Tagged
 from .paragraphs import inside, one_paragraph, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .tables import CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS, SPEECH_VERBS, TURN_VOICES, WRITER_VOICES
+from .tables import (
+    CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS,
+    SPEECH_VERBS, TURN_VOICES, WRITER_VOICES,
+)
 from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
@@ -694,22 +699,16 @@ def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[
 
 def _without_dangling_conjunction(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The pieces, the last one without a conjunction it ends on ("... a gun in Scott's hand, but")."""
-    if not pieces:
+    span = doc.char_span(*pieces[-1], alignment_mode="expand") if pieces else None
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    if not words or words[-1].lower_ not in COORDINATORS:
+        return pieces
+    while words and words[-1].lower_ in COORDINATORS:
+        words.pop()
+    if not words:
         return pieces
     start, end = pieces[-1]
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return pieces
-    last = span.end
-    while last > span.start and (doc[last - 1].is_punct or doc[last - 1].is_space):
-        last -= 1
-    if last == span.start or doc[last - 1].lower_ not in COORDINATORS:
-        return pieces
-    while last > span.start and (doc[last - 1].lower_ in COORDINATORS or doc[last - 1].is_punct or doc[last - 1].is_space):
-        last -= 1
-    if last == span.start:
-        return pieces
-    return [*pieces[:-1], (start, min(end, doc[last - 1].idx + len(doc[last - 1])))]
+    return [*pieces[:-1], (start, min(end, words[-1].idx + len(words[-1])))]
 
 
 def _marks_in(marks: list[QuoteMarks], pieces: list[tuple[int, int]]) -> list[QuoteMarks]:
