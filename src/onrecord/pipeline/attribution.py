@@ -483,7 +483,7 @@ def _after_not_before(doc: Doc, draft: _Draft, found: Tagged) -> bool:
     Clinton's team says she'll continue ...": the parse made the first clause the content)."""
     if draft.kind == "direct" or draft.hit is None or not found.content or found.score < LEARNED_MIN_SCORE:
         return False
-    cue_start = doc[min(draft.hit.tokens, default=draft.hit.verb)].idx
+    cue_start = doc[draft.hit.start].idx
     return draft.spans[0][0] < cue_start < found.content[0][0] and not _overlaps(draft.spans, found.content)
 
 

@@ -66,7 +66,7 @@ CUE_LEFT_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 #: What may stand between a cue verb and the verb it completes ("went on to explain", "could not resist
 #: pointing out"): the cue then starts at that verb, as PolNeAR marks cues.
-CATENATIVE_GAP_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod", "prt"})
+CATENATIVE_GAP_DEPS: frozenset[str] = CUE_LEFT_DEPS | {"prt"}
 
 #: Conjunctions no content ends on: the tagger sometimes takes in the one that starts the next clause.
 COORDINATORS: frozenset[str] = frozenset({"and", "but", "or"})
