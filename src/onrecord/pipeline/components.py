@@ -97,8 +97,8 @@ class PeopleComponent:
 class AttributionComponent:
     """Finds the attributions; sets ``doc._.quotes``. Needs ``onrecord_people`` first."""
 
-    def __init__(self, thoughts: bool = True) -> None:
-        self.attributor = Attributor(thoughts=thoughts)
+    def __init__(self, thoughts: bool = True, scope: str = "speech") -> None:
+        self.attributor = Attributor(thoughts=thoughts, scope=scope)
 
     def __call__(self, doc: Doc) -> Doc:
         people: People | None = doc._.onrecord_people
@@ -113,14 +113,16 @@ class Onrecord:
 
     :param learned: also run the learned span tagger (:mod:`.learned`) and merge what it finds.
     :param tagger_threads: onnxruntime threads for the tagger (0: onnxruntime decides).
+    :param scope: "speech" (what people said, wrote or think) or "all" (also the acts and stances the
+        tagger finds, as PolNeAR counts attributions); see :data:`.attribution.SCOPES`.
     """
 
-    def __init__(self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1) -> None:
+    def __init__(self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1, scope: str = "speech") -> None:
         self.prose = ProseMarker()
         self.people = PeopleComponent()
         self.turns = TurnFinder(self.people.finder)
         self.tagger = TaggerComponent(threads=tagger_threads) if learned else None
-        self.attribution = AttributionComponent(thoughts=thoughts)
+        self.attribution = AttributionComponent(thoughts=thoughts, scope=scope)
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self.people(self.turns(self.prose(doc)))
@@ -179,12 +181,12 @@ def make_people(nlp: Language, name: str) -> PeopleComponent:
 
 @Language.factory(
     "onrecord_attribution",
-    default_config={"thoughts": True},
+    default_config={"thoughts": True, "scope": "speech"},
     requires=["doc._.people", "token.dep", "token.lemma"],
     assigns=["doc._.quotes"],
 )
-def make_attribution(nlp: Language, name: str, thoughts: bool) -> AttributionComponent:
-    return AttributionComponent(thoughts=thoughts)
+def make_attribution(nlp: Language, name: str, thoughts: bool, scope: str) -> AttributionComponent:
+    return AttributionComponent(thoughts=thoughts, scope=scope)
 
 
 @Language.factory(
@@ -198,12 +200,14 @@ def make_tagger(nlp: Language, name: str, weights: str | None, threads: int) -> 
 
 @Language.factory(
     "onrecord",
-    default_config={"thoughts": True, "learned": True, "tagger_threads": 1},
+    default_config={"thoughts": True, "learned": True, "tagger_threads": 1, "scope": "speech"},
     requires=["doc.ents", "token.dep", "token.lemma"],
     assigns=["doc._.quotes", "doc._.people", "doc._.organizations"],
 )
-def make_onrecord(nlp: Language, name: str, thoughts: bool, learned: bool, tagger_threads: int) -> Onrecord:
+def make_onrecord(
+    nlp: Language, name: str, thoughts: bool, learned: bool, tagger_threads: int, scope: str
+) -> Onrecord:
     if "parser" in nlp.pipe_names and "onrecord_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
-    return Onrecord(thoughts=thoughts, learned=learned, tagger_threads=tagger_threads)
+    return Onrecord(thoughts=thoughts, learned=learned, tagger_threads=tagger_threads, scope=scope)
 

@@ -57,6 +57,28 @@ NEEDS_CONTENT: frozenset[str] = frozenset(
     """.split()
 )
 
+#: What an extraction reports: "speech" (what people said, wrote or are said to think) or "all" (also the
+#: acts and stances that PolNeAR counts as attributions, "declined to", "unveiled a plan").
+SCOPES: tuple[str, ...] = ("speech", "all")
+
+#: Words (lemmas) of a cue that reports speech, writing or thought, beyond the verbs above: an
+#: attribution only the learned tagger found is reported by default only with one of these in its cue
+#: (or with a stance verb and a clause, or a quotation). Without, it is an act or a stance ("declined
+#: to", "unveiled a plan", "slammed Trump"), which PolNeAR counts as attribution: ``scope="all"``.
+REPORTING_WORDS: frozenset[str] = frozenset(
+    """
+    according speak talk chat chant sing publish express detail outline elaborate chastise rail refer reason
+    apologize apologise
+    quote paraphrase preach lecture brief tout trumpet hail rebut rebuke scold lash decry deplore
+    statement remark comment claim interview conversation speech address testimony tweet post letter
+    memo email message note report account word words story version view opinion belief thought
+    argument assertion allegation accusation charge complaint criticism warning promise pledge vow
+    threat plea appeal call demand request question answer reply response explanation suggestion
+    proposal prediction estimate announcement admission confession denial insistence contention
+    concern fear hope doubt suspicion worry conviction assessment analysis finding conclusion verdict
+    """.split()
+)
+
 #: Naming verbs: their object alone is no content ("called her mother"), only with what she is called.
 NAMING_VERBS: frozenset[str] = frozenset("call dub label brand term name".split())
 
@@ -131,6 +153,10 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 #: How often an article must name a person known by one word only ("Rajamma"); once, it is more
 #: likely a place or a thing the small model took for a person ("Bangalore").
 MIN_ONE_WORD_MENTIONS = 2
+
+#: Entity labels of places: a known surname so labelled is the person only as a subject ("Blankenship said";
+#: not "in Washington").
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 
 #: Characters that join two words of a name into one ("Ocasio-Cortez").
 HYPHENS: frozenset[str] = frozenset({"-", "‐", "‑"})
