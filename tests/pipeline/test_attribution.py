@@ -122,6 +122,11 @@ CASES = [
     # a relative pronoun is the mention as written; it refers to its antecedent
     ("The council hired Vera Lind, who said the budget was already spent.", "the budget was already spent",
      ["Vera Lind"], "indirect", "said", None),
+    # a plural role is a group, not the last person given the role
+    ("Green Party candidate Howie Hawkins spoke first. The candidates agreed that the debate was fair.",
+     "that the debate was fair", [], "indirect", "agreed", None),
+    ("Green Party candidate Howie Hawkins spoke first. The candidate agreed that the debate was fair.",
+     "that the debate was fair", ["Howie Hawkins"], "indirect", "agreed", None),
     # unnamed and organisation speakers keep the mention and name no person
     ("“The talks collapsed overnight,” a source said.", "talks collapsed", [], "direct", "said", None),
     ("Officials said the road would stay closed until Friday.", "the road would stay closed", [], "indirect", "said", None),

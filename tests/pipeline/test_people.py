@@ -193,3 +193,26 @@ def test_people_full_name_found_by_the_ner_keeps_all_its_words(extractor):
 def test_people_shared_surname_goes_to_its_owner(extractor, text, speaker):
     quote = extractor.extract(text).quotes[-1]
     assert quote.speaker.people == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text,speaker,name",
+    [
+        # a surname of several words the NER did not mark as a person
+        ("Party nominee Gloria La Riva joined the debate. La Riva criticized the space agency as militaristic.",
+         "La Riva", "Gloria La Riva"),
+        # a known surname the NER took for a place, as a subject
+        ("Constitution Party nominee Don Blankenship spoke first. While others attacked the war, "
+         "Blankenship wanted the US to stay home.", "Blankenship", "Don Blankenship"),
+        ('Joe Biden spoke in Ohio. Biden referred to the hecklers as "ugly folks."', "Biden", "Joe Biden"),
+    ],
+)
+def test_people_known_surname_the_ner_missed_is_the_person(extractor, text, speaker, name):
+    quote = extractor.extract(text).quotes[-1]
+    assert quote.speaker.text == speaker and quote.speaker.people == [name]
+
+
+def test_people_surname_as_a_place_after_a_preposition_stays_a_place(extractor):
+    text = "George Washington was the first president. The general traveled to Washington, where he said the war was over."
+    result = extractor.extract(text)
+    assert [text[s:e] for s, e in person(result, "George Washington").mentions] == ["George Washington"]

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from .people import People
 from .tables import ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS
 
+#: Part-of-speech tags of plural nouns: "the candidates" is a group, not the last candidate named.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: How far back (in sentences) a pronoun looks for its antecedent.
 WINDOW = 4
 #: Salience bonuses.
@@ -159,8 +161,8 @@ class Resolver:
         return organization_name(before[-1]) if before else None
 
     def _by_role(self, head: Token) -> list[int]:
-        """ "The director" refers to the last person the article called a director."""
-        if not _definite(head):
+        """ "The director" refers to the last person the article called a director ("the candidates", a group, to no one)."""
+        if not _definite(head) or head.tag_ in PLURAL_TAGS:
             return []
         role = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_
         holders = [i for i, c in enumerate(self.people.clusters) if role in c.roles]

@@ -15,7 +15,10 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
-from .tables import CAPTION_WORDS, HYPHENS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, ROLE_NOUNS, TITLES
+from .tables import CAPTION_WORDS, HYPHENS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, PLACE_LABELS, ROLE_NOUNS, TITLES
+
+#: How a word the NER took for a place may still be a known person's surname: as a subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 _NOT_NAME_WORDS = frozenset(
@@ -215,7 +218,11 @@ class PeopleFinder:
                 continue
             if token.i >= 2 and _hyphenated(doc[token.i - 2], token):
                 continue  # the second half of "Booker-Harris"
-            if token.ent_type_ in ("GPE", "LOC", "FAC") or not _capitalised(token):
+            if not _capitalised(token) or (token.ent_type_ in PLACE_LABELS and not _subject(token)):
+                continue  # "in Washington"; but "Blankenship said", which the small model may call a place
+            several = self._several_word_surname(doc, people, token)
+            if several is not None:  # "La Riva" for Gloria La Riva
+                self._add(people, several)
                 continue
             end = token.i + 1  # "Ocasio-Cortez" is one surname
             while end + 1 < len(doc) and doc[end + 1].is_alpha and _hyphenated(doc[end - 1], doc[end + 1]):
@@ -225,6 +232,21 @@ class PeopleFinder:
                 continue  # part of some other name
             if self._match(people, ("-".join(t.lower_ for t in doc[token.i : end] if _is_word(t)),), token.i) is not None:
                 self._add(people, doc[token.i : end])
+
+    def _several_word_surname(self, doc: Doc, people: People, token: Token) -> Span | None:
+        """A known surname of several words starting at ``token`` ("La Riva", "Le Drian") the NER did not mark."""
+        for n in (3, 2):
+            run = doc[token.i : token.i + n]
+            if len(run) < n or not all(_name_part(t) and _is_word(t) and t.i not in people.token_cluster for t in run):
+                continue
+            outside = [doc[j] for j in (token.i - 1, token.i + n) if 0 <= j < len(doc)]
+            if any(_name_part(t) and t.i not in people.token_cluster for t in outside):
+                continue  # part of a longer name
+            parts = tuple(t.lower_ for t in run)
+            owners = [i for i, c in enumerate(people.clusters) if len(c.parts) > n and c.parts[-n:] == parts]
+            if owners:
+                return run
+        return None
 
     def _note_title_and_roles(self, cluster: Cluster, span: Span) -> None:
         doc = span.doc
@@ -270,6 +292,13 @@ def _widen(ent: Span) -> Span:
     while end + 1 < len(doc) and doc[end + 1].is_alpha and _hyphenated(doc[end - 1], doc[end + 1]):
         end += 2  # "Kim Jong[-un]"
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _subject(token: Token) -> bool:
+    """Whether a word is the subject of its clause, or joined to one ("La Riva and Hawkins said")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
 
 
 def _name_part(token: Token) -> bool:
