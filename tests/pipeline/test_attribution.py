@@ -156,6 +156,8 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "The film “Midnight Garden” opens on Friday in six cities.",  # a title
         "The so-called “experts” were wrong again this year.",  # scare quotes
         "Dwayne “The Rock” Johnson arrived late to the premiere.",  # a nickname
+        "Crowds marched under the banner “one country, two systems” on Sunday.",  # a slogan: no verb
+        "The network aired “A Tribute For a King” on Sunday night.",  # a long title
         "MIDNIGHT GARDEN Official Trailer | Summer Films 2024 www.youtube.com",  # a video embed
         "The crowd gathered outside the stadium.\n(Photo by Jane Doe/Getty Images)",  # a photo credit
         "Click here to read “The Full Report on Housing in the City”",  # a link
@@ -170,6 +172,12 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
 )
 def test_attribution_ignores_what_is_not_a_quotation(extractor, text):
     assert extractor.extract(text).quotes == []
+
+
+def test_attribution_quotation_alone_that_reads_as_speech_is_kept(extractor):
+    (quote,) = extractor.extract("The hall fell silent for a minute. “We will rebuild every home on this street.”").quotes
+    assert quote.text == "We will rebuild every home on this street."
+    assert quote.speaker is None
 
 
 def test_attribution_dateline_is_no_speaker(extractor):

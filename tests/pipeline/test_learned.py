@@ -369,8 +369,10 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
         # acts: no speech, whatever the tagger says
         ("Ann Cole met the mayor. She declined his offer of a job.", "She", "declined", "his offer of a job", False),
         ("Ann Cole met the mayor. She sentenced him to a fine.", "She", "sentenced", "him to a fine", False),
-        # a quotation is speech whatever its cue
+        # a quotation is speech whatever its cue, unless it is a title
         ('Ann Cole met the mayor. She greeted him with "wages will rise."', "She", "greeted", '"wages will rise."', True),
+        ('Ann Cole met the mayor. She aired a film entitled "A Tribute For a King"', "She", "entitled",
+         '"A Tribute For a King"', False),
     ],
 )
 def test_learned_attribution_of_speech_scope(rules_nlp, text, source, cue, content, reported):

@@ -223,7 +223,7 @@ class Attributor:
                 preceding = [h for h in near if h.start < span.start]
                 hit = preceding[-1] if preceding else near[0]
                 return _Draft("direct", [(mark.start, mark.end)], hit, "sentence", [mark])
-        if len(_WORDS.findall(text[mark.start : mark.end])) >= MIN_WORDS_ALONE:
+        if len(_WORDS.findall(text[mark.start : mark.end])) >= MIN_WORDS_ALONE and _sentence_like(span, text, mark):
             return _Draft("direct", [(mark.start, mark.end)], None, "none", [mark])
         if _ends_its_sentence(doc, span, all_spans) and not _title_like(text[mark.inner[0] : mark.inner[1]]):
             return _Draft("direct", [(mark.start, mark.end)], None, "short", [mark])  # kept only if it continues
@@ -653,8 +653,8 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     """Whether an attribution the tagger found reports speech, writing or thought: a quotation, a cue of
     :data:`SPEECH_CUE_WORDS`, or one of :data:`CLAUSE_CUE_WORDS` with a clause ("slammed the plan" is an act)."""
     content = _token_set(doc, found.content)
-    if content & quoted:
-        return True
+    if content & quoted:  # a quotation, unless a title ("a tribute entitled “A Tribute for a King”")
+        return not _title_like(" ".join(doc.text[s:e] for s, e in found.content).strip("\"“”'‘’ "))
     lemmas = {doc[i].lemma_.lower() for i in cue}
     if lemmas & SPEECH_CUE_WORDS:
         return True
@@ -844,6 +844,12 @@ def _frame_start(doc: Doc, span: Span, others: list[Span]) -> int:
             return i + 1
     prevs = [s.end for s in others if s.end <= span.start]
     return max([start, *prevs])
+
+
+def _sentence_like(span: Span, text: str, mark: QuoteMarks) -> bool:
+    """Whether a quotation may be speech on its own: a verb in it, and not a title ("A Tribute for a King",
+    "one country, two systems" are names and slogans)."""
+    return any(t.pos_ in ("VERB", "AUX") for t in span) and not _title_like(text[mark.inner[0] : mark.inner[1]])
 
 
 def _title_like(content: str) -> bool:
