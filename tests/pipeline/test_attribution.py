@@ -253,6 +253,11 @@ def test_attribution_organisation_speaker(extractor):
         # a noun the name holds wins over the organisation named last
         ("The Environmental Protection Agency issued rules after talks with Exxon Mobil. "
          "The agency said the rules would cut emissions.", "the rules would cut", ["Environmental Protection Agency"]),
+        # "the government" is no organisation whose name lacks the word
+        ("The talks were hosted by the Moro Islamic Liberation Front. Later, the government said the region "
+         "would govern itself.", "the region would govern itself", []),
+        ("The case reached the Supreme Court in May. The court said the law was valid.", "the law was valid",
+         ["Supreme Court"]),
         # nothing named before: nobody to refer to
         ("The storm hit the coast on Monday. It said nothing about the damage, and the company said it was closed.",
          "it was closed", []),

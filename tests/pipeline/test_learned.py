@@ -384,3 +384,21 @@ def test_learned_attribution_of_speech_scope(rules_nlp, text, source, cue, conte
 def test_attributor_refuses_an_unknown_scope():
     with pytest.raises(ValueError, match="scope"):
         Attributor(scope="everything")
+
+
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        # a source inside the rules' speaker that holds its head replaces it
+        ("The United States", "The United States"),
+        # one that misses the head (a name in the speaker's relative clause) does not
+        ("Syrian President Bashar al-Assad",
+         "The United States, which has retreated from a previous goal of ousting Syrian President Bashar al-Assad"),
+    ],
+)
+def test_learned_source_replaces_the_rules_speaker_only_with_its_head(rules_nlp, source, expected):
+    text = ("The United States, which has retreated from a previous goal of ousting Syrian President "
+            "Bashar al-Assad, has stated reconstruction will cost billions.")
+    found = Tagged([at(text, source)], [at(text, "has stated")], [at(text, "reconstruction will cost billions")], score=0.9)
+    (quote,) = run(rules_nlp, text, [found])
+    assert quote.speaker is not None and quote.speaker.text == expected

@@ -216,3 +216,19 @@ def test_people_surname_as_a_place_after_a_preposition_stays_a_place(extractor):
     text = "George Washington was the first president. The general traveled to Washington, where he said the war was over."
     result = extractor.extract(text)
     assert [text[s:e] for s, e in person(result, "George Washington").mentions] == ["George Washington"]
+
+
+@pytest.mark.parametrize(
+    "text,speaker,name",
+    [
+        # a particle joined by a hyphen, and the surname without it
+        ("Rebels want to oust President Bashar al-Assad. Assad said the war was over.", "Assad", "Bashar al-Assad"),
+        # a title without its period is no other name beside the surname
+        ("The study was led by Valeria Gazzola. Dr Gazzola said it was a tipping point.", "Dr Gazzola", "Valeria Gazzola"),
+    ],
+)
+def test_people_surname_after_a_particle_or_a_title(extractor, text, speaker, name):
+    result = extractor.extract(text)
+    assert names(result) == [name]
+    quote = result.quotes[-1]
+    assert quote.speaker.text == speaker and quote.speaker.people == [name]

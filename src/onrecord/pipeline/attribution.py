@@ -474,7 +474,10 @@ def _merge_learned(
             hit.tokens = sorted(cue)
         if source and hit.speaker is None:
             hit.speaker, hit.speaker_heads = source, _heads(doc, source)  # a cue the rules found with no subject
-        elif PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1] and hit.speaker[0] < source[1]:
+        elif (
+            PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1]
+            and hit.speaker[0] < source[1] and _holds_head(source, hit)
+        ):
             hit.speaker = source
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
@@ -484,6 +487,15 @@ def _merge_learned(
         else:
             _widen_content(doc, text, same, found, marks)
     return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _holds_head(source: tuple[int, int], hit: CueHit) -> bool:
+    """Whether a tagger's source may replace the speaker of the rules: it holds that speaker's head (not
+    "Bashar al-Assad" for "The United States, which has retreated from ousting Bashar al-Assad, said").
+    A head outside the rules' speaker (the antecedent of "who") does not count."""
+    assert hit.speaker is not None
+    own = [h for h in hit.speaker_heads if hit.speaker[0] <= h < hit.speaker[1]]
+    return not own or any(source[0] <= h < source[1] for h in own)
 
 
 def _after_not_before(doc: Doc, draft: _Draft, found: Tagged) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .people import People
-from .tables import ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS
+from .tables import ANY_ORG_NOUNS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS
 
 #: Part-of-speech tags of plural nouns: "the candidates" is a group, not the last candidate named.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -149,7 +149,9 @@ class Resolver:
     def _organization(self, head: Token, noun: str | None) -> str | None:
         """The organisation "it" or "the agency" stands for: the one named last, within the window.
 
-        For a noun, one whose name holds it ("the Environmental Protection Agency") comes first.
+        For a noun, one whose name holds it ("the Environmental Protection Agency") comes first; only a noun
+        of :data:`.tables.ANY_ORG_NOUNS` ("the company") may stand for an organisation whose name lacks it
+        ("the government" is not the last militia named).
         """
         sentence = self.sentence_of[head.i]
         before = [
@@ -157,7 +159,8 @@ class Resolver:
             if ent.end <= head.i and sentence - self.sentence_of[ent.start] <= WINDOW
         ]
         if noun is not None:
-            before = [e for e in before if noun in e.text.lower().split()] or before
+            named = [e for e in before if noun in e.text.lower().split()]
+            before = named if named or noun not in ANY_ORG_NOUNS else before
         return organization_name(before[-1]) if before else None
 
     def _by_role(self, head: Token) -> list[int]:

@@ -202,7 +202,7 @@ class PeopleFinder:
                           and c.parts[-len(parts):] == parts]
             return _nearest(people, by_surname, position)
         word = parts[0]
-        by_last = [i for i, c in enumerate(people.clusters) if c.last == word]
+        by_last = [i for i, c in enumerate(people.clusters) if word in _surname_forms(c.last)]
         by_first = [i for i, c in enumerate(people.clusters) if c.first == word]
         # the first of two surnames ("Wanda Vázquez Garced" ... "Vázquez said")
         by_middle = [i for i, c in enumerate(people.clusters) if word in c.parts[1:-1]]
@@ -228,7 +228,7 @@ class PeopleFinder:
             while end + 1 < len(doc) and doc[end + 1].is_alpha and _hyphenated(doc[end - 1], doc[end + 1]):
                 end += 2
             neighbours = [doc[j] for j in (token.i - 1, end) if 0 <= j < len(doc)]
-            if any(n.pos_ == "PROPN" and _capitalised(n) and n.i not in people.token_cluster for n in neighbours):
+            if any(_name_part(n) and n.i not in people.token_cluster for n in neighbours):
                 continue  # part of some other name
             if self._match(people, ("-".join(t.lower_ for t in doc[token.i : end] if _is_word(t)),), token.i) is not None:
                 self._add(people, doc[token.i : end])
@@ -306,9 +306,19 @@ def _name_part(token: Token) -> bool:
     return token.pos_ == "PROPN" and _capitalised(token) and word not in TITLES and word not in ROLE_NOUNS
 
 
+def _surname_forms(last: str) -> tuple[str, ...]:
+    """How a surname may be written alone: "al-assad" also as "assad"."""
+    particle, _, rest = last.partition("-")
+    return (last, rest) if rest and particle in NAME_PARTICLES else (last,)
+
+
 def _written_as_name(span: Span) -> bool:
-    """No word of the name is in lower case but particles ("Vincent van Gogh"; not "Blu ray discs")."""
-    return all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in _parts(_name_tokens(span)))
+    """No word of the name is in lower case but particles ("Vincent van Gogh", "Bashar al-Assad"; not
+    "Blu ray discs")."""
+    return all(
+        p[:1].isupper() or p.lower() in NAME_PARTICLES or p.split("-", 1)[0].lower() in NAME_PARTICLES
+        for p in _parts(_name_tokens(span))
+    )
 
 
 def _is_word(token: Token) -> bool:

@@ -319,6 +319,15 @@ ORG_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Of those, the nouns that may stand for an organisation whose name does not hold them ("Acme Corp. ...
+#: the company said"); the others ("the government", "the court") only for one whose name does.
+ANY_ORG_NOUNS: frozenset[str] = frozenset(
+    """
+    company firm corporation business group conglomerate startup maker manufacturer retailer carrier airline
+    bank lender insurer fund publisher broadcaster network newspaper magazine studio label charity
+    """.split()
+)
+
 #: Entity labels that name organisations for the ``organizations`` of a speaker.
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "NORP", "GPE"})
 
