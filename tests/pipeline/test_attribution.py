@@ -258,6 +258,11 @@ def test_attribution_organisation_speaker(extractor):
          "would govern itself.", "the region would govern itself", []),
         ("The case reached the Supreme Court in May. The court said the law was valid.", "the law was valid",
          ["Supreme Court"]),
+        # "it" after a main clause about an organisation, not after one about a person or a thing
+        ("Microsoft reported record profits on Tuesday. The company said cloud sales rose. It added that costs fell.",
+         "that costs fell", ["Microsoft"]),
+        ("The network aired Black Panther on Sunday. Boseman died at home, according to a statement. "
+         "It also stated he had been ill since 2016.", "he had been ill since 2016", []),
         # nothing named before: nobody to refer to
         ("The storm hit the coast on Monday. It said nothing about the damage, and the company said it was closed.",
          "it was closed", []),

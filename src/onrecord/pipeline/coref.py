@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from .people import People
 from .tables import ANY_ORG_NOUNS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS
 
+#: Dependencies of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Part-of-speech tags of plural nouns: "the candidates" is a group, not the last candidate named.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: How far back (in sentences) a pronoun looks for its antecedent.
@@ -95,7 +97,7 @@ class Resolver:
             ent = self.entity_at.get(head.i)
             return [], organization_name(ent) if ent is not None else head.text
         if form in ORG_PRONOUNS and head.pos_ == "PRON":
-            return [], self._organization(head, None)
+            return [], self._organization(head, None) if self._organization_in_focus(head) else None
         if head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and _definite(head):
             return [], self._organization(head, head.lemma_.lower())
         if _role_word(head) and head.lemma_.lower() not in UNNAMED_SPEAKERS:
@@ -162,6 +164,24 @@ class Resolver:
             named = [e for e in before if noun in e.text.lower().split()]
             before = named if named or noun not in ANY_ORG_NOUNS else before
         return organization_name(before[-1]) if before else None
+
+    def _organization_in_focus(self, pronoun: Token) -> bool:
+        """Whether "it" may stand for an organisation: the last main clause's subject before it is one (or "it").
+
+        "Boseman died at home, according to a statement. It also stated ..." is the statement, not the
+        film the NER took for an organisation earlier.
+        """
+        sentence = self.sentence_of[pronoun.i]
+        for token in reversed(self.doc[: pronoun.i]):
+            if sentence - self.sentence_of[token.i] > WINDOW:
+                break
+            if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ROOT":
+                continue  # only the subjects of main clauses: not "sales" in "The company said sales rose"
+            return (
+                token.lower_ in ORG_PRONOUNS or token.ent_type_ in ORG_LABELS
+                or (token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ORG_NOUNS)
+            )
+        return True
 
     def _by_role(self, head: Token) -> list[int]:
         """ "The director" refers to the last person the article called a director ("the candidates", a group, to no one)."""
