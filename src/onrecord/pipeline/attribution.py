@@ -40,7 +40,8 @@ from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .tables import (
     CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS,
-    NEEDS_CONTENT, REPORTING_WORDS, SCOPES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS, TURN_VOICES, WRITER_VOICES,
+    NEEDS_CONTENT, NOMINAL_SUBJECT_DEPS, REPORTING_WORDS, SCOPES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS,
+    TURN_VOICES, WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -683,7 +684,7 @@ def _verb_of(doc: Doc, source: tuple[int, int] | None) -> set[int]:
     if source is None:
         return set()
     root = doc[source[0] : source[1]].root
-    return {root.head.i} if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") else set()
+    return {root.head.i} if root.dep_ in NOMINAL_SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX") else set()
 
 
 def _bare_object(doc: Doc, cue: set[int], content: set[int]) -> bool:
@@ -916,7 +917,7 @@ def _cue_clause(verb: Token) -> set[int]:
     ("..., but Ann Moss disagreed")."""
     words = {t.i for t in verb.subtree}
     for child in verb.children:
-        if child.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+        if child.dep_ == "conj" and any(g.dep_ in NOMINAL_SUBJECT_DEPS for g in child.children):
             words -= {t.i for t in child.subtree}
     return words
 
@@ -930,7 +931,7 @@ def _subject_before(doc: Doc, offset: int, people: People) -> int | None:
     while previous.i > 0 and previous.is_space:
         previous = doc[previous.i - 1]
     root = previous.sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in root.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None:
         return None
     if people.cluster_of(subject) is not None or subject.lower_ in ("he", "she"):

@@ -117,7 +117,9 @@ class Onrecord:
         tagger finds, as PolNeAR counts attributions); see :data:`.attribution.SCOPES`.
     """
 
-    def __init__(self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1, scope: str = "speech") -> None:
+    def __init__(
+        self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1, scope: str = "speech"
+    ) -> None:
         self.prose = ProseMarker()
         self.people = PeopleComponent()
         self.turns = TurnFinder(self.people.finder)

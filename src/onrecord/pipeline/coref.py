@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .people import People
-from .tables import ANY_ORG_NOUNS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS
+from .tables import (
+    ANY_ORG_NOUNS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS,
+)
 
-#: Dependencies of a clause's subject.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Part-of-speech tags of plural nouns: "the candidates" is a group, not the last candidate named.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: How far back (in sentences) a pronoun looks for its antecedent.
@@ -63,7 +63,7 @@ class Resolver:
                 continue
             head = doc[start:end].root
             self.mentions.append(
-                _Mention(start, self.sentence_of[start], (cluster,), head.dep_ in ("nsubj", "nsubjpass"))
+                _Mention(start, self.sentence_of[start], (cluster,), head.dep_ in NOMINAL_SUBJECT_DEPS)
             )
 
     def resolve(self, heads: list[Token]) -> Referent:
@@ -175,7 +175,7 @@ class Resolver:
         for token in reversed(self.doc[: pronoun.i]):
             if sentence - self.sentence_of[token.i] > WINDOW:
                 break
-            if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ROOT":
+            if token.dep_ not in NOMINAL_SUBJECT_DEPS or token.head.dep_ != "ROOT":
                 continue  # only the subjects of main clauses: not "sales" in "The company said sales rose"
             return (
                 token.lower_ in ORG_PRONOUNS or token.ent_type_ in ORG_LABELS
@@ -184,7 +184,8 @@ class Resolver:
         return True
 
     def _by_role(self, head: Token) -> list[int]:
-        """ "The director" refers to the last person the article called a director ("the candidates", a group, to no one)."""
+        """ "The director" refers to the last person the article called a director; "the candidates", a group,
+        to no one."""
         if not _definite(head) or head.tag_ in PLURAL_TAGS:
             return []
         role = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_

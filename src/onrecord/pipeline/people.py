@@ -15,10 +15,10 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
-from .tables import CAPTION_WORDS, HYPHENS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, PLACE_LABELS, ROLE_NOUNS, TITLES
-
-#: How a word the NER took for a place may still be a known person's surname: as a subject.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+from .tables import (
+    CAPTION_WORDS, HYPHENS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NOMINAL_SUBJECT_DEPS, PLACE_LABELS, ROLE_NOUNS,
+    TITLES,
+)
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 _NOT_NAME_WORDS = frozenset(
@@ -298,7 +298,7 @@ def _subject(token: Token) -> bool:
     """Whether a word is the subject of its clause, or joined to one ("La Riva and Hawkins said")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ in SUBJECT_DEPS
+    return token.dep_ in NOMINAL_SUBJECT_DEPS
 
 
 def _name_part(token: Token) -> bool:

@@ -154,6 +154,9 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 #: likely a place or a thing the small model took for a person ("Bangalore").
 MIN_ONE_WORD_MENTIONS = 2
 
+#: Dependencies of a clause's nominal subject, active or passive.
+NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+
 #: Entity labels of places: a known surname so labelled is the person only as a subject ("Blankenship said";
 #: not "in Washington").
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
