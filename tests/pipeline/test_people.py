@@ -232,3 +232,22 @@ def test_people_surname_after_a_particle_or_a_title(extractor, text, speaker, na
     assert names(result) == [name]
     quote = result.quotes[-1]
     assert quote.speaker.text == speaker and quote.speaker.people == [name]
+
+
+@pytest.mark.parametrize(
+    "text,expected,speakers",
+    [
+        ('Robert Downey Jr. paid tribute on Sunday. "He was a gentle soul," Downey said.',
+         ["Robert Downey Jr."], [["Robert Downey Jr."]]),
+        ("Martin Luther King III spoke in Atlanta. “The dream lives,” King said.",
+         ["Martin Luther King III"], [["Martin Luther King III"]]),
+        # a suffix tells two people apart
+        ('Donald Trump Jr. spoke at the rally. "We will win," Trump Jr. said. '
+         "His father, Donald Trump, said the polls were wrong.",
+         ["Donald Trump", "Donald Trump Jr."], [["Donald Trump Jr."], ["Donald Trump"]]),
+    ],
+)
+def test_people_name_suffixes(extractor, text, expected, speakers):
+    result = extractor.extract(text)
+    assert names(result) == expected
+    assert [q.speaker.people for q in result.quotes] == speakers

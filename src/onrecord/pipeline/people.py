@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
 from .tables import (
-    CAPTION_WORDS, HYPHENS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NOMINAL_SUBJECT_DEPS, PLACE_LABELS, ROLE_NOUNS,
-    TITLES,
+    CAPTION_WORDS, HYPHENS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, PLACE_LABELS,
+    ROLE_NOUNS, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -40,8 +40,9 @@ class Cluster:
     """One person of the article while it is being read."""
 
     name: str
-    parts: tuple[str, ...]  # lowercase name parts, titles left out
+    parts: tuple[str, ...]  # lowercase name parts, titles and suffix left out
     gender: str | None = None
+    suffix: str = ""  # "jr", "iii": Donald Trump Jr. is not Donald Trump
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
 
@@ -173,36 +174,43 @@ class PeopleFinder:
             words = words[1:]  # "Minority Whip Dick Durbin": a title the tables do not know
         while len(words) > 1 and words[-1].lower_ in CAPTION_WORDS:
             words = words[:-1]  # "Gary Johnson Image": a caption's credit run into the name
+        words, suffix = _split_suffix(words)
         if not words or any(t.i in people.token_cluster for t in words):
             return
         written = _parts(words)
         parts = tuple(p.lower() for p in written)
-        index = self._match(people, parts, span.start)
+        suffix_key = _suffix_key(suffix)
+        index = self._match(people, parts, span.start, suffix_key)
         if index is None and len(written) == 1 and not _one_word_name(words[0]):
             return  # "Twitter", "Photographs", a place the NER took for a person once
         if index is None:
             gender = self.gender_of_first_name(words[0].text) if len(written) > 1 else None
             name = " ".join(p.title() if p.isupper() and len(p) > 1 else p for p in written)  # "WALLACE"
-            people.clusters.append(Cluster(name, parts, gender))
+            if suffix is not None:
+                name += " " + suffix.text  # as written: "Jr.", "III"
+            people.clusters.append(Cluster(name, parts, gender, suffix_key))
             index = len(people.clusters) - 1
         cluster = people.clusters[index]
         self._note_title_and_roles(cluster, span)
+        if suffix is not None:
+            words = [*words, suffix]
         cluster.mentions.append((words[0].i, words[-1].i + 1))
         for w in words:
             people.token_cluster[w.i] = index
 
-    def _match(self, people: People, parts: tuple[str, ...], position: int) -> int | None:
-        """The cluster a name refers to, if the article already has it."""
+    def _match(self, people: People, parts: tuple[str, ...], position: int, suffix: str = "") -> int | None:
+        """The cluster a name refers to, if the article already has it (the same suffix, if it has one)."""
         if len(parts) > 1:
             for i, c in enumerate(people.clusters):
-                if c.first is not None and (c.first, c.last) == (parts[0], parts[-1]):
+                if c.first is not None and (c.first, c.last, c.suffix) == (parts[0], parts[-1], suffix):
                     return i
             # a surname of several words ("Le Drian" for Jean-Yves Le Drian)
             by_surname = [i for i, c in enumerate(people.clusters) if len(c.parts) > len(parts)
                           and c.parts[-len(parts):] == parts]
             return _nearest(people, by_surname, position)
         word = parts[0]
-        by_last = [i for i, c in enumerate(people.clusters) if word in _surname_forms(c.last)]
+        by_last = [i for i, c in enumerate(people.clusters)
+                   if word in _surname_forms(c.last) and (not suffix or c.suffix == suffix)]
         by_first = [i for i, c in enumerate(people.clusters) if c.first == word]
         # the first of two surnames ("Wanda Vázquez Garced" ... "Vázquez said")
         by_middle = [i for i, c in enumerate(people.clusters) if word in c.parts[1:-1]]
@@ -227,11 +235,13 @@ class PeopleFinder:
             end = token.i + 1  # "Ocasio-Cortez" is one surname
             while end + 1 < len(doc) and doc[end + 1].is_alpha and _hyphenated(doc[end - 1], doc[end + 1]):
                 end += 2
-            neighbours = [doc[j] for j in (token.i - 1, end) if 0 <= j < len(doc)]
+            suffix = _suffix_key(doc[end]) if end < len(doc) else ""  # "Trump Jr."
+            neighbours = [doc[j] for j in (token.i - 1, end + bool(suffix)) if 0 <= j < len(doc)]
             if any(_name_part(n) and n.i not in people.token_cluster for n in neighbours):
                 continue  # part of some other name
-            if self._match(people, ("-".join(t.lower_ for t in doc[token.i : end] if _is_word(t)),), token.i) is not None:
-                self._add(people, doc[token.i : end])
+            word = "-".join(t.lower_ for t in doc[token.i : end] if _is_word(t))
+            if self._match(people, (word,), token.i, suffix) is not None:
+                self._add(people, doc[token.i : end + bool(suffix)])
 
     def _several_word_surname(self, doc: Doc, people: People, token: Token) -> Span | None:
         """A known surname of several words starting at ``token`` ("La Riva", "Le Drian") the NER did not mark."""
@@ -304,6 +314,27 @@ def _subject(token: Token) -> bool:
 def _name_part(token: Token) -> bool:
     word = token.lower_.rstrip(".")
     return token.pos_ == "PROPN" and _capitalised(token) and word not in TITLES and word not in ROLE_NOUNS
+
+
+def _suffix_key(token: Token | None) -> str:
+    """The suffix a word is, lowercase and without its period ("jr", "iii"), else ""."""
+    if token is None:
+        return ""
+    word = token.lower_.rstrip(".")
+    return word if word in NAME_SUFFIXES and token.text[:1].isupper() else ""
+
+
+def _split_suffix(words: list[Token]) -> tuple[list[Token], Token | None]:
+    """A name's words and its suffix ("Robert Downey Jr.", "Martin Luther King III"), the one after it if
+    the name's words stop short of it."""
+    if len(words) >= 2 and _suffix_key(words[-1]):
+        return words[:-1], words[-1]
+    if words:
+        doc = words[-1].doc
+        after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+        if after is not None and _suffix_key(after):
+            return words, after
+    return words, None
 
 
 def _surname_forms(last: str) -> tuple[str, ...]:

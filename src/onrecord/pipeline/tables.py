@@ -150,6 +150,10 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     "van von de da del della di du la le der den ter dos das bin ibn al el".split()
 )
 
+#: Suffixes that end a name and tell two people apart (Donald Trump Jr. is not Donald Trump), lowercase,
+#: without their period.
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 #: How often an article must name a person known by one word only ("Rajamma"); once, it is more
 #: likely a place or a thing the small model took for a person ("Bangalore").
 MIN_ONE_WORD_MENTIONS = 2
