@@ -158,6 +158,7 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Dwayne “The Rock” Johnson arrived late to the premiere.",  # a nickname
         "Crowds marched under the banner “one country, two systems” on Sunday.",  # a slogan: no verb
         "The network aired “A Tribute For a King” on Sunday night.",  # a long title
+        "Biden unveiled an economic plan called “Build Back Better” on Thursday.",  # a name, not speech
         "MIDNIGHT GARDEN Official Trailer | Summer Films 2024 www.youtube.com",  # a video embed
         "The crowd gathered outside the stadium.\n(Photo by Jane Doe/Getty Images)",  # a photo credit
         "Click here to read “The Full Report on Housing in the City”",  # a link

@@ -371,8 +371,10 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
         ("Ann Cole met the mayor. She sentenced him to a fine.", "She", "sentenced", "him to a fine", False),
         # a quotation is speech whatever its cue, unless it is a title
         ('Ann Cole met the mayor. She greeted him with "wages will rise."', "She", "greeted", '"wages will rise."', True),
-        ('Ann Cole met the mayor. She aired a film entitled "A Tribute For a King"', "She", "entitled",
+        ('Ann Cole met the mayor. She hummed "A Tribute For a King" all day.', "She", "hummed",
          '"A Tribute For a King"', False),
+        ('Ann Cole met the mayor. She unveiled a plan called "Build Back Better" on Monday.', "She", "unveiled",
+         'a plan called "Build Back Better"', False),
     ],
 )
 def test_learned_attribution_of_speech_scope(rules_nlp, text, source, cue, content, reported):

@@ -666,8 +666,9 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     """Whether an attribution the tagger found reports speech, writing or thought: a quotation, a cue of
     :data:`SPEECH_CUE_WORDS`, or one of :data:`CLAUSE_CUE_WORDS` with a clause ("slammed the plan" is an act)."""
     content = _token_set(doc, found.content)
-    if content & quoted:  # a quotation, unless a title ("a tribute entitled “A Tribute for a King”")
-        return not _title_like(" ".join(doc.text[s:e] for s, e in found.content).strip("\"“”'‘’ "))
+    words = [" ".join(doc[i].text for i in run) for run in token_runs(sorted(content & quoted))]
+    if any(not _title_like(w.strip("\"“”'‘’ .,;:")) for w in words):
+        return True  # a quotation, unless a title ("a tribute entitled “A Tribute for a King”")
     lemmas = {doc[i].lemma_.lower() for i in cue}
     if lemmas & SPEECH_CUE_WORDS:
         return True

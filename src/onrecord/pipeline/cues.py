@@ -113,13 +113,15 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether a verb is passive ("was told", "is said"): its subject heard, it did not say.
+    """Whether a verb is passive ("was told", "is said", "a plan called"): its subject heard, it did not say.
 
     A participle of feeling ("were frustrated that ...", "is convinced that ...") is no such
     passive: its subject holds the feeling (see :data:`.tables.FEELING_PARTICIPLES`).
     """
     if verb.lower_ in FEELING_PARTICIPLES:
         return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
+        return True  # a participle after its noun: "a plan called ...", "a statement released on Monday"
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
