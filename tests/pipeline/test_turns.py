@@ -225,3 +225,22 @@ def test_turns_broadcast_transcript_speakers_are_people(extractor) -> None:
     assert [q.speaker.text for q in turns] == ["WALLACE", "PENCE", "WALLACE", "PENCE", "WALLACE"]
     assert [q.speaker.people for q in turns] == [["Wallace"], ["Mike Pence"]] * 2 + [["Wallace"]]
     assert turns[1].text == "She will not be attending the debate."
+
+
+@pytest.mark.parametrize(
+    "labels,people",
+    [
+        (("Jaya", "Jaya"), ["Jaya"]),  # a one-word name labelling several turns is a person
+        (("Jaya", "Priya"), []),  # each once: not enough to tell a name from a word
+    ],
+)
+def test_turns_one_word_label_of_several_turns_is_a_person(extractor, labels, people) -> None:
+    text = (
+        "Wikinews spoke to two workers in Bangalore about their jobs.\n\n"
+        f"((WN))  How old are you?\n\n(({labels[0]}))  I am 40, almost 41 now.\n\n"
+        f"((WN))  Why this job?\n\n(({labels[1]}))  I had no choice at the time.\n"
+    )
+    result = extractor.extract(text)
+    assert [p.name for p in result.people] == people
+    answer = quote_at(result, "I had no choice")
+    assert answer.speaker.text == labels[1] and answer.speaker.people == people

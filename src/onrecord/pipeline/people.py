@@ -8,6 +8,7 @@ name by the full names the article has already given.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from gender_guesser.detector import Detector
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
 from .tables import (
-    CAPTION_WORDS, HYPHENS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, PLACE_LABELS,
+    CAPTION_WORDS, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, PLACE_LABELS,
     ROLE_NOUNS, TITLES,
 )
 
@@ -111,8 +112,10 @@ class PeopleFinder:
         """Make the speaker labels of a transcript's turns mentions of people ("((Zara Kay))", "LOPEZ:").
 
         A label names the person the article already has by that name, surname or initials
-        ("NG" for Natasha Gownaris), else a new person when it reads as a full name.
+        ("NG" for Natasha Gownaris), else a new person when it reads as a full name, or as a
+        one-word name ("((Jaya))") that labels at least :data:`.tables.MIN_ONE_WORD_MENTIONS` turns.
         """
+        times = Counter(doc.text[s:e].strip().lower() for s, e in labels)
         for start, end in labels:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -125,7 +128,12 @@ class PeopleFinder:
             index = self._match(people, parts, span.start)
             if index is None and len(written) == 1 and words[0].is_upper:
                 index = _by_initials(people, words[0].lower_)
-            if index is None and 2 <= len(written) <= 4 and _written_as_name(span):
+            one_word = (
+                len(written) == 1 and _capitalised(words[0]) and _is_word(words[0])
+                and times[doc.text[start:end].strip().lower()] >= MIN_ONE_WORD_MENTIONS
+                and words[0].lower_ not in INTERVIEWER_LABELS and words[0].lower_ not in _NOT_NAME_WORDS
+            )
+            if index is None and (2 <= len(written) <= 4 or one_word) and _written_as_name(span):
                 name = " ".join(p.title() if p.isupper() else p for p in written)
                 gender = self.gender_of_first_name(words[0].text)
                 people.clusters.append(Cluster(name, parts, gender))
