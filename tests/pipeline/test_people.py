@@ -134,6 +134,10 @@ def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
         "He served in the Marine Forces Reserve for six years.",
         "The video spread quickly on Twitter after the match.",
         "Photographs of the damage were shared by residents.",
+        # places opening with a word the name lists hold ("San", "El", "Hong")
+        "Flights from San Francisco and El Paso were cancelled.",
+        "Protests in Hong Kong continued for a third week.",
+        "The Golan Heights were quiet on Sunday.",
     ],
 )
 def test_people_organisations_and_places_are_not_people(extractor, text):
@@ -251,3 +255,16 @@ def test_people_name_suffixes(extractor, text, expected, speakers):
     result = extractor.extract(text)
     assert names(result) == expected
     assert [q.speaker.people for q in result.quotes] == speakers
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # the small model calls these places; a plain first name makes them people
+        ("While NBC simulcast the town hall, hosted by Savannah Guthrie, on the main network, ABC did not.",
+         "Savannah Guthrie"),
+        ("Crystal Munoz was convicted of conspiracy in 2001.", "Crystal Munoz"),
+    ],
+)
+def test_people_name_the_ner_calls_a_place_with_a_plain_first_name(extractor, text, name):
+    assert names(extractor.extract(text)) == [name]

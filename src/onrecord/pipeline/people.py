@@ -30,8 +30,12 @@ _NOT_NAME_WORDS = frozenset(
     island islands lane drive bridge river lake mount mountain valley beach bay coast airport station
     forces force corp corps reserve army navy airlines
     twitter facebook instagram youtube tiktok reddit wikipedia wikinews google brexit
-    organisation organization members member marine tracker point image photo file video""".split()
+    organisation organization members member marine tracker point image photo file video
+    heights village crisis metro métro underground sea peninsula province grande""".split()
 )
+#: Entity labels the small model gives names of people it does not know ("Paul Mescal" ORG); a place
+#: ("Savannah Guthrie" GPE) only with a plain first name: "San Francisco" and "El Paso" open with one too.
+NAME_LIKE_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
 _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
@@ -148,12 +152,17 @@ class PeopleFinder:
     def _name_spans(self, doc: Doc) -> list[Span]:
         spans = [s for s in (_widen(e) for e in doc.ents if e.label_ == "PERSON") if _written_as_name(s)]
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "") and self._looks_like_name(ent):
+            if ent.label_ in NAME_LIKE_LABELS and self._looks_like_name(ent) or (
+                ent.label_ in PLACE_LABELS and self._looks_like_name(ent) and self._plain_first_name(ent[0])
+            ):
                 spans.append(ent)
         taken = {t.i for s in spans for t in s}
         run: list[Token] = []
         for token in list(doc) + [None]:  # capitalised runs the NER missed
-            if token is not None and token.pos_ == "PROPN" and token.i not in taken and _capitalised(token):
+            if (
+                token is not None and token.pos_ == "PROPN" and token.i not in taken and _capitalised(token)
+                and token.ent_type_ not in PLACE_LABELS  # a place the NER saw whole is judged above
+            ):
                 run.append(token)
                 continue
             if len(run) in (2, 3):
@@ -162,6 +171,11 @@ class PeopleFinder:
                     spans.append(span)
             run = []
         return sorted(spans, key=lambda s: s.start)
+
+    def _plain_first_name(self, token: Token) -> bool:
+        """A first name that is nothing else: "James", "Savannah" (a place the NER saw in "Savannah Guthrie");
+        not "San", "El" or "Trinity", which the name lists also hold."""
+        return self.detector.get_gender(token.text) in ("male", "female")
 
     def _looks_like_name(self, span: Span) -> bool:
         words = _name_tokens(span)
