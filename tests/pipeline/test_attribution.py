@@ -254,6 +254,9 @@ def test_attribution_organisation_speaker(extractor):
         # a noun the name holds wins over the organisation named last
         ("The Environmental Protection Agency issued rules after talks with Exxon Mobil. "
          "The agency said the rules would cut emissions.", "the rules would cut", ["Environmental Protection Agency"]),
+        # an organisation's name leaves out a bracket the NER ran into
+        ("On Saturday, the Associated Press (AP) said the election was over.", "the election was over",
+         ["Associated Press"]),
         # "the government" is no organisation whose name lacks the word
         ("The talks were hosted by the Moro Islamic Liberation Front. Later, the government said the region "
          "would govern itself.", "the region would govern itself", []),

@@ -268,3 +268,18 @@ def test_people_name_suffixes(extractor, text, expected, speakers):
 )
 def test_people_name_the_ner_calls_a_place_with_a_plain_first_name(extractor, text, name):
     assert names(extractor.extract(text)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a name ends before "of the ..."
+        ("“It is right,” Crystal C'Bearing of the Northern Arapaho told those gathered.", "Crystal C'Bearing"),
+        # and starts after a title inside what the NER took for it
+        ("Kamloops RCMP Constable Gary Gray said fentanyl had become a popular drug.", "Gary Gray"),
+    ],
+)
+def test_people_name_cut_at_a_preposition_or_after_a_title(extractor, text, name):
+    result = extractor.extract(text)
+    assert names(result) == [name]
+    assert result.quotes[0].speaker.people == [name]

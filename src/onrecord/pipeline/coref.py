@@ -198,8 +198,10 @@ class Resolver:
 
 
 def organization_name(ent: Span) -> str:
-    """An organisation's name as a speaker's referent: "the EPA" is "EPA"."""
-    return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    """An organisation's name as a speaker's referent: "the EPA" is "EPA", "Associated Press (" is
+    "Associated Press"."""
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return name.rstrip(" ([{-–—,;:") if name.count("(") != name.count(")") or name[-1:] in "([{-–—,;:" else name
 
 
 def _definite(head: Token) -> bool:

@@ -415,10 +415,23 @@ def _hyphenated(left: Token, right: Token) -> bool:
 
 
 def _name_tokens(span: Span) -> list[Token]:
-    """The words of a name: titles, determiners, possessives and punctuation left out."""
-    words = [t for t in span if (_is_word(t) and t.pos_ not in ("DET", "ADP", "CCONJ")) or _is_initial(t)]
+    """The words of a name: titles, determiners, possessives and punctuation left out; a name ends before
+    "of", "and" or "the" ("Crystal C'Bearing of the Northern Arapaho"), and starts after the last title in
+    it ("Kamloops RCMP Constable Gary Gray")."""
+    words: list[Token] = []
+    for t in span:
+        if t.pos_ in ("DET", "ADP", "CCONJ") and t.lower_ not in NAME_PARTICLES:
+            if words:
+                break
+            continue
+        if _is_word(t) or _is_initial(t):
+            words.append(t)
     while len(words) > 1 and (words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in ROLE_NOUNS):
         words = words[1:]
+    named = len(words) - bool(words and _suffix_key(words[-1]))  # "Martin Luther King III": no title in it
+    inner = [j for j in range(1, named - 2) if words[j].lower_.rstrip(".") in TITLES]
+    if inner:  # a first name and a surname after the title
+        words = words[inner[-1] + 1 :]
     return words
 
 

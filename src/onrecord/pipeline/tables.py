@@ -331,7 +331,7 @@ ORG_NOUNS: frozenset[str] = frozenset(
 ANY_ORG_NOUNS: frozenset[str] = frozenset(
     """
     company firm corporation business group conglomerate startup maker manufacturer retailer carrier airline
-    bank lender insurer fund publisher broadcaster network newspaper magazine studio label charity
+    bank lender insurer fund publisher broadcaster network newspaper magazine studio label charity agency
     """.split()
 )
 
