@@ -404,3 +404,10 @@ def test_learned_source_replaces_the_rules_speaker_only_with_its_head(rules_nlp,
     found = Tagged([at(text, source)], [at(text, "has stated")], [at(text, "reconstruction will cost billions")], score=0.9)
     (quote,) = run(rules_nlp, text, [found])
     assert quote.speaker is not None and quote.speaker.text == expected
+
+
+@pytest.mark.parametrize("content,added", [("Today", False), ("Today, Joe Biden", True)])
+def test_learned_content_of_a_date_alone_is_no_content(rules_nlp, content, added):
+    text = "Today, Joe Biden was projected by news outlets to win the election."
+    found = Tagged([at(text, "news outlets")], [at(text, "was projected")], [at(text, content)], score=0.9)
+    assert len(run(rules_nlp, text, [found])) == int(added)

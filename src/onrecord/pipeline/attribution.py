@@ -41,7 +41,7 @@ from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .tables import (
     CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS,
     NEEDS_CONTENT, NOMINAL_SUBJECT_DEPS, REPORTING_WORDS, SCOPES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS,
-    TURN_VOICES, WRITER_VOICES,
+    TIME_LABELS, TIME_WORDS, TURN_VOICES, WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -62,6 +62,7 @@ NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 LEARNED_NEEDS_ONE_OF = ("source",)
 #: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content).
 LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "INTJ"})
+#: ... and not only words of a date or a time (:data:`.tables.TIME_LABELS`, :data:`.tables.TIME_WORDS`).
 #: A source the tagger proposes names someone only with a word of one of these parts of speech.
 SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
 #: How a word hangs on the noun of its phrase: a source cut before that noun is extended to it.
@@ -657,7 +658,7 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
         any(has[role] for role in LEARNED_NEEDS_ONE_OF)
         and found.score >= LEARNED_MIN_SCORE
         and not (source is not None and _writer(doc, source))
-        and any(doc[i].pos_ in LEARNED_CONTENT_POS for i in content)
+        and any(_content_word(doc[i]) for i in content)
         and not _bare_object(doc, cue or _verb_of(doc, source), content)  # "called her mother"
     )
 
@@ -673,6 +674,11 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     if lemmas & SPEECH_CUE_WORDS:
         return True
     return bool(lemmas & CLAUSE_CUE_WORDS) and any(doc[i].pos_ in ("VERB", "AUX") for i in content)
+
+
+def _content_word(token: Token) -> bool:
+    """Whether a word can make a content (see :data:`LEARNED_CONTENT_POS` and :data:`TIME_WORDS`)."""
+    return token.pos_ in LEARNED_CONTENT_POS and token.ent_type_ not in TIME_LABELS and token.lower_ not in TIME_WORDS
 
 
 def _passive(doc: Doc, cue: set[int]) -> bool:

@@ -161,6 +161,14 @@ MIN_ONE_WORD_MENTIONS = 2
 #: Dependencies of a clause's nominal subject, active or passive.
 NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 
+#: Entity labels and words of dates and times: no content is made of them alone ("Today, Joe Biden was
+#: projected by ..." gives the tagger's content "Today").
+TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
+TIME_WORDS: frozenset[str] = frozenset(
+    "today yesterday tomorrow tonight now then earlier later monday tuesday wednesday thursday friday saturday "
+    "sunday".split()
+)
+
 #: Entity labels of places: a known surname so labelled is the person only as a subject ("Blankenship said";
 #: not "in Washington").
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
