@@ -85,6 +85,8 @@ CASES = [
     ("Marta Silva says the river has never been this low.", "the river has never been this low", ["Marta Silva"], "indirect", "says", None),
     # according to
     ("According to police chief Dan Ortiz, the suspect fled on foot.", "the suspect fled on foot", ["Dan Ortiz"], "indirect", "According to", None),
+    ("According to the city's finance director, Paul Chen, the budget includes a raise for city workers.",
+     "the budget includes a raise", ["Paul Chen"], "indirect", "According to", None),
     # addressee and outlet
     ("“We are out of money,” Carl Diaz said in an interview with CNN.", "out of money", ["Carl Diaz"], "direct", "said", "CNN"),
     ("Jo Grant said to reporters that the team would appeal.", "the team would appeal", ["Jo Grant"], "indirect", "said", "reporters"),

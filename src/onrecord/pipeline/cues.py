@@ -146,18 +146,36 @@ def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
         last = doc[end - 1]
         objects = [c for c in last.children if c.dep_ == "pobj"] or [c for c in doc[token.i : end] if c.dep_ == "pobj"]
         hit = CueHit(tokens=list(range(token.i, end)), verb=token.i)
+        named: range = range(0)
         if objects:
             heads = [objects[0], *objects[0].conjuncts]
             hit.speaker_heads = [h.i for h in heads]
             hit.speaker = mention_span(heads, token.i)
+            named = _name_after(doc, hit.speaker[1]) if objects[0].pos_ == "NOUN" else range(0)
+            if named:  # "according to the finance director, Paul Chen, the budget ...": the name is the speaker's
+                hit.speaker = (hit.speaker[0], named.stop - 1)
+                hit.speaker_heads = [named.stop - 2]
         clause = token.head if token.head.i != token.i else None
         while clause is not None and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         if clause is not None:
             hit.content_head = clause.i
-            hit.content_exclude = {t.i for t in token.subtree}
+            hit.content_exclude = {t.i for t in token.subtree} | set(named)
         return hit
     return None
+
+
+def _name_after(doc: Doc, end: int) -> range:
+    """The tokens of ", Paul Chen," right after token ``end``: a name set off by commas (its commas
+    included), which the parser may have made the subject of the clause after it; else an empty range."""
+    if end >= len(doc) or doc[end].text != ",":
+        return range(0)
+    stop = end + 1
+    while stop < len(doc) and doc[stop].pos_ == "PROPN":
+        stop += 1
+    if stop == end + 1 or stop >= len(doc) or doc[stop].text != ",":
+        return range(0)
+    return range(end, stop + 1)
 
 
 def _subject_of(verb: Token, quoted: AbstractSet[int] = frozenset()) -> Token | None:
