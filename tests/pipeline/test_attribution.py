@@ -433,3 +433,15 @@ def test_attribution_cue_starts_at_the_verb_it_completes(parser, text, cue, expe
 def test_attribution_content_leaves_out_the_dateline(extractor, text, content):
     quote = find(extractor.extract(text), content)
     assert quote.text == content
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_attribution_quotation_touching_its_cue_clause_is_one_mixed_quotation(learned):
+    from onrecord.api import Extractor
+
+    text = ("The council approved the budget on Tuesday, with Mayor Linda Torres calling it "
+            "\"a budget for working families.\"")
+    (quote,) = Extractor(learned=learned).extract(text).quotes
+    assert quote.kind == "mixed"
+    assert quote.text == 'it "a budget for working families."'
+    assert quote.speaker is not None and quote.speaker.people == ["Linda Torres"]

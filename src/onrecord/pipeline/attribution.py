@@ -145,6 +145,7 @@ class Attributor:
         if tagged:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
             drafts = _merge_learned(doc, text, drafts, inside, marks, quoted, everything=self.scope == "all")
+        drafts = _absorb_quotations(text, drafts)
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)
@@ -301,6 +302,31 @@ class Attributor:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
+
+
+def _absorb_quotations(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """A quotation that another draft of the same cue overlaps or touches becomes part of that draft's
+    content ("calling it “a budget for working families”": one mixed quotation, not "it" and a second one)."""
+    dropped: set[int] = set()
+    for quotation in drafts:
+        if quotation.kind != "direct" or quotation.hit is None or len(quotation.spans) != 1:
+            continue
+        start, end = quotation.spans[0]
+        for draft in drafts:
+            if draft is quotation or id(draft) in dropped or draft.hit is not quotation.hit or draft.kind == "direct":
+                continue
+            near = [n for n, (s, e) in enumerate(draft.spans) if s <= end and not text[e:start].strip(" ,")]
+            near += [n for n, (s, e) in enumerate(draft.spans) if s < end and start < e and n not in near]
+            if not near:
+                continue
+            n = near[0]
+            s, e = draft.spans[n]
+            draft.spans[n] = (min(s, start), max(e, end))
+            draft.marks = [*draft.marks, *quotation.marks]
+            draft.kind = "mixed"
+            dropped.add(id(quotation))
+            break
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _after_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
