@@ -411,3 +411,19 @@ def test_learned_content_of_a_date_alone_is_no_content(rules_nlp, content, added
     text = "Today, Joe Biden was projected by news outlets to win the election."
     found = Tagged([at(text, "news outlets")], [at(text, "was projected")], [at(text, content)], score=0.9)
     assert len(run(rules_nlp, text, [found])) == int(added)
+
+
+@pytest.mark.parametrize(
+    "earlier,first",
+    [
+        # narration before the cue's sentence is dropped
+        ("Greta Lind has spent a decade on her film", "that she nearly gave up twice"),
+        ('"I nearly gave up twice"', "I nearly gave up twice"),  # a quotation before it stays
+    ],
+)
+def test_learned_earlier_content_of_a_cue_with_one_after_it(rules_nlp, earlier, first):
+    text = f"{earlier}. The director, 52, told CNN in an interview on Sunday that she nearly gave up twice."
+    source, cue = [at(text, "The director, 52")], [at(text, "told")]
+    found = [Tagged(source, cue, [at(text, earlier)], score=0.9),
+             Tagged(source, cue, [at(text, "that she nearly gave up twice")], score=0.9)]
+    assert [q.text for q in run(rules_nlp, text, found)][:1] == [first]

@@ -475,7 +475,7 @@ def _merge_learned(
     """Rule 4: the tagger's attributions, merged into the rules' (see :data:`PREFER`); with ``everything``
     False, only those of its own that report speech or thought are added (see :func:`_reported`)."""
     added: list[_Draft] = []
-    for found in tagged:
+    for found in _without_earlier_contents(doc, tagged, quoted):
         cue = _token_set(doc, found.cue)
         source = _learned_source(doc, _token_span(doc, found.source), cue, marks)
         same = _same_attribution(doc, drafts, found, cue)
@@ -524,6 +524,25 @@ def _holds_head(source: tuple[int, int], hit: CueHit) -> bool:
     assert hit.speaker is not None
     own = [h for h in hit.speaker_heads if hit.speaker[0] <= h < hit.speaker[1]]
     return not own or any(source[0] <= h < source[1] for h in own)
+
+
+def _without_earlier_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) -> list[Tagged]:
+    """The tagger's attributions less those whose content, unquoted, lies in a sentence before its cue's
+    when the same cue has a content after it ("Greta Lind has spent a decade on her film. The director
+    told CNN that she nearly gave up": the first sentence is narration, not what she told)."""
+    after: set[tuple] = set()
+    for found in tagged:
+        if found.cue and found.content and found.content[0][0] >= found.cue[-1][1]:
+            after.add(tuple(found.cue))
+    kept = []
+    for found in tagged:
+        if found.cue and found.content and tuple(found.cue) in after:
+            cue = doc.char_span(*found.cue[0], alignment_mode="expand")
+            content = _token_set(doc, found.content)
+            if cue is not None and content and max(content) < cue.sent.start and not content & quoted:
+                continue
+        kept.append(found)
+    return kept
 
 
 def _after_not_before(doc: Doc, draft: _Draft, found: Tagged) -> bool:
