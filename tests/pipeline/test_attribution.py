@@ -446,9 +446,3 @@ def test_attribution_quotation_touching_its_cue_clause_is_one_mixed_quotation(le
     assert quote.text == 'it "a budget for working families."'
     assert quote.speaker is not None and quote.speaker.people == ["Linda Torres"]
 
-
-def test_attribution_quotation_inside_a_content_of_the_same_speaker_is_not_repeated(extractor):
-    text = 'Critics have been kind. Writing in The Guardian, Ellen Park called the film "a quiet triumph."'
-    quotes = extractor.extract(text).quotes
-    assert [(q.kind, q.text) for q in quotes] == [("mixed", 'the film "a quiet triumph."')]
-    assert quotes[0].speaker is not None and quotes[0].speaker.people == ["Ellen Park"]

@@ -305,16 +305,17 @@ class Attributor:
 
 
 def _absorb_quotations(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """A quotation that another draft of the same cue or speaker overlaps or touches becomes part of that
-    draft's content ("calling it “a budget for working families”": one mixed quotation, not "it" and a
-    second one)."""
+    """A quotation that another draft of the same cue overlaps or touches becomes part of that draft's
+    content ("calling it “a budget for working families”": one mixed quotation, not "it" and a second one).
+    Of two cues of one speaker ("Writing in The Guardian, Ellen Park called the film “a quiet triumph”")
+    each keeps its own: PolNeAR marks both."""
     dropped: set[int] = set()
     for quotation in drafts:
         if quotation.kind != "direct" or quotation.hit is None or len(quotation.spans) != 1:
             continue
         start, end = quotation.spans[0]
         for draft in drafts:
-            if draft is quotation or id(draft) in dropped or draft.kind == "direct" or not _same_voice(draft, quotation):
+            if draft is quotation or id(draft) in dropped or draft.hit is not quotation.hit or draft.kind == "direct":
                 continue
             near = [n for n, (s, e) in enumerate(draft.spans) if s <= end and not text[e:start].strip(" ,")]
             near += [n for n, (s, e) in enumerate(draft.spans) if s < end and start < e and n not in near]
@@ -328,14 +329,6 @@ def _absorb_quotations(text: str, drafts: list[_Draft]) -> list[_Draft]:
             dropped.add(id(quotation))
             break
     return [d for d in drafts if id(d) not in dropped]
-
-
-def _same_voice(draft: _Draft, other: _Draft) -> bool:
-    """Whether two drafts have one cue, or cues with one speaker ("Writing in The Guardian, Ellen Park called
-    the film “a quiet triumph”")."""
-    if draft.hit is None or other.hit is None:
-        return False
-    return draft.hit is other.hit or (draft.hit.speaker is not None and draft.hit.speaker == other.hit.speaker)
 
 
 def _after_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
