@@ -129,6 +129,13 @@ CASES = [
      "that the debate was fair", [], "indirect", "agreed", None),
     ("Green Party candidate Howie Hawkins spoke first. The candidate agreed that the debate was fair.",
      "that the debate was fair", ["Howie Hawkins"], "indirect", "agreed", None),
+    # a party member is a person named before, not the party
+    ("Sen. Mark Hollis and Sen. James Ward clashed on Wednesday. Ward fired back hours later. "
+     "“The bill is dead,” the Oregon Democrat said.", "The bill is dead", ["James Ward"], "direct", "said", None),
+    # "both men": the two men named last
+    ("Sen. Mark Hollis and Sen. James Ward clashed on Wednesday. Ward fired back hours later. "
+     "The White House said President Ellen Brooks supports the bill. Both men said they were open to talks.",
+     "they were open to talks", ["James Ward", "Mark Hollis"], "indirect", "said", None),
     # unnamed and organisation speakers keep the mention and name no person
     ("“The talks collapsed overnight,” a source said.", "talks collapsed", [], "direct", "said", None),
     ("Officials said the road would stay closed until Friday.", "the road would stay closed", [], "indirect", "said", None),

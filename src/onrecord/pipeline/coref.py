@@ -16,9 +16,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import People
 from .tables import (
-    ANY_ORG_NOUNS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS,
+    ANY_ORG_NOUNS, GROUP_GENDERS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS,
+    PARTY_MEMBERS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS,
 )
 
+#: How a counting word hangs on its noun ("both men", "the two senators").
+COUNT_DEPS = frozenset({"det", "predet", "nummod", "quantmod"})
 #: Part-of-speech tags of plural nouns: "the candidates" is a group, not the last candidate named.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: How far back (in sentences) a pronoun looks for its antecedent.
@@ -93,6 +96,11 @@ class Resolver:
         form = head.lower_
         if form in PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(head, *PRONOUNS[form][:2]), None
+        if head.lemma_.lower() in PARTY_MEMBERS and _definite(head) and head.tag_ not in PLURAL_TAGS:
+            return self._pronoun(head, None, "sg"), None  # "the Oregon Democrat": a person, not the party
+        count = _counted(head)
+        if head.tag_ in PLURAL_TAGS and count:
+            return self._last_people(head, count, GROUP_GENDERS.get(head.lower_)), None  # "both men"
         if head.ent_type_ in ORG_LABELS:
             ent = self.entity_at.get(head.i)
             return [], organization_name(ent) if ent is not None else head.text
@@ -105,7 +113,7 @@ class Resolver:
         return [], None
 
     def _pronoun(self, token: Token, gender: str | None, number: str) -> list[int]:
-        if PRONOUNS[token.lower_][2] != 3:
+        if token.lower_ in PRONOUNS and PRONOUNS[token.lower_][2] != 3:
             return []
         sentence = self.sentence_of[token.i]
         if number == "pl":
@@ -135,6 +143,22 @@ class Resolver:
             return list(max(groups, key=lambda m: m.token).clusters)
         previous = _distinct(c for m in before if m.sentence == sentence - 1 for c in m.clusters)
         return previous if len(previous) >= 2 else []
+
+    def _last_people(self, head: Token, count: int, gender: str | None) -> list[int]:
+        """The ``count`` people (of ``gender``, if given) mentioned last before ``head``, within twice the
+        pronoun window."""
+        sentence = self.sentence_of[head.i]
+        found: list[int] = []
+        for m in sorted(self.mentions, key=lambda m: -m.token):
+            if m.token >= head.i or sentence - m.sentence > 2 * WINDOW:
+                continue
+            found.extend(
+                c for c in m.clusters
+                if c not in found and (gender is None or self.people.clusters[c].gender in (None, gender))
+            )
+            if len(found) >= count:
+                return sorted(found[:count])
+        return []
 
     def _coordinated(self, before: list[_Mention]) -> list[_Mention]:
         """Mentions joined by "and" ("Mescal and Scott"), as groups."""
@@ -202,6 +226,12 @@ def organization_name(ent: Span) -> str:
     "Associated Press"."""
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return name.rstrip(" ([{-–—,;:") if name.count("(") != name.count(")") or name[-1:] in "([{-–—,;:" else name
+
+
+def _counted(head: Token) -> int:
+    """How many people "both men", "the two senators", "all three candidates" are (0: not counted so)."""
+    counts = [GROUP_WORDS[c.lower_] for c in head.children if c.lower_ in GROUP_WORDS and c.dep_ in COUNT_DEPS]
+    return counts[0] if counts else 0
 
 
 def _definite(head: Token) -> bool:

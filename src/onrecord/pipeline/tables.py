@@ -343,6 +343,18 @@ ANY_ORG_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Nouns for a member of a party or a camp: "the Oregon Democrat" is a person named before, not the party.
+PARTY_MEMBERS: frozenset[str] = frozenset(
+    "democrat republican conservative liberal independent socialist progressive tory labourite".split()
+)
+#: Words that count a group of people named before ("both men", "the two senators"), and how many.
+GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
+#: Nouns of such a group that tell its gender ("both men" are not the woman named last).
+GROUP_GENDERS: dict[str, str] = {
+    "men": "m", "brothers": "m", "boys": "m", "fathers": "m", "sons": "m",
+    "women": "f", "sisters": "f", "girls": "f", "mothers": "f", "daughters": "f",
+}
+
 #: Entity labels that name organisations for the ``organizations`` of a speaker.
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "NORP", "GPE"})
 
