@@ -132,6 +132,11 @@ CASES = [
     # a party member is a person named before, not the party
     ("Sen. Mark Hollis and Sen. James Ward clashed on Wednesday. Ward fired back hours later. "
      "“The bill is dead,” the Oregon Democrat said.", "The bill is dead", ["James Ward"], "direct", "said", None),
+    # a nationality or an age for a person named before
+    ("Lena Fischer, the world champion, lost to Amara Okafor. “She was just better tonight,” the German told "
+     "reporters.", "just better tonight", ["Lena Fischer"], "direct", "told", "reporters"),
+    ("Amara Okafor won the women's 400 meters on Friday. “I dreamed of this moment,” the 24-year-old said after "
+     "the race.", "dreamed of this moment", ["Amara Okafor"], "direct", "said", None),
     # "both men": the two men named last
     ("Sen. Mark Hollis and Sen. James Ward clashed on Wednesday. Ward fired back hours later. "
      "The White House said President Ellen Brooks supports the bill. Both men said they were open to talks.",

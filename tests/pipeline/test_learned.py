@@ -366,6 +366,8 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
         ("Ann Cole met the mayor. She backed raising wages.", "She", "backed", "raising wages", False),
         ("Ann Cole met the mayor. She slammed the mayor for cutting wages.", "She", "slammed", "the mayor for cutting wages", True),
         ("Ann Cole met the mayor. She slammed the mayor.", "She", "slammed", "the mayor", False),
+        # asked, not saying
+        ("Ann Cole met the mayor. Asked about her plans, she smiled.", "she", "Asked about", "her plans", False),
         # acts: no speech, whatever the tagger says
         ("Ann Cole met the mayor. She declined his offer of a job.", "She", "declined", "his offer of a job", False),
         ("Ann Cole met the mayor. She sentenced him to a fine.", "She", "sentenced", "him to a fine", False),

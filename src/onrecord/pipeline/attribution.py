@@ -717,6 +717,8 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     words = [" ".join(doc[i].text for i in run) for run in token_runs(sorted(content & quoted))]
     if any(not _title_like(w.strip("\"“”'‘’ .,;:")) for w in words):
         return True  # a quotation, unless a title ("a tribute entitled “A Tribute for a King”")
+    if any(_asked(doc[i]) for i in cue):
+        return False  # "Asked about her plans, Okafor smiled": she was asked, she said nothing yet
     lemmas = {doc[i].lemma_.lower() for i in cue}
     if lemmas & SPEECH_CUE_WORDS:
         return True
@@ -726,6 +728,11 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
 def _content_word(token: Token) -> bool:
     """Whether a word can make a content (see :data:`LEARNED_CONTENT_POS` and :data:`TIME_WORDS`)."""
     return token.pos_ in LEARNED_CONTENT_POS and token.ent_type_ not in TIME_LABELS and token.lower_ not in TIME_WORDS
+
+
+def _asked(verb: Token) -> bool:
+    """A participle clause with no subject of its own: "Asked about her plans, ...", "Pressed on the issue, ..."."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
 
 
 def _passive(doc: Doc, cue: set[int]) -> bool:

@@ -96,8 +96,8 @@ class Resolver:
         form = head.lower_
         if form in PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(head, *PRONOUNS[form][:2]), None
-        if head.lemma_.lower() in PARTY_MEMBERS and _definite(head) and head.tag_ not in PLURAL_TAGS:
-            return self._pronoun(head, None, "sg"), None  # "the Oregon Democrat": a person, not the party
+        if _describes_a_person(head):
+            return self._pronoun(head, None, "sg"), None  # "the Oregon Democrat", "the German", "the 24-year-old"
         count = _counted(head)
         if head.tag_ in PLURAL_TAGS and count:
             return self._last_people(head, count, GROUP_GENDERS.get(head.lower_)), None  # "both men"
@@ -226,6 +226,16 @@ def organization_name(ent: Span) -> str:
     "Associated Press"."""
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return name.rstrip(" ([{-–—,;:") if name.count("(") != name.count(")") or name[-1:] in "([{-–—,;:" else name
+
+
+def _describes_a_person(head: Token) -> bool:
+    """ "the Oregon Democrat", "the German", "the 24-year-old": a definite description of one person named
+    before, not the party, the nation or a date."""
+    if not _definite(head) or head.tag_ in PLURAL_TAGS:
+        return False
+    if head.lemma_.lower() in PARTY_MEMBERS or (head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN")):
+        return True
+    return head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children)
 
 
 def _counted(head: Token) -> int:
