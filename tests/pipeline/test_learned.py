@@ -366,6 +366,9 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
         ("Ann Cole met the mayor. She backed raising wages.", "She", "backed", "raising wages", False),
         ("Ann Cole met the mayor. She slammed the mayor for cutting wages.", "She", "slammed", "the mayor for cutting wages", True),
         ("Ann Cole met the mayor. She slammed the mayor.", "She", "slammed", "the mayor", False),
+        # nothing said
+        ("Ann Cole met the mayor. She did not respond to requests for comment.", "She", "did not respond to",
+         "requests for comment", False),
         # asked, not saying
         ("Ann Cole met the mayor. Asked about her plans, she smiled.", "she", "Asked about", "her plans", False),
         # acts: no speech, whatever the tagger says

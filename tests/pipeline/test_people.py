@@ -270,6 +270,11 @@ def test_people_name_the_ner_calls_a_place_with_a_plain_first_name(extractor, te
     assert names(extractor.extract(text)) == [name]
 
 
+def test_people_workplace_opening_with_a_first_name_is_no_person(extractor):
+    text = "“They waited too long,” said Raj Patel, an analyst at Morgan Stanley."
+    assert names(extractor.extract(text)) == ["Raj Patel"]
+
+
 @pytest.mark.parametrize(
     "text,name",
     [

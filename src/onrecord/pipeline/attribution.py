@@ -717,8 +717,8 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     words = [" ".join(doc[i].text for i in run) for run in token_runs(sorted(content & quoted))]
     if any(not _title_like(w.strip("\"“”'‘’ .,;:")) for w in words):
         return True  # a quotation, unless a title ("a tribute entitled “A Tribute for a King”")
-    if any(_asked(doc[i]) for i in cue):
-        return False  # "Asked about her plans, Okafor smiled": she was asked, she said nothing yet
+    if any(_asked(doc[i]) or doc[i].dep_ == "neg" for i in cue):
+        return False  # "Asked about her plans, ...": she was asked; "did not respond to ...": nothing said
     lemmas = {doc[i].lemma_.lower() for i in cue}
     if lemmas & SPEECH_CUE_WORDS:
         return True

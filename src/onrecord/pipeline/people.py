@@ -33,6 +33,8 @@ _NOT_NAME_WORDS = frozenset(
     organisation organization members member marine tracker point image photo file video
     heights village crisis metro métro underground sea peninsula province grande""".split()
 )
+#: Words before an organisation that make it a workplace, whatever first name it opens with.
+EMPLOYER_PREPOSITIONS = frozenset({"at"})
 #: Entity labels the small model gives names of people it does not know ("Paul Mescal" ORG); a place
 #: ("Savannah Guthrie" GPE) only with a plain first name: "San Francisco" and "El Paso" open with one too.
 NAME_LIKE_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
@@ -151,7 +153,13 @@ class PeopleFinder:
 
     def _name_spans(self, doc: Doc) -> list[Span]:
         spans = [s for s in (_widen(e) for e in doc.ents if e.label_ == "PERSON") if _written_as_name(s)]
+        workplaces = {
+            t.i for ent in doc.ents if ent.label_ == "ORG" and ent.start > 0
+            and doc[ent.start - 1].lower_ in EMPLOYER_PREPOSITIONS for t in ent
+        }  # "an analyst at Morgan Stanley"
         for ent in doc.ents:
+            if ent.start in workplaces:
+                continue
             if ent.label_ in NAME_LIKE_LABELS and self._looks_like_name(ent) or (
                 ent.label_ in PLACE_LABELS and self._looks_like_name(ent) and self._plain_first_name(ent[0])
             ):
@@ -161,7 +169,7 @@ class PeopleFinder:
         for token in list(doc) + [None]:  # capitalised runs the NER missed
             if (
                 token is not None and token.pos_ == "PROPN" and token.i not in taken and _capitalised(token)
-                and token.ent_type_ not in PLACE_LABELS  # a place the NER saw whole is judged above
+                and token.ent_type_ not in PLACE_LABELS and token.i not in workplaces  # judged above
             ):
                 run.append(token)
                 continue
