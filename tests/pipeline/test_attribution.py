@@ -132,6 +132,9 @@ CASES = [
     # a party member is a person named before, not the party
     ("Sen. Mark Hollis and Sen. James Ward clashed on Wednesday. Ward fired back hours later. "
      "“The bill is dead,” the Oregon Democrat said.", "The bill is dead", ["James Ward"], "direct", "said", None),
+    # an idiom of speech
+    ("Ruth Anders runs the bakery. As Anders put it, “You can't argue with a river.”", "argue with a river",
+     ["Ruth Anders"], "direct", "put it", None),
     # a nationality or an age for a person named before
     ("Lena Fischer, the world champion, lost to Amara Okafor. “She was just better tonight,” the German told "
      "reporters.", "just better tonight", ["Lena Fischer"], "direct", "told", "reporters"),
@@ -458,3 +461,14 @@ def test_attribution_quotation_touching_its_cue_clause_is_one_mixed_quotation(le
     assert quote.text == 'it "a budget for working families."'
     assert quote.speaker is not None and quote.speaker.people == ["Linda Torres"]
 
+
+
+def test_attribution_asked_is_no_speech_by_default(extractor):
+    text = "Beth Oyelaran is the mayor. Asked whether it was too late, Oyelaran said that the levee would hold."
+    assert [q.cue.text for q in extractor.extract(text).quotes if q.cue] == ["said"]
+
+
+def test_attribution_idiom_of_speech_is_a_cue_of_the_rules(rules):
+    (quote,) = rules.extract("Ruth Anders runs the bakery. As Anders put it, “You can't argue with a river.”").quotes
+    assert quote.cue is not None and quote.cue.text == "put it"
+    assert quote.speaker is not None and quote.speaker.people == ["Ruth Anders"]

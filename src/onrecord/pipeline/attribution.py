@@ -146,6 +146,8 @@ class Attributor:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
             drafts = _merge_learned(doc, text, drafts, inside, marks, quoted, everything=self.scope == "all")
         drafts = _absorb_quotations(text, drafts)
+        if self.scope == "speech":  # "Asked whether it was too late, Oyelaran paused": she was asked
+            drafts = [d for d in drafts if d.hit is None or not d.hit.tokens or not _asked(doc[d.hit.verb])]
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)

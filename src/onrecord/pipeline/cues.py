@@ -19,6 +19,7 @@ from .tables import (
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
     CUE_LEFT_DEPS,
+    CUE_OBJECTS,
     CUE_PARTICLES,
     NEEDS_CONTENT,
     PHRASE_CUES,
@@ -84,7 +85,11 @@ def _governs_quotation(verb: Token, quoted: set[int]) -> bool:
 
 def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit | None:
     lemma = token.lemma_.lower()
-    particles = [c for c in token.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES.get(lemma, ())]
+    particles = [
+        c for c in token.children
+        if (c.dep_ == "prt" and c.lower_ in CUE_PARTICLES.get(lemma, ()))
+        or (c.dep_ == "dobj" and c.lower_ in CUE_OBJECTS.get(lemma, ()))  # "as Anders put it, ..."
+    ]
     if lemma not in lemmas and not particles:
         return None
     content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)

@@ -104,6 +104,9 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
     "shoot": frozenset({"back"}),
 }
 
+#: Verb objects that make a cue of a verb, as particles do: "as Anders put it, “...”".
+CUE_OBJECTS: dict[str, frozenset[str]] = {"put": frozenset({"it"})}
+
 #: Multi-word cues whose first word is not a verb: (words, lowercase).
 PHRASE_CUES: tuple[tuple[str, ...], ...] = (
     ("according", "to"),
