@@ -288,3 +288,11 @@ def test_people_name_cut_at_a_preposition_or_after_a_title(extractor, text, name
     result = extractor.extract(text)
     assert names(result) == [name]
     assert result.quotes[0].speaker.people == [name]
+
+
+def test_people_first_name_beside_a_relative_is_a_person(extractor):
+    text = ("Anna Reyes, 27, was struck on Harbor Road. Reyes's sister, Maria, said the family was relieved. "
+            "“Anna rode that road every day,” she said.")
+    result = extractor.extract(text)
+    assert "Maria" in names(result)
+    assert [q.speaker.people for q in result.quotes] == [["Maria"], ["Maria"]]

@@ -180,6 +180,14 @@ class PeopleFinder:
             run = []
         return sorted(spans, key=lambda s: s.start)
 
+    def _named_relative(self, word: Token) -> bool:
+        """A first name set beside a noun of kinship or role ("Reyes's sister, Maria, said"): a person, if
+        named only once."""
+        return (
+            word.dep_ == "appos" and word.head.pos_ == "NOUN" and word.ent_type_ == "PERSON"
+            and self._plain_first_name(word)
+        )
+
     def _plain_first_name(self, token: Token) -> bool:
         """A first name that is nothing else: "James", "Savannah" (a place the NER saw in "Savannah Guthrie");
         not "San", "El" or "Trinity", which the name lists also hold."""
@@ -211,7 +219,7 @@ class PeopleFinder:
         parts = tuple(p.lower() for p in written)
         suffix_key = _suffix_key(suffix)
         index = self._match(people, parts, span.start, suffix_key)
-        if index is None and len(written) == 1 and not _one_word_name(words[0]):
+        if index is None and len(written) == 1 and not (_one_word_name(words[0]) or self._named_relative(words[0])):
             return  # "Twitter", "Photographs", a place the NER took for a person once
         if index is None:
             gender = self.gender_of_first_name(words[0].text) if len(written) > 1 else None
