@@ -54,8 +54,6 @@ CASES = [
     ("Rob Lane smiled. He jokingly said, “I am a genius, obviously.”", "I am a genius", ["Rob Lane"], "direct",
      "jokingly said", None),
     ("“The deal is dead,” Mia Cole has also said.", "deal is dead", ["Mia Cole"], "direct", "has also said", None),
-    ("Ben Ode did not say that the plant would close.", "the plant would close", ["Ben Ode"], "indirect",
-     "did not say", None),
     # ... and the verb it completes ("could not resist pointing out")
     ("Ben Ode could not resist pointing out that the plant would close.", "the plant would close", ["Ben Ode"],
      "indirect", "could not resist pointing out", None),
@@ -472,3 +470,13 @@ def test_attribution_idiom_of_speech_is_a_cue_of_the_rules(rules):
     (quote,) = rules.extract("Ruth Anders runs the bakery. As Anders put it, “You can't argue with a river.”").quotes
     assert quote.cue is not None and quote.cue.text == "put it"
     assert quote.speaker is not None and quote.speaker.people == ["Ruth Anders"]
+
+
+def test_attribution_negated_cue_is_an_attribution_only_in_scope_all(extractor):
+    from onrecord.api import Extractor
+
+    text = "Ben Ode did not say that the plant would close."
+    assert extractor.extract(text).quotes == []  # scope "speech": nothing was said
+    (quote,) = Extractor(scope="all").extract(text).quotes  # PolNeAR marks the negation in the cue
+    assert quote.cue is not None and quote.cue.text == "did not say"
+    assert quote.text == "that the plant would close" and quote.speaker.people == ["Ben Ode"]

@@ -369,8 +369,14 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
         # nothing said
         ("Ann Cole met the mayor. She did not respond to requests for comment.", "She", "did not respond to",
          "requests for comment", False),
+        ("Ann Cole met the mayor. She could not resist pointing out that wages fell.", "She",
+         "could not resist pointing out", "that wages fell", True),
         # asked, not saying
         ("Ann Cole met the mayor. Asked about her plans, she smiled.", "she", "Asked about", "her plans", False),
+        # a speech verb that with a bare object reports an act
+        ("Ann Cole met the mayor. She rejected his offer of a job.", "She", "rejected", "his offer of a job", False),
+        ("Ann Cole met the mayor. She rejected claims that wages fell.", "She", "rejected", "claims that wages fell",
+         True),
         # acts: no speech, whatever the tagger says
         ("Ann Cole met the mayor. She declined his offer of a job.", "She", "declined", "his offer of a job", False),
         ("Ann Cole met the mayor. She sentenced him to a fine.", "She", "sentenced", "him to a fine", False),

@@ -39,9 +39,9 @@ from .paragraphs import inside, one_paragraph, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .tables import (
-    CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR, NAMING_VERBS,
-    NEEDS_CONTENT, NOMINAL_SUBJECT_DEPS, REPORTING_WORDS, SCOPES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS,
-    TIME_LABELS, TIME_WORDS, TURN_VOICES, WRITER_VOICES,
+    ACT_LIKE_SPEECH, CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR,
+    NAMING_VERBS, NEEDS_CONTENT, NOMINAL_SUBJECT_DEPS, REPORTING_WORDS, SCOPES, SPEECH_VERBS, STANCE_VERBS,
+    THOUGHT_VERBS, TIME_LABELS, TIME_WORDS, TURN_VOICES, WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -146,8 +146,8 @@ class Attributor:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
             drafts = _merge_learned(doc, text, drafts, inside, marks, quoted, everything=self.scope == "all")
         drafts = _absorb_quotations(text, drafts)
-        if self.scope == "speech":  # "Asked whether it was too late, Oyelaran paused": she was asked
-            drafts = [d for d in drafts if d.hit is None or not d.hit.tokens or not _asked(doc[d.hit.verb])]
+        if self.scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
+            drafts = [d for d in drafts if d.hit is None or not _unspoken(doc, d.hit.tokens)]
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)
@@ -714,22 +714,32 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
 
 def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     """Whether an attribution the tagger found reports speech, writing or thought: a quotation, a cue of
-    :data:`SPEECH_CUE_WORDS`, or one of :data:`CLAUSE_CUE_WORDS` with a clause ("slammed the plan" is an act)."""
+    :data:`SPEECH_CUE_WORDS` (of :data:`.tables.ACT_LIKE_SPEECH` only with a clause: "rejected a proposal" is
+    an act), or one of :data:`CLAUSE_CUE_WORDS` with a clause ("slammed the plan" is an act)."""
     content = _token_set(doc, found.content)
     words = [" ".join(doc[i].text for i in run) for run in token_runs(sorted(content & quoted))]
     if any(not _title_like(w.strip("\"“”'‘’ .,;:")) for w in words):
         return True  # a quotation, unless a title ("a tribute entitled “A Tribute for a King”")
-    if any(_asked(doc[i]) or doc[i].dep_ == "neg" for i in cue):
-        return False  # "Asked about her plans, ...": she was asked; "did not respond to ...": nothing said
+    if _unspoken(doc, cue):
+        return False
     lemmas = {doc[i].lemma_.lower() for i in cue}
+    clause = any(doc[i].pos_ in ("VERB", "AUX") for i in content)
     if lemmas & SPEECH_CUE_WORDS:
-        return True
-    return bool(lemmas & CLAUSE_CUE_WORDS) and any(doc[i].pos_ in ("VERB", "AUX") for i in content)
+        return clause or not lemmas & ACT_LIKE_SPEECH
+    return bool(lemmas & CLAUSE_CUE_WORDS) and clause
 
 
 def _content_word(token: Token) -> bool:
     """Whether a word can make a content (see :data:`LEARNED_CONTENT_POS` and :data:`TIME_WORDS`)."""
     return token.pos_ in LEARNED_CONTENT_POS and token.ent_type_ not in TIME_LABELS and token.lower_ not in TIME_WORDS
+
+
+def _unspoken(doc: Doc, cue: set[int] | list[int]) -> bool:
+    """Whether a cue reports that nothing was said: "Asked about her plans, ..." (she was asked), "did not
+    respond to requests for comment", "did not say whether ..."."""
+    return any(
+        _asked(doc[i]) or (doc[i].dep_ == "neg" and doc[i].head.lemma_.lower() in SPEECH_CUE_WORDS) for i in cue
+    )  # but "could not resist pointing out" did point out
 
 
 def _asked(verb: Token) -> bool:
