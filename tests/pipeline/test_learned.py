@@ -375,6 +375,8 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
         ("Ann Cole met the mayor. Asked about her plans, she smiled.", "she", "Asked about", "her plans", False),
         # a speech verb that with a bare object reports an act
         ("Ann Cole met the mayor. She rejected his offer of a job.", "She", "rejected", "his offer of a job", False),
+        ("Ann Cole met the mayor. She declared a state of emergency.", "She", "declared", "a state of emergency",
+         False),
         ("Ann Cole met the mayor. She rejected claims that wages fell.", "She", "rejected", "claims that wages fell",
          True),
         # acts: no speech, whatever the tagger says

@@ -81,7 +81,7 @@ REPORTING_WORDS: frozenset[str] = frozenset(
 
 #: Speech verbs that, with a bare object and no clause, report an act ("the Kremlin rejected a proposal",
 #: "the Senate confirmed Barrett", "he posted a video"): out of scope "speech" when only the tagger found them.
-ACT_LIKE_SPEECH: frozenset[str] = frozenset("reject confirm announce propose post order request demand".split())
+ACT_LIKE_SPEECH: frozenset[str] = frozenset("reject confirm announce declare propose post order request demand".split())
 
 #: Naming verbs: their object alone is no content ("called her mother"), only with what she is called.
 NAMING_VERBS: frozenset[str] = frozenset("call dub label brand term name".split())
