@@ -371,6 +371,8 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
          "requests for comment", False),
         ("Ann Cole met the mayor. She could not resist pointing out that wages fell.", "She",
          "could not resist pointing out", "that wages fell", True),
+        ("Ann Cole met the mayor. Her study added to evidence that wages fell.", "Her study", "added to",
+         "evidence that wages fell", False),
         # asked, not saying
         ("Ann Cole met the mayor. Asked about her plans, she smiled.", "she", "Asked about", "her plans", False),
         # a speech verb that with a bare object reports an act

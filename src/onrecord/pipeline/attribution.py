@@ -40,8 +40,8 @@ from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .tables import (
     ACT_LIKE_SPEECH, CATENATIVE_GAP_DEPS, COORDINATORS, DATELINE_PATTERN, FEELING_PARTICIPLES, FIRST_PERSON_SINGULAR,
-    NAMING_VERBS, NEEDS_CONTENT, NOMINAL_SUBJECT_DEPS, REPORTING_WORDS, SCOPES, SPEECH_VERBS, STANCE_VERBS,
-    THOUGHT_VERBS, TIME_LABELS, TIME_WORDS, TURN_VOICES, WRITER_VOICES,
+    NAMING_VERBS, NEEDS_CONTENT, NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS, REPORTING_WORDS, SCOPES, SPEECH_VERBS,
+    STANCE_VERBS, THOUGHT_VERBS, TIME_LABELS, TIME_WORDS, TURN_VOICES, WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -736,15 +736,19 @@ def _content_word(token: Token) -> bool:
 
 def _unspoken(doc: Doc, cue: set[int] | list[int]) -> bool:
     """Whether a cue reports that nothing was said: "Asked about her plans, ..." (she was asked), "did not
-    respond to requests for comment", "did not say whether ..."."""
+    respond to requests for comment", "did not say whether ...", "adding to evidence that ..."."""
     return any(
-        _asked(doc[i]) or (doc[i].dep_ == "neg" and doc[i].head.lemma_.lower() in SPEECH_CUE_WORDS) for i in cue
+        _asked(doc[i]) or (doc[i].dep_ == "neg" and doc[i].head.lemma_.lower() in SPEECH_CUE_WORDS)
+        or any(c.dep_ == "prep" and c.lower_ in NOT_SPEECH_PREPS.get(doc[i].lemma_.lower(), ())
+               for c in doc[i].children)
+        for i in cue
     )  # but "could not resist pointing out" did point out
 
 
 def _asked(verb: Token) -> bool:
     """A participle clause with no subject of its own: "Asked about her plans, ...", "Pressed on the issue, ..."."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
+    subject = any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not subject
 
 
 def _passive(doc: Doc, cue: set[int]) -> bool:

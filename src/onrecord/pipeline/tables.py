@@ -79,6 +79,9 @@ REPORTING_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Prepositions after which a speech verb reports no speech: "adding to evidence that ..." adds nothing said.
+NOT_SPEECH_PREPS: dict[str, frozenset[str]] = {"add": frozenset({"to"})}
+
 #: Speech verbs that, with a bare object and no clause, report an act ("the Kremlin rejected a proposal",
 #: "the Senate confirmed Barrett", "he posted a video"): out of scope "speech" when only the tagger found them.
 ACT_LIKE_SPEECH: frozenset[str] = frozenset("reject confirm announce declare propose post order request demand".split())
