@@ -480,3 +480,10 @@ def test_attribution_negated_cue_is_an_attribution_only_in_scope_all(extractor):
     (quote,) = Extractor(scope="all").extract(text).quotes  # PolNeAR marks the negation in the cue
     assert quote.cue is not None and quote.cue.text == "did not say"
     assert quote.text == "that the plant would close" and quote.speaker.people == ["Ben Ode"]
+
+
+def test_attribution_british_single_quotation_marks_continue(extractor):
+    text = "Ruth Anders runs the bakery. ‘We lost everything,’ Anders said.\n\n‘The ovens, the flour, the photos on the wall.’"
+    quote = find(extractor.extract(text), "The ovens, the flour")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.people == ["Ruth Anders"]

@@ -24,6 +24,11 @@ def quoted(text: str) -> list[str]:
         ("The players' union and the owners' deal.", []),  # possessive apostrophes
         ("No quotation here, only an apostrophe’s mark.", []),
         ("A 6\" pipe and a 12\" one.", []),  # inch marks do not open a quotation
+        # curly single marks, British style, in a paragraph with no double ones; apostrophes are no marks
+        ("‘We will win,’ she said. ‘It’s certain.’", ["‘We will win,’", "‘It’s certain.’"]),
+        ("She called it ‘a disaster’.", ["‘a disaster’"]),
+        ("The workers’ union said it’s over.", []),
+        ("“He told me ‘never again’ and left,” she said.", ["“He told me ‘never again’ and left,”"]),  # nested
     ],
 )
 def test_quotemarks_pairs(text, expected):

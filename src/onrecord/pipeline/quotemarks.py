@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .tables import BEFORE_OPENING, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTES
+from .tables import (
+    BEFORE_OPENING, CLOSING_QUOTES, OPENING_QUOTES, SINGLE_CLOSING_QUOTES, SINGLE_OPENING_QUOTES, STRAIGHT_QUOTES,
+)
 
 Mark = Literal["open", "close", "either"]
 _PARAGRAPH = re.compile(r"[^\n]+")
 _MARK = re.compile("|".join(re.escape(m) for m in sorted(OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES, key=len, reverse=True)))
+_SINGLE_MARK = re.compile("|".join(re.escape(m) for m in sorted(SINGLE_OPENING_QUOTES | SINGLE_CLOSING_QUOTES)))
 
 
 @dataclass(frozen=True)
@@ -58,13 +61,29 @@ def classify(text: str, i: int, width: int = 1) -> Mark | None:
     return "either"
 
 
+def classify_single(text: str, i: int) -> Mark | None:
+    """Whether a curly single mark opens or closes a quotation; None for an apostrophe ("don’t", "’90s")."""
+    if text[i] in SINGLE_OPENING_QUOTES:
+        before = text[i - 1] if i > 0 else " "
+        return "open" if before in BEFORE_OPENING or before in OPENING_QUOTES else None
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return None if after.isalnum() else "close"
+
+
 def find_quotations(text: str, spans: list[tuple[int, int]] | None = None) -> list[QuoteMarks]:
-    """Every quotation in ``text`` (or in the paragraphs ``spans``), in order."""
+    """Every quotation in ``text`` (or in the paragraphs ``spans``), in order.
+
+    A paragraph with no double quotation marks is read by its curly single ones (‘…’, as British
+    news quotes); elsewhere single marks are quotations inside quotations, and left alone.
+    """
     found: list[QuoteMarks] = []
     carried: QuoteMarks | None = None  # the opening left unclosed by the previous paragraph
     for p_start, p_end in spans if spans is not None else paragraphs(text):
         marks = [(m.start(), m.end(), classify(text, m.start(), m.end() - m.start())) for m in _MARK.finditer(text, p_start, p_end)]
         marks = [(i, j, kind) for i, j, kind in marks if kind is not None]
+        if not marks:
+            marks = [(m.start(), m.end(), classify_single(text, m.start())) for m in _SINGLE_MARK.finditer(text, p_start, p_end)]
+            marks = [(i, j, kind) for i, j, kind in marks if kind is not None]
         first_opens = bool(marks) and marks[0][2] in ("open", "either") and not text[p_start : marks[0][0]].strip()
         if carried is not None and not first_opens:
             carried = None  # the previous paragraph's quotation never continued: it was unbalanced

@@ -373,6 +373,10 @@ OPENING_QUOTES: frozenset[str] = frozenset({"“", "„", "«", "‟", "``"})
 CLOSING_QUOTES: frozenset[str] = frozenset({"”", "»"})
 #: Marks that may open or close: told apart by context. "''" is a typewriter double quote (as in some wire copy).
 STRAIGHT_QUOTES: frozenset[str] = frozenset({'"', "''"})
+#: Curly single marks: quotations in a paragraph with no double marks (British style); "’" in a word is an
+#: apostrophe.
+SINGLE_OPENING_QUOTES: frozenset[str] = frozenset({"‘"})
+SINGLE_CLOSING_QUOTES: frozenset[str] = frozenset({"’"})
 #: Characters that may stand right before an opening straight quote.
 BEFORE_OPENING: frozenset[str] = frozenset(" \t\n([{—–-:;/")
 
