@@ -296,3 +296,12 @@ def test_people_first_name_beside_a_relative_is_a_person(extractor):
     result = extractor.extract(text)
     assert "Maria" in names(result)
     assert [q.speaker.people for q in result.quotes] == [["Maria"], ["Maria"]]
+
+
+def test_people_name_words_start_after_a_title_inside_the_span(extractor):
+    # the NER sometimes marks a whole "Kamloops RCMP Constable Gary Gray" as a person; the name is the end
+    from onrecord.pipeline.people import _name_tokens
+
+    doc = extractor.nlp("Kamloops RCMP Constable Gary Gray said fentanyl was popular.")
+    assert [t.text for t in _name_tokens(doc[0:5])] == ["Gary", "Gray"]
+    assert [t.text for t in _name_tokens(doc[2:5])] == ["Gary", "Gray"]  # a leading title, as before

@@ -60,9 +60,9 @@ NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 #: An attribution only the tagger found is added when it has a content and one of these roles
 #: (a source: words nobody holds are not worth reporting).
 LEARNED_NEEDS_ONE_OF = ("source",)
-#: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content).
+#: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content), not
+#: only words of a date or a time (:data:`.tables.TIME_LABELS`, :data:`.tables.TIME_WORDS`).
 LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "INTJ"})
-#: ... and not only words of a date or a time (:data:`.tables.TIME_LABELS`, :data:`.tables.TIME_WORDS`).
 #: A source the tagger proposes names someone only with a word of one of these parts of speech.
 SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
 #: How a word hangs on the noun of its phrase: a source cut before that noun is extended to it.
@@ -319,8 +319,8 @@ def _absorb_quotations(text: str, drafts: list[_Draft]) -> list[_Draft]:
         for draft in drafts:
             if draft is quotation or id(draft) in dropped or draft.hit is not quotation.hit or draft.kind == "direct":
                 continue
+            # a piece overlapping the quotation, or ending right before it (nothing but spaces and commas between)
             near = [n for n, (s, e) in enumerate(draft.spans) if s <= end and not text[e:start].strip(" ,")]
-            near += [n for n, (s, e) in enumerate(draft.spans) if s < end and start < e and n not in near]
             if not near:
                 continue
             n = near[0]
@@ -715,13 +715,12 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
 def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     """Whether an attribution the tagger found reports speech, writing or thought: a quotation, a cue of
     :data:`SPEECH_CUE_WORDS` (of :data:`.tables.ACT_LIKE_SPEECH` only with a clause: "rejected a proposal" is
-    an act), or one of :data:`CLAUSE_CUE_WORDS` with a clause ("slammed the plan" is an act)."""
+    an act), or one of :data:`CLAUSE_CUE_WORDS` with a clause ("slammed the plan" is an act). A cue that
+    reports nothing said (:func:`_unspoken`) is left out after the merge, with the rules' ones."""
     content = _token_set(doc, found.content)
     words = [" ".join(doc[i].text for i in run) for run in token_runs(sorted(content & quoted))]
     if any(not _title_like(w.strip("\"“”'‘’ .,;:")) for w in words):
         return True  # a quotation, unless a title ("a tribute entitled “A Tribute for a King”")
-    if _unspoken(doc, cue):
-        return False
     lemmas = {doc[i].lemma_.lower() for i in cue}
     clause = any(doc[i].pos_ in ("VERB", "AUX") for i in content)
     if lemmas & SPEECH_CUE_WORDS:

@@ -225,7 +225,7 @@ def organization_name(ent: Span) -> str:
     """An organisation's name as a speaker's referent: "the EPA" is "EPA", "Associated Press (" is
     "Associated Press"."""
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    return name.rstrip(" ([{-–—,;:") if name.count("(") != name.count(")") or name[-1:] in "([{-–—,;:" else name
+    return name.rstrip(" ([{-–—,;:")
 
 
 def _describes_a_person(head: Token) -> bool:

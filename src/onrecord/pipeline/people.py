@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
 from .tables import (
-    CAPTION_WORDS, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, PLACE_LABELS,
-    ROLE_NOUNS, TITLES,
+    CAPTION_WORDS, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SUFFIXES,
+    NOMINAL_SUBJECT_DEPS, PLACE_LABELS, ROLE_NOUNS, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -243,9 +243,7 @@ class PeopleFinder:
                 if c.first is not None and (c.first, c.last, c.suffix) == (parts[0], parts[-1], suffix):
                     return i
             # a surname of several words ("Le Drian" for Jean-Yves Le Drian)
-            by_surname = [i for i, c in enumerate(people.clusters) if len(c.parts) > len(parts)
-                          and c.parts[-len(parts):] == parts]
-            return _nearest(people, by_surname, position)
+            return _nearest(people, _by_surname(people, parts), position)
         word = parts[0]
         by_last = [i for i, c in enumerate(people.clusters)
                    if word in _surname_forms(c.last) and (not suffix or c.suffix == suffix)]
@@ -290,9 +288,7 @@ class PeopleFinder:
             outside = [doc[j] for j in (token.i - 1, token.i + n) if 0 <= j < len(doc)]
             if any(_name_part(t) and t.i not in people.token_cluster for t in outside):
                 continue  # part of a longer name
-            parts = tuple(t.lower_ for t in run)
-            owners = [i for i, c in enumerate(people.clusters) if len(c.parts) > n and c.parts[-n:] == parts]
-            if owners:
+            if _by_surname(people, tuple(t.lower_ for t in run)):
                 return run
         return None
 
@@ -375,6 +371,12 @@ def _split_suffix(words: list[Token]) -> tuple[list[Token], Token | None]:
     return words, None
 
 
+def _by_surname(people: People, parts: tuple[str, ...]) -> list[int]:
+    """The people whose name ends with the surname ``parts`` and has more before it ("Le Drian" for Jean-Yves Le
+    Drian)."""
+    return [i for i, c in enumerate(people.clusters) if len(c.parts) > len(parts) and c.parts[-len(parts):] == parts]
+
+
 def _surname_forms(last: str) -> tuple[str, ...]:
     """How a surname may be written alone: "al-assad" also as "assad"."""
     particle, _, rest = last.partition("-")
@@ -385,7 +387,7 @@ def _written_as_name(span: Span) -> bool:
     """No word of the name is in lower case but particles ("Vincent van Gogh", "Bashar al-Assad"; not
     "Blu ray discs")."""
     return all(
-        p[:1].isupper() or p.lower() in NAME_PARTICLES or p.split("-", 1)[0].lower() in NAME_PARTICLES
+        p[:1].isupper() or p.split("-", 1)[0].lower() in NAME_PARTICLES
         for p in _parts(_name_tokens(span))
     )
 
@@ -442,13 +444,18 @@ def _name_tokens(span: Span) -> list[Token]:
             continue
         if _is_word(t) or _is_initial(t):
             words.append(t)
-    while len(words) > 1 and (words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in ROLE_NOUNS):
+    while len(words) > 1 and _title_word(words[0]):
         words = words[1:]
     named = len(words) - bool(words and _suffix_key(words[-1]))  # "Martin Luther King III": no title in it
-    inner = [j for j in range(1, named - 2) if words[j].lower_.rstrip(".") in TITLES]
+    inner = [j for j in range(1, named - 2) if _title_word(words[j])]
     if inner:  # a first name and a surname after the title
         words = words[inner[-1] + 1 :]
     return words
+
+
+def _title_word(token: Token) -> bool:
+    """A title or a role written before a name ("Sen.", "Constable", "director")."""
+    return token.lower_.rstrip(".") in TITLES or token.lower_ in ROLE_NOUNS
 
 
 def _is_initial(token: Token) -> bool:

@@ -10,6 +10,7 @@ a quotation mark. Stray or unbalanced marks spoil their own paragraph only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -79,11 +80,9 @@ def find_quotations(text: str, spans: list[tuple[int, int]] | None = None) -> li
     found: list[QuoteMarks] = []
     carried: QuoteMarks | None = None  # the opening left unclosed by the previous paragraph
     for p_start, p_end in spans if spans is not None else paragraphs(text):
-        marks = [(m.start(), m.end(), classify(text, m.start(), m.end() - m.start())) for m in _MARK.finditer(text, p_start, p_end)]
-        marks = [(i, j, kind) for i, j, kind in marks if kind is not None]
+        marks = _marks(text, p_start, p_end, _MARK, lambda i, j: classify(text, i, j - i))
         if not marks:
-            marks = [(m.start(), m.end(), classify_single(text, m.start())) for m in _SINGLE_MARK.finditer(text, p_start, p_end)]
-            marks = [(i, j, kind) for i, j, kind in marks if kind is not None]
+            marks = _marks(text, p_start, p_end, _SINGLE_MARK, lambda i, j: classify_single(text, i))
         first_opens = bool(marks) and marks[0][2] in ("open", "either") and not text[p_start : marks[0][0]].strip()
         if carried is not None and not first_opens:
             carried = None  # the previous paragraph's quotation never continued: it was unbalanced
@@ -96,6 +95,14 @@ def find_quotations(text: str, spans: list[tuple[int, int]] | None = None) -> li
         found.extend(pieces)
         carried = left_open
     return found
+
+
+def _marks(
+    text: str, start: int, end: int, pattern: re.Pattern[str], kind_of: Callable[[int, int], Mark | None]
+) -> list[tuple[int, int, Mark]]:
+    """The quotation marks ``pattern`` finds in ``text[start:end]``, each with what ``kind_of`` says it does."""
+    found = [(m.start(), m.end(), kind_of(m.start(), m.end())) for m in pattern.finditer(text, start, end)]
+    return [(i, j, kind) for i, j, kind in found if kind is not None]
 
 
 def _pair(marks: list[tuple[int, int, Mark]]) -> tuple[list[QuoteMarks], QuoteMarks | None]:
