@@ -33,6 +33,18 @@ def test_decode_starts_a_new_content_after_a_long_gap() -> None:
     assert [[text[s:e] for s, e in pieces(m, tokens)] for m in contents] == [["Wages rose"], ["prices fell"]]
 
 
+def test_decode_keeps_apart_the_contents_of_two_cues() -> None:
+    # the first content opens right after its own cue: "adding" starts a second attribution
+    text = "Jane Roe said the budget is balanced, adding, we will not raise taxes."
+    tags = {"Jane": "B-SOURCE", "Roe": "I-SOURCE", "said": "B-CUE", "the": "B-CONTENT", "budget": "I-CONTENT",
+            "is": "I-CONTENT", "balanced": "I-CONTENT", "adding": "B-CUE", "we": "I-CONTENT", "will": "I-CONTENT",
+            "not": "I-CONTENT", "raise": "I-CONTENT", "taxes": "I-CONTENT"}
+    tokens, labels = _labels(text, tags)
+    contents = [m for m in decode(labels, tokens) if m.role == "CONTENT"]
+    assert [[text[s:e] for s, e in pieces(m, tokens)] for m in contents] == [
+        ["the budget is balanced"], ["we will not raise taxes"]]
+
+
 def test_the_exported_model_ships_with_the_package() -> None:
     assert SpanTagger.available(WEIGHTS_DIR)
     assert {"tagger.int8.onnx", "tokenizer.json", "tagger.json"} <= {p.name for p in WEIGHTS_DIR.iterdir()}

@@ -487,3 +487,46 @@ def test_attribution_british_single_quotation_marks_continue(extractor):
     quote = find(extractor.extract(text), "The ovens, the flour")
     assert quote.kind == "direct"
     assert quote.speaker is not None and quote.speaker.people == ["Ruth Anders"]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "text,first,then,speaker",
+    [
+        ('Mayor Ann Lutz said the budget "is balanced," adding, "We will not raise taxes."',
+         "is balanced", "We will not raise taxes", "Ann Lutz"),
+        ("Bank president Okey Dike said the use of foreign currencies “costs the region $5 billion,” further "
+         "saying, “Beyond that, it also reduces trade.”", "costs the region", "it also reduces trade", "Okey Dike"),
+        ("Ann Lutz said the budget was balanced, adding that taxes would not rise.",
+         "budget was balanced", "taxes would not rise", "Ann Lutz"),
+    ],
+)
+def test_attribution_participle_after_a_reported_clause_is_the_speakers_own_cue(learned, text, first, then, speaker):
+    # the parser hangs "adding" on the reported clause's verb: its speaker is not that clause's subject,
+    # and what it adds is not part of the first content
+    quotes = Extractor(learned=learned, scope="all").extract(text).quotes
+    said = find_in(quotes, text, first)
+    added = find_in(quotes, text, then)
+    assert said is not added
+    assert then not in said.text
+    assert added.speaker is not None and added.speaker.people == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # a participle before the reported clause's verb, or one with no clause of its own, stays in the content
+        ("Ann Lutz said the mayor, speaking on Monday, would resign.", "the mayor, speaking on Monday, would resign"),
+        ("Ann Lutz said the council met on Monday, citing its own rules.", "the council met on Monday, citing its own rules"),
+    ],
+)
+def test_attribution_participle_without_a_clause_of_its_own_stays_in_the_content(rules, text, content):
+    quote = rules.extract(text).quotes[0]
+    assert quote.text == content
+
+
+def find_in(quotes: list[Quote], text: str, fragment: str) -> Quote:
+    at = text.index(fragment)
+    found = [q for q in quotes if any(s <= at and at + len(fragment) <= e for s, e in q.spans)]
+    assert found, (fragment, [q.text for q in quotes])
+    return found[0]

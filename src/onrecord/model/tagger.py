@@ -162,11 +162,14 @@ def decode(labels: Sequence[str], tokens: Sequence[Token]) -> list[Mention]:
     prev_role: str | None = None
     word_pos = 0  # running count of words, to measure gaps
     positions: dict[int, int] = {}
+    after_cue: set[int] = set()  # content mentions that open right after a cue word: its content already
+    prev_label = "O"
     for i, (label, tok) in enumerate(zip(labels, tokens)):
         if not tok.is_word:
             continue
         positions[i] = word_pos
         word_pos += 1
+        before, prev_label = prev_label, label
         if label == "O":
             prev_role = None
             continue
@@ -178,11 +181,14 @@ def decode(labels: Sequence[str], tokens: Sequence[Token]) -> list[Mention]:
                 continue
             gap = positions[i] - positions[current.last] - 1
             between = {labels[k].split("-", 1)[-1] for k in range(current.last + 1, i) if tokens[k].is_word}
-            if role == "CONTENT" and gap <= CONTENT_GAP and (not GAP_NEEDS_CUE or "CUE" in between):
+            if (role == "CONTENT" and gap <= CONTENT_GAP and (not GAP_NEEDS_CUE or "CUE" in between)
+                    and id(current) not in after_cue):  # "said X, adding Y": two contents, not one
                 current.words.append(i)
                 prev_role = role
                 continue
         mention = Mention(role, [i])
+        if role == "CONTENT" and before.endswith("-CUE"):
+            after_cue.add(id(mention))
         mentions.append(mention)
         open_[role] = mention
         prev_role = role

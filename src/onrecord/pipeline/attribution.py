@@ -33,6 +33,7 @@ from .coref import Referent, Resolver
 from .headlines import headline_cues
 from .cues import (
     CueHit, antecedent, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs,
+    trailing_participle,
 )
 from .learned import Tagged
 from .paragraphs import inside, one_paragraph, stripped
@@ -577,6 +578,8 @@ def _wider(doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple
     ours = {i for i in _token_set(doc, spans) if not doc[i].is_punct}
     if not ours or not ours < words or (min(words) >= min(ours) and max(words) <= max(ours)):
         return False  # the same words, fewer, or only words inside the rules' content
+    if any(trailing_participle(doc[i]) for i in words - ours):
+        return False  # "said X, adding Y": Y is the participle's own content
     return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
 
 

@@ -198,6 +198,30 @@ def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i and c not in heads]
 
 
+def trailing_participle(token: Token) -> bool:
+    """A speech participle set off by a comma after a reported clause: "said X, adding Y".
+
+    The parser often hangs it on the reported clause's verb; it belongs to the cue before.
+    """
+    before = token.left_edge.i - 1
+    while before > 0 and token.doc[before].tag_ == "''":  # a closing quotation mark: ',” adding'
+        before -= 1
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "advcl"
+        and token.i > token.head.i
+        and token.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ in CONTENT_DEPS for c in token.children)
+        and before >= 0
+        and token.doc[before].text == ","
+    )
+
+
+def _reported_clause(token: Token) -> bool:
+    """The clause a speech verb governs ("said [the plan costs too much]")."""
+    return token.dep_ in CONTENT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS and token.head.i != token.i
+
+
 def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[Token]:
     """The speaker(s) of a cue verb: its subject and the subject's conjuncts.
 
@@ -205,6 +229,8 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
         a cue outside the quotation inherits ("said “I do not ...”, calling it ...").
     """
     current = verb
+    if trailing_participle(verb) and _reported_clause(verb.head):
+        current = verb.head.head  # "Roe said the plan “costs too much,” adding ...": Roe adds it, not the plan
     for _ in range(3):
         subject = _subject_of(current, quoted if current is verb else frozenset())
         if subject is not None and current is not verb and subject.i in quoted and verb.i not in quoted:
@@ -323,6 +349,8 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
         return []
     head = doc[hit.content_head]
     tokens = {t.i for h in [head, *(doc[i] for i in hit.content_more)] for t in h.subtree} - hit.content_exclude
+    for participle in [t for t in head.subtree if t.i != head.i and trailing_participle(t) and _reported_clause(t.head)]:
+        tokens -= {t.i for t in participle.subtree}  # "said X, adding Y": Y is the participle's own content
     tokens -= set(hit.tokens)
     if hit.speaker is not None:
         tokens -= set(range(*hit.speaker))
