@@ -58,7 +58,7 @@ class Resolver:
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.organizations = [
             ent for ent in doc.ents
-            if ent.label_ == "ORG" and ent.start not in quoted and people.cluster_of(ent.root) is None
+            if ent.label_ == "ORG" and ent.start not in quoted and people.cluster_of(ent.root) is None and has_name(ent)
         ]
         self.mentions: list[_Mention] = []
         for start, end, cluster in people.mentions_in_order():
@@ -101,8 +101,8 @@ class Resolver:
         count = _counted(head)
         if head.tag_ in PLURAL_TAGS and count:
             return self._last_people(head, count, GROUP_GENDERS.get(head.lower_)), None  # "both men"
-        if head.ent_type_ in ORG_LABELS:
-            ent = self.entity_at.get(head.i)
+        ent = self.entity_at.get(head.i)
+        if head.ent_type_ in ORG_LABELS and (ent is None or has_name(ent)):
             return [], organization_name(ent) if ent is not None else head.text
         if form in ORG_PRONOUNS and head.pos_ == "PRON":
             return [], self._organization(head, None) if self._organization_in_focus(head) else None
@@ -219,6 +219,14 @@ class Resolver:
             return []
         last = max(mentioned, key=lambda m: m.token)
         return [next(c for c in last.clusters if c in holders)]
+
+
+def has_name(ent: Span) -> bool:
+    """Whether an entity has a name in it: the small model labels a sentence's first plural
+    ("Reports said ...", "Officials said ...") an organisation."""
+    return any(
+        t.tag_ in ("NNP", "NNPS") or (t.is_upper and len(t) > 1) or (t.is_title and not t.is_sent_start) for t in ent
+    )
 
 
 def organization_name(ent: Span) -> str:
