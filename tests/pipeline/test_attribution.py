@@ -482,6 +482,21 @@ def test_attribution_negated_cue_is_an_attribution_only_in_scope_all(extractor):
     assert quote.text == "that the plant would close" and quote.speaker.people == ["Ben Ode"]
 
 
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        # the negation set off from the cue, outside the words the cue is made of
+        ("The United States had not, as of yesterday, announced that the troops would leave.", "announced"),
+        ("Ben Ode has not, despite many requests, explained why the plant closed.", "explained"),
+    ],
+)
+def test_attribution_negation_apart_from_its_cue_says_nothing(extractor, text, cue):
+    assert [q.cue.text for q in extractor.extract(text).quotes if q.cue] == []
+    from onrecord.api import Extractor
+
+    assert cue in [q.cue.text for q in Extractor(scope="all").extract(text).quotes if q.cue]
+
+
 def test_attribution_british_single_quotation_marks_continue(extractor):
     text = "Ruth Anders runs the bakery. ‘We lost everything,’ Anders said.\n\n‘The ovens, the flour, the photos on the wall.’"
     quote = find(extractor.extract(text), "The ovens, the flour")

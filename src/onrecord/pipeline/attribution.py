@@ -738,13 +738,20 @@ def _content_word(token: Token) -> bool:
 
 def _unspoken(doc: Doc, cue: set[int] | list[int]) -> bool:
     """Whether a cue reports that nothing was said: "Asked about her plans, ..." (she was asked), "did not
-    respond to requests for comment", "did not say whether ...", "adding to evidence that ..."."""
+    respond to requests for comment", "did not say whether ...", "had not, as of Monday, announced any
+    plans" (the negation outside the cue), "adding to evidence that ..."."""
     return any(
         _asked(doc[i]) or (doc[i].dep_ == "neg" and doc[i].head.lemma_.lower() in SPEECH_CUE_WORDS)
+        or (doc[i].lemma_.lower() in SPEECH_CUE_WORDS and _negated(doc[i]))
         or any(c.dep_ == "prep" and c.lower_ in NOT_SPEECH_PREPS.get(doc[i].lemma_.lower(), ())
                for c in doc[i].children)
         for i in cue
     )  # but "could not resist pointing out" did point out
+
+
+def _negated(verb: Token) -> bool:
+    """Whether a verb or one of its auxiliaries has a negation ("had not, as of Monday, announced")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(n.dep_ == "neg" for n in c.children)) for c in verb.children)
 
 
 def _asked(verb: Token) -> bool:
