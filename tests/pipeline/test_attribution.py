@@ -146,6 +146,11 @@ CASES = [
     ("“The talks collapsed overnight,” a source said.", "talks collapsed", [], "direct", "said", None),
     ("Officials said the road would stay closed until Friday.", "the road would stay closed", [], "indirect", "said", None),
     ("“I am leaving the party,” he said.", "leaving the party", [], "direct", "said", None),
+    # a subject after its cue that the parser cut in pieces ("co", "-", "author Ted Scambos")
+    ('"Now we are seeing a new process," said study co-author Ted Scambos of CU Boulder.',
+     "a new process", ["Ted Scambos"], "direct", "said", None),
+    ('"Warm water is attacking the shelves," said study co-author Karen Alley.',
+     "attacking the shelves", ["Karen Alley"], "direct", "said", None),
     # a capitalised role refers to the last person given it
     ("Club President Ann Moss spoke on Friday. The President insists that the fees will not rise.",
      "the fees will not rise", ["Ann Moss"], "indirect", "insists", None),

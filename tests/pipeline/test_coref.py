@@ -40,6 +40,11 @@ def test_has_name(words, tags, ents, expected):
         (["the", "EPA", "said"], ["B-ORG", "I-ORG", "O"], "EPA"),
         (["Associated", "Press", "(", "AP"], ["B-ORG", "I-ORG", "I-ORG", "O"], "Associated Press"),
         (["Theatre", "Royal", "said"], ["B-ORG", "I-ORG", "O"], "Theatre Royal"),
+        (["the", "World", "Health", "Organization", "(", "WHO", ")"], ["B-ORG"] + ["I-ORG"] * 5 + ["O"],
+         "World Health Organization"),
+        (["the", "World", "Health", "Organization", "(", "WHO", ")"], ["B-ORG"] * 1 + ["I-ORG"] * 6,
+         "World Health Organization"),
+        (["(", "WHO", ")"], ["B-ORG", "I-ORG", "I-ORG"], "( WHO )"),  # nothing left: the name as written
     ],
 )
 def test_organization_name(words, ents, name):

@@ -10,6 +10,7 @@ take the organisation named last (one whose name holds the noun first).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -221,6 +222,10 @@ class Resolver:
         return [next(c for c in last.clusters if c in holders)]
 
 
+#: A bracket the NER ran into at the end of a name, closed or not: "World Health Organization (WHO".
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)?\s*$")
+
+
 def has_name(ent: Span) -> bool:
     """Whether an entity has a name in it: the small model labels a sentence's first plural
     ("Reports said ...", "Officials said ...") an organisation."""
@@ -230,10 +235,10 @@ def has_name(ent: Span) -> bool:
 
 
 def organization_name(ent: Span) -> str:
-    """An organisation's name as a speaker's referent: "the EPA" is "EPA", "Associated Press (" is
-    "Associated Press"."""
+    """An organisation's name as a speaker's referent: "the EPA" is "EPA", "Associated Press (" and "the
+    World Health Organization (WHO" are "Associated Press" and "World Health Organization"."""
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    return name.rstrip(" ([{-–—,;:")
+    return _TRAILING_BRACKET.sub("", name).rstrip(" ([{-–—,;:") or name
 
 
 def _describes_a_person(head: Token) -> bool:

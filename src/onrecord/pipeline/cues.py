@@ -190,7 +190,31 @@ def _subject_of(verb: Token, quoted: AbstractSet[int] = frozenset()) -> Token | 
     """
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and (verb.i in quoted or c.i not in quoted)]
     before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else subjects[0] if subjects else None
+    if before:
+        return before[-1]
+    if not subjects:
+        return None
+    first = subjects[0]  # after the verb: of a phrase the parser cut into several subjects, its last word
+    for later in subjects[1:]:  # "said study co-author Ted Scambos": "co", "-" and "Scambos"
+        if later.left_edge.i != first.right_edge.i + 1:
+            break
+        first = later
+    return first
+
+
+def _split_subject(head: Token) -> list[Token]:
+    """The pieces of a subject the parser cut before ``head`` ("study co-author Ted Scambos": "co", "-")."""
+    pieces: list[Token] = []
+    if head.dep_ not in SUBJECT_DEPS:
+        return pieces
+    siblings = sorted((c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.i < head.i), reverse=True)
+    edge = head.left_edge.i
+    for sibling in siblings:
+        if sibling.right_edge.i + 1 != edge or sibling.i < head.head.i:
+            break
+        pieces.append(sibling)
+        edge = sibling.left_edge.i
+    return pieces
 
 
 def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
@@ -282,6 +306,8 @@ def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
     """
     doc = heads[0].doc
     tokens: set[int] = set()
+    for piece in _split_subject(heads[0]):
+        tokens.update(t.i for t in piece.subtree)
     for head in heads:
         tokens.add(head.i)
         for child in head.children:
