@@ -550,3 +550,48 @@ def find_in(quotes: list[Quote], text: str, fragment: str) -> Quote:
     found = [q for q in quotes if any(s <= at and at + len(fragment) <= e for s, e in q.spans)]
     assert found, (fragment, [q.text for q in quotes])
     return found[0]
+
+
+def _tagged(text: str, cue: str, content: str, source: str | None = None):
+    from onrecord.pipeline.learned import Tagged
+
+    def at(fragment: str) -> list[tuple[int, int]]:
+        start = text.index(fragment)
+        return [(start, start + len(fragment))]
+
+    return Tagged(source=at(source) if source else [], cue=at(cue), content=at(content), score=0.6)
+
+
+@pytest.mark.parametrize(
+    "text,cue,contents,kept",
+    [
+        # a content the tagger put in the cue's subject is who speaks, not what is said
+        ("On Monday, scientists report skulls evolved 25 times.", "report", ["scientists", "skulls evolved 25 times"],
+         ["", "skulls evolved 25 times"]),
+        # the passive's subject is what was reported
+        ("The story was first reported by the Post.", "reported", ["The story"], ["The story"]),
+        # a content in the next sentence, unquoted, when the cue has one in its own
+        ("Scientists report skulls evolved 25 times. The survey will be published soon.", "report",
+         ["skulls evolved 25 times", "The survey"], ["skulls evolved 25 times"]),
+        # ... but a quotation there stays
+        ("Scientists report skulls evolved 25 times. “The survey will be published soon.”", "report",
+         ["skulls evolved 25 times", "The survey will be published soon."],
+         ["skulls evolved 25 times", "The survey will be published soon."]),
+        # ... and so does one when the cue has none in its own sentence
+        ("Skulls evolved 25 times. The scientists report it in a survey.", "report", ["Skulls evolved 25 times"],
+         ["Skulls evolved 25 times"]),
+    ],
+)
+def test_attribution_tagger_contents_outside_the_cue_clause_are_dropped(parser, text, cue, contents, kept):
+    from onrecord.pipeline.attribution import _without_stray_contents
+
+    doc = parser(text)
+    quoted = {t.i for t in doc if any(s <= t.idx < e for s, e in _quoted_spans(text))}
+    found = _without_stray_contents(doc, [_tagged(text, cue, c) for c in contents], quoted)
+    assert [" ".join(text[s:e] for s, e in f.content) for f in found] == kept
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(r"“[^”]*”", text)]

@@ -480,7 +480,7 @@ def _merge_learned(
     """Rule 4: the tagger's attributions, merged into the rules' (see :data:`PREFER`); with ``everything``
     False, only those of its own that report speech or thought are added (see :func:`_reported`)."""
     added: list[_Draft] = []
-    for found in _without_earlier_contents(doc, tagged, quoted):
+    for found in _without_stray_contents(doc, tagged, quoted):
         cue = _token_set(doc, found.cue)
         source = _learned_source(doc, _token_span(doc, found.source), cue, marks)
         same = _same_attribution(doc, drafts, found, cue)
@@ -531,23 +531,39 @@ def _holds_head(source: tuple[int, int], hit: CueHit) -> bool:
     return not own or any(source[0] <= h < source[1] for h in own)
 
 
-def _without_earlier_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) -> list[Tagged]:
-    """The tagger's attributions less those whose content, unquoted, lies in a sentence before its cue's
-    when the same cue has a content after it ("Greta Lind has spent a decade on her film. The director
-    told CNN that she nearly gave up": the first sentence is narration, not what she told)."""
-    after: set[tuple] = set()
+def _without_stray_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) -> list[Tagged]:
+    """The tagger's attributions less those whose content, unquoted, lies in another sentence than its cue's
+    when the same cue has a content after it in its own sentence ("Greta Lind has spent a decade on her film.
+    The director told CNN that she nearly gave up": the first sentence is narration, not what she told; so is
+    "The survey" after "Scientists report skulls evolved 25 times."), and those whose content is the cue's
+    subject (the speaker, not what was said)."""
+    own: set[tuple] = set()
     for found in tagged:
         if found.cue and found.content and found.content[0][0] >= found.cue[-1][1]:
-            after.add(tuple(found.cue))
-    kept = []
-    for found in tagged:
-        if found.cue and found.content and tuple(found.cue) in after:
             cue = doc.char_span(*found.cue[0], alignment_mode="expand")
             content = _token_set(doc, found.content)
-            if cue is not None and content and max(content) < cue.sent.start and not content & quoted:
+            if cue is not None and content and min(content) < cue.sent.end:
+                own.add(tuple(found.cue))
+    kept = []
+    for found in tagged:
+        cue_tokens = _token_set(doc, found.cue)
+        content = _token_set(doc, found.content)
+        verb = _cue_verb(doc, cue_tokens)
+        subject = _subject_tokens(verb) if verb is not None else set()
+        if content and subject and {i for i in content if not doc[i].is_punct} <= subject:
+            found = replace(found, content=[])  # "scientists report ...": "scientists" is who reports
+        if found.cue and content and tuple(found.cue) in own and not content & quoted:
+            cue = doc.char_span(*found.cue[0], alignment_mode="expand")
+            if cue is not None and (max(content) < cue.sent.start or min(content) >= cue.sent.end):
                 continue
         kept.append(found)
     return kept
+
+
+def _subject_tokens(verb: Token) -> set[int]:
+    """The tokens of an active verb's subject(s) (a passive's subject is what was said: "The story was first
+    reported by the Post")."""
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
 
 
 def _after_not_before(doc: Doc, draft: _Draft, found: Tagged) -> bool:
