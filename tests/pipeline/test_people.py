@@ -24,6 +24,9 @@ def person(result, name):
         ("Alderman Raymond Ortiz voted against the budget.", "Raymond Ortiz", "alderman"),
         ("Assemblywoman Grace Tully sponsored the bill.", "Grace Tully", "assemblywoman"),
         ("Quarterback Darnell Fisk threw for 300 yards.", "Darnell Fisk", "quarterback"),
+        # the parser hangs the name on the place or company after "of"
+        ("The chief executive of Acme, Maria Lopez, said the plant would close.", "Maria Lopez", "executive"),
+        ("The mayor of New Orleans, LaToya Cantrell, advised residents to stay home.", "LaToya Cantrell", "mayor"),
     ],
 )
 def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
@@ -305,3 +308,25 @@ def test_people_name_words_start_after_a_title_inside_the_span(extractor):
     doc = extractor.nlp("Kamloops RCMP Constable Gary Gray said fentanyl was popular.")
     assert [t.text for t in _name_tokens(doc[0:5])] == ["Gary", "Gray"]
     assert [t.text for t in _name_tokens(doc[2:5])] == ["Gary", "Gray"]  # a leading title, as before
+
+
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        # a name in apposition to the speaker, as the parser has it or hung on the place after "of"
+        ("The mayor of New Orleans, LaToya Cantrell, said the schools would close.", ["LaToya Cantrell"]),
+        ("The chief executive of Acme, Maria Lopez, said the plant would close.", ["Maria Lopez"]),
+        ("The city engineer, Maria Lopez, said the bridge would reopen.", ["Maria Lopez"]),
+        # a name after "for" is whom the speaker works for, not the speaker
+        ("A lawyer for Maria Lopez said the plant would close.", []),
+    ],
+)
+def test_people_name_in_apposition_is_the_speaker(extractor, text, speakers):
+    quote = extractor.extract(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.people == speakers
+
+
+def test_people_office_before_a_name_is_no_part_of_it(extractor):
+    # "Information" is a capitalised word before the name the NER found, but the object of "of"
+    result = extractor.extract("The bomb was placed in a market, said Minister of Information Moammar al-Eryani.")
+    assert names(result) == ["Moammar al-Eryani"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .people import People
+from .people import People, appositives
 from .tables import (
     ANY_ORG_NOUNS, GROUP_GENDERS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS,
     PARTY_MEMBERS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS,
@@ -90,7 +90,7 @@ class Resolver:
         cluster = self.people.cluster_of(head)
         if cluster is not None:
             return [cluster], None
-        named = [self.people.cluster_of(c) for c in head.children if c.dep_ == "appos"]
+        named = [self.people.cluster_of(c) for c in appositives(head)]
         named = [c for c in named if c is not None]
         if named:  # "the mayor, Jane Roe, said"
             return named[:1], None

@@ -321,8 +321,9 @@ class PeopleFinder:
                 cluster.add_role(child.lower_)  # "Director Sofia Reyes"
             elif child.dep_ == "appos" and _is_role(child):
                 cluster.add_role(child.lemma_.lower())
-        if head.dep_ == "appos" and _is_role(head.head):
-            cluster.add_role(head.head.lemma_.lower())
+        holder = appositive_of(head)
+        if holder is not None and _is_role(holder):
+            cluster.add_role(holder.lemma_.lower())
 
 
 def _widen(ent: Span) -> Span:
@@ -330,12 +331,38 @@ def _widen(ent: Span) -> Span:
     doc = ent.doc
     start, end = ent.start, ent.end
     while start > 0 and _name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON"):
+        if start > 1 and doc[start - 2].lower_ == "of":
+            break  # "Minister of Information [Moammar al-Eryani]": the office, not the name
         start -= 1
     while end < len(doc) and _name_part(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
     while end + 1 < len(doc) and doc[end + 1].is_alpha and _hyphenated(doc[end - 1], doc[end + 1]):
         end += 2  # "Kim Jong[-un]"
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+#: Entity labels of the object of "of" after a role ("the mayor of New Orleans", "the head of Acme").
+_ROLE_OF_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "FAC"})
+
+
+def appositive_of(name: Token) -> Token | None:
+    """The noun a name is in apposition to: "the mayor, Jane Roe" and, as the parser often has it, "the
+    mayor of New Orleans, LaToya Cantrell" (where the name hangs on "Orleans")."""
+    if name.dep_ != "appos":
+        return None
+    noun = name.head
+    if noun.dep_ == "pobj" and noun.ent_type_ in _ROLE_OF_LABELS and noun.head.lower_ == "of":
+        return noun.head.head
+    return noun
+
+
+def appositives(noun: Token) -> list[Token]:
+    """The names in apposition to a noun (see :func:`appositive_of`)."""
+    found = [c for c in noun.children if c.dep_ == "appos"]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found += [c for obj in prep.children for c in obj.children if c.dep_ == "appos" and appositive_of(c) == noun]
+    return found
 
 
 def _subject(token: Token) -> bool:
