@@ -277,6 +277,9 @@ def test_attribution_organisation_speaker(extractor):
         # an organisation's name leaves out a bracket the NER ran into
         ("On Saturday, the Associated Press (AP) said the election was over.", "the election was over",
          ["Associated Press"]),
+        # a name the NER cut in an organisation and a place
+        ("Residents fear to return home due to the aftershocks, according to CNN Philippines.",
+         "Residents fear to return", ["CNN Philippines"]),
         # "the government" is no organisation whose name lacks the word
         ("The talks were hosted by the Moro Islamic Liberation Front. Later, the government said the region "
          "would govern itself.", "the region would govern itself", []),

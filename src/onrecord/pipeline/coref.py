@@ -104,7 +104,12 @@ class Resolver:
             return self._last_people(head, count, GROUP_GENDERS.get(head.lower_)), None  # "both men"
         ent = self.entity_at.get(head.i)
         if head.ent_type_ in ORG_LABELS and (ent is None or has_name(ent)):
-            return [], organization_name(ent) if ent is not None else head.text
+            if ent is None:
+                return [], head.text
+            owner = [c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and c.i < ent.start]
+            if owner:  # "CNN Philippines": the NER cut the name in an organisation and a place
+                return [], organization_name(self.doc[min(owner[0].left_edge.i, owner[0].i) : ent.end])
+            return [], organization_name(ent)
         if form in ORG_PRONOUNS and head.pos_ == "PRON":
             return [], self._organization(head, None) if self._organization_in_focus(head) else None
         if head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and _definite(head):
