@@ -598,3 +598,15 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     import re
 
     return [m.span() for m in re.finditer(r"“[^”]*”", text)]
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("Critics have been kind. Writing in The Guardian, Ellen Park called the film “a quiet triumph.”", "called"),
+        ("Speaking to reporters on Monday, Ann Lutz said: “We will rebuild the bridge.”", "said"),
+    ],
+)
+def test_attribution_quotation_after_a_leading_participle_is_the_main_cues(rules, text, cue):
+    quotes = rules.extract(text).quotes
+    assert [q.cue.text for q in quotes if q.cue] == [cue]

@@ -212,7 +212,11 @@ class Attributor:
         """Rule 2: a quotation takes a cue of its sentence."""
         after_end = _frame_end(doc, span, all_spans)
         before_start = _frame_start(doc, span, all_spans)
-        owns = [h for h in hits if h.content_head is None or span.start <= h.content_head < span.end]
+        verbs = {h.verb for h in hits}
+        owns = [
+            h for h in hits
+            if (h.content_head is None or span.start <= h.content_head < span.end) and not _leading_participle(doc[h.verb], verbs)
+        ]
         after = [h for h in owns if span.end <= h.start < after_end]
         if after:
             return _Draft("direct", [(mark.start, mark.end)], after[0], "cue", [mark])
@@ -467,6 +471,12 @@ def _with_turns(doc: Doc, drafts: list[_Draft], turns: list[Turn]) -> list[_Draf
         kept.append(_Draft("direct", list(turn.pieces), hit, "turn"))
     kept.sort(key=lambda d: (d.spans[0][0], -d.spans[-1][1]))  # a turn before what is nested in it
     return kept
+
+
+def _leading_participle(verb: Token, cue_verbs: set[int]) -> bool:
+    """A participle clause before the cue it hangs on ("Writing in The Guardian, Ellen Park called the film
+    “a quiet triumph”"): what is quoted after them is the main cue's."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.i < verb.head.i and verb.head.i in cue_verbs
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
