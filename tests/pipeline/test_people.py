@@ -317,8 +317,14 @@ def test_people_name_words_start_after_a_title_inside_the_span(extractor):
         ("The mayor of New Orleans, LaToya Cantrell, said the schools would close.", ["LaToya Cantrell"]),
         ("The chief executive of Acme, Maria Lopez, said the plant would close.", ["Maria Lopez"]),
         ("The city engineer, Maria Lopez, said the bridge would reopen.", ["Maria Lopez"]),
-        # a name after "for" is whom the speaker works for, not the speaker
+        # a title's "of" phrase with the name run into it, which the parser makes the object of "of"
+        ("First Minister of Scotland Nicola Sturgeon said the ruling was of huge significance.", ["Nicola Sturgeon"]),
+        ("Minister of Information Moammar al-Eryani said the bomb was placed in a market.", ["Moammar al-Eryani"]),
+        # a first name beside a relative, "mostly" a woman's in the name lists
+        ("Walter Munk died on Thursday. His wife Mary said the family was grateful.", ["Mary"]),
+        # a name after "for" is whom the speaker works for, not the speaker; after "of" a relative's
         ("A lawyer for Maria Lopez said the plant would close.", []),
+        ("The wife of John Smith said the bridge would reopen.", []),
     ],
 )
 def test_people_name_in_apposition_is_the_speaker(extractor, text, speakers):

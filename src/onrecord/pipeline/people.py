@@ -185,7 +185,7 @@ class PeopleFinder:
         named only once."""
         return (
             word.dep_ == "appos" and word.head.pos_ == "NOUN" and word.ent_type_ == "PERSON"
-            and self._plain_first_name(word)
+            and self.detector.get_gender(word.text) in _FIRST_NAME_GENDERS  # "His wife Mary" ("mostly_female")
         )
 
     def _plain_first_name(self, token: Token) -> bool:
@@ -194,7 +194,7 @@ class PeopleFinder:
         return self.detector.get_gender(token.text) in ("male", "female")
 
     def _looks_like_name(self, span: Span) -> bool:
-        words = _name_tokens(span)
+        words = self._without_leading_words(_name_tokens(span))
         if not 2 <= len(_parts(words)) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
             return False
         if any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]):
@@ -204,12 +204,17 @@ class PeopleFinder:
             return False  # "Santa Cruz Island", "Paul Smith Foundation"
         return self.is_first_name(words[0].text)
 
-    def _add(self, people: People, span: Span) -> None:
-        words = _name_tokens(span)
+    def _without_leading_words(self, words: list[Token]) -> list[Token]:
+        """A name less the words before its first name: "Minority Whip Dick Durbin" (a title the tables do
+        not know), "Scotland Nicola Sturgeon" (the NER's organisation after "First Minister of")."""
         while len(words) >= 3 and words[0].ent_type_ != "PERSON" and not self.is_first_name(words[0].text) and any(
             self.is_first_name(w.text) for w in words[1:-1]
         ):
-            words = words[1:]  # "Minority Whip Dick Durbin": a title the tables do not know
+            words = words[1:]
+        return words
+
+    def _add(self, people: People, span: Span) -> None:
+        words = self._without_leading_words(_name_tokens(span))
         while len(words) > 1 and words[-1].lower_ in CAPTION_WORDS:
             words = words[:-1]  # "Gary Johnson Image": a caption's credit run into the name
         words, suffix = _split_suffix(words)
@@ -341,6 +346,9 @@ def _widen(ent: Span) -> Span:
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
+#: What the name lists say of a first name given beside a relative ("His wife Mary").
+_FIRST_NAME_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female"})
+
 #: Entity labels of the object of "of" after a role ("the mayor of New Orleans", "the head of Acme").
 _ROLE_OF_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "FAC"})
 
@@ -357,11 +365,14 @@ def appositive_of(name: Token) -> Token | None:
 
 
 def appositives(noun: Token) -> list[Token]:
-    """The names in apposition to a noun (see :func:`appositive_of`)."""
+    """The names in apposition to a noun (see :func:`appositive_of`), and the name after a title's "of"
+    phrase, which the parser makes its object."""
     found = [c for c in noun.children if c.dep_ == "appos"]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             found += [c for obj in prep.children for c in obj.children if c.dep_ == "appos" and appositive_of(c) == noun]
+            if noun.is_title and _title_word(noun):  # "First Minister of Scotland Nicola Sturgeon", parsed as "of"'s
+                found += [obj for obj in prep.children if obj.dep_ == "pobj"]
     return found
 
 
