@@ -217,9 +217,9 @@ def _to_extraction(article: Article, parts: list[tuple[int, Doc]]) -> Extraction
 
 
 @lru_cache(maxsize=4)
-def default_extractor(model: str = DEFAULT_MODEL) -> Extractor:
-    """The extractor :func:`extract` uses, loaded on first use."""
-    return Extractor(model)
+def default_extractor(model: str = DEFAULT_MODEL, learned: bool = True, scope: str = "speech") -> Extractor:
+    """The extractor :func:`extract` uses (and ingest workers, with their settings), loaded on first use."""
+    return Extractor(model, learned=learned, scope=scope)
 
 
 def extract(text: str, date: str | None = None, **meta: str | None) -> Extraction:

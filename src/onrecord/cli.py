@@ -9,7 +9,7 @@ from datetime import date as _date
 import click
 
 from .errors import Errors, ReadError
-from .pipeline.tables import SCOPES
+from .options import rules_only_option, scope_option
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -35,12 +35,8 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article per line.")
 @click.option("--date", callback=validate_date, help="Date (YYYY-MM-DD) of articles that carry none.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the bundled English one).")
-@click.option("--rules-only", is_flag=True, help="Skip the learned span tagger: faster, finds fewer attributions.")
-@click.option(
-    "--scope", type=click.Choice(SCOPES), default="speech", show_default=True,
-    help="'speech': what people said, wrote or are said to think; 'all': also the acts and stances "
-         "attribution corpora count (\"declined to\", \"unveiled a plan\").",
-)
+@rules_only_option
+@scope_option
 def extract(
     paths: tuple[str, ...], as_json: bool, date: str | None, model: str | None, rules_only: bool, scope: str
 ) -> None:

@@ -51,6 +51,29 @@ def test_store_cli_ingest_then_again(db_url: str, articles_dir: Path) -> None:
         assert article["text"].startswith("“We know everything,”")
 
 
+def test_store_cli_ingest_scope_and_rules_only_extract_again(db_url: str, tmp_path: Path) -> None:
+    # a negated cue is an attribution only in scope "all"; each setting re-extracts what is stored
+    path = tmp_path / "ode.txt"
+    path.write_text("Ben Ode did not say that the plant would close. “We will fight,” said Ann Lutz.\n", encoding="utf-8")
+
+    def ingest(*options: str) -> tuple[str, int]:
+        result = run("ingest", str(path), "--db", db_url, "--workers", "1", *options)
+        assert result.exit_code == 0, result.output
+        with Store.open(db_url) as store:
+            return result.stderr, store.stats()["quotations"]
+
+    stderr, speech = ingest()
+    assert "1 added" in stderr
+    stderr, everything = ingest("--scope", "all")
+    assert "1 replaced" in stderr and everything == speech + 1
+    stderr, again = ingest("--scope", "all")
+    assert "1 unchanged" in stderr and again == everything
+    stderr, rules = ingest("--rules-only")
+    assert "1 replaced" in stderr and rules == speech
+    stderr, _ = ingest()
+    assert "1 replaced" in stderr
+
+
 def test_store_cli_ingest_date_option(db_url: str, articles_dir: Path) -> None:
     result = run("ingest", str(articles_dir / "two.txt"), "--db", db_url, "--workers", "1", "--date", "2020-05-06")
     assert result.exit_code == 0, result.output

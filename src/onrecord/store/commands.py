@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import Errors
+from ..options import rules_only_option, scope_option
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -89,16 +90,20 @@ def _stderr() -> Console:
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles written per transaction.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the bundled English one).")
+@rules_only_option
+@scope_option
 @click.option("--from-parquet", is_flag=True,
               help="PATHS are output folders of `onrecord spark`: store their extractions as they are.")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: str | None, batch_size: int,
-           model: str | None, from_parquet: bool) -> None:
+           model: str | None, rules_only: bool, scope: str, from_parquet: bool) -> None:
     """Extract the articles in PATHS (files, directories or -) and store them.
 
-    Articles already stored with the same content are skipped without being
-    extracted again, so an interrupted run can simply be repeated. Named
-    inputs are read once beforehand, to count them for the progress bar.
-    With --from-parquet, PATHS are folders written by `onrecord spark`.
+    Articles already stored with the same content, extracted with the same
+    --scope and --rules-only, are skipped without being extracted again, so an
+    interrupted run can simply be repeated; with other settings they are
+    extracted again and replaced. Named inputs are read once beforehand, to
+    count them for the progress bar. With --from-parquet, PATHS are folders
+    written by `onrecord spark`.
     """
     from ..readers import iter_articles
     from .ingest import IngestError, IngestOptions, default_workers
@@ -113,7 +118,8 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: st
         n_workers = workers or default_workers()
         if total is not None and workers is None:
             n_workers = max(1, min(n_workers, -(-total // 8)))
-        options = IngestOptions(workers=n_workers, batch_size=batch_size, model=model)
+        options = IngestOptions(workers=n_workers, batch_size=batch_size, model=model, learned=not rules_only,
+                                scope=scope)
         try:
             with _progress(_stderr()) as progress:
                 task = progress.add_task("ingesting", total=total)

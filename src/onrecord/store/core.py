@@ -73,20 +73,24 @@ class Store:
 
     # -- writing ---------------------------------------------------------
 
-    def add(self, extraction: Extraction) -> AddResult:
+    def add(self, extraction: Extraction, settings: str = "") -> AddResult:
         """Store one extraction.
 
+        :param settings: the extraction settings that are not the default ones (see
+            :func:`onrecord.store.writer.content_hash`): an article extracted otherwise is replaced.
         :returns: ``"skipped"`` when the article is stored with the same content
             (text, date, title, url, outlet), ``"replaced"`` when it is stored
             with other content (its old quotations go), else ``"added"``.
         :raises ValueError: the article's date is not YYYY-MM-DD.
         """
-        return self.add_many([extraction])[0]
+        return self.add_many([extraction], settings=settings)[0]
 
-    def add_many(self, extractions: Iterable[Extraction], errors: Iterable[ReadError] = ()) -> list[AddResult]:
+    def add_many(
+        self, extractions: Iterable[Extraction], errors: Iterable[ReadError] = (), settings: str = ""
+    ) -> list[AddResult]:
         """Store extractions, and record ``errors``, all in one transaction (all or nothing)."""
         with self._write() as conn, conn.begin():
-            results = writer.add_all(conn, extractions)
+            results = writer.add_all(conn, extractions, settings)
             for err in errors:
                 writer.record_failure(conn, err)
         return results

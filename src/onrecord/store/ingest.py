@@ -55,6 +55,8 @@ class IngestOptions:
     :param flush_seconds: a batch is also written once it is this old.
     :param chunk_size: articles handed to a worker at a time.
     :param model: the spaCy pipeline the extractor loads.
+    :param learned: run the learned span tagger beside the rules.
+    :param scope: what counts as an attribution (see :data:`onrecord.pipeline.tables.SCOPES`).
     """
 
     workers: int = 1
@@ -62,6 +64,14 @@ class IngestOptions:
     flush_seconds: float = 5.0
     chunk_size: int = 8
     model: str | None = None
+    learned: bool = True
+    scope: str = "speech"
+
+    @property
+    def settings(self) -> str:
+        """The extraction settings that are not the default ones, as stored with each article's content hash."""
+        chosen = [] if self.scope == "speech" else [f"scope={self.scope}"]
+        return ";".join(chosen + ([] if self.learned else ["rules-only"]))
 
 
 @dataclass
@@ -102,7 +112,7 @@ def ingest(
         summary.skipped += n
         progress(n)
 
-    results = extract_stream(_unseen(store, items, skipped), options)
+    results = extract_stream(_unseen(store, items, skipped, options.settings), options)
     return store_results(store, results, options, on_progress, on_failure, summary)
 
 
@@ -125,7 +135,7 @@ def store_results(
     def flush() -> None:
         nonlocal batch_started
         if batch or errors:
-            for result in store.add_many(batch, errors):
+            for result in store.add_many(batch, errors, settings=options.settings):
                 setattr(summary, result, getattr(summary, result) + 1)
             summary.failures.extend(errors)
         batch.clear()
@@ -147,8 +157,11 @@ def store_results(
     return summary
 
 
-def _unseen(store: Store, items: Iterable[Item], skipped: Callable[[int], None], chunk: int = 128) -> Iterator[Item]:
-    """The items minus articles stored with the same content; ids are given to articles without one."""
+def _unseen(
+    store: Store, items: Iterable[Item], skipped: Callable[[int], None], settings: str = "", chunk: int = 128
+) -> Iterator[Item]:
+    """The items minus articles stored with the same content and ``settings``; ids are given to articles
+    without one."""
     iterator = iter(items)
     while block := list(islice(iterator, chunk)):
         prepared: list[Item] = []
@@ -160,7 +173,7 @@ def _unseen(store: Store, items: Iterable[Item], skipped: Callable[[int], None],
         stored = store.known_hashes(ids)
         n_skipped = 0
         for item in prepared:
-            if isinstance(item, Article) and item.id in stored and stored[item.id] == content_hash(item):
+            if isinstance(item, Article) and item.id in stored and stored[item.id] == content_hash(item, settings):
                 n_skipped += 1
             else:
                 yield item
@@ -182,15 +195,15 @@ def _prepare(article: Article) -> Item:
 def extract_stream(items: Iterable[Item], options: IngestOptions) -> Iterator[Result]:
     """Extraction results in input order, in this process or in ``options.workers`` processes."""
     if options.workers <= 1:
-        yield from _extract_here(items, options.model)
+        yield from _extract_here(items, options)
         return
     yield from _extract_parallel(items, options)
 
 
-def _extract_here(items: Iterable[Item], model: str | None) -> Iterator[Result]:
+def _extract_here(items: Iterable[Item], options: IngestOptions) -> Iterator[Result]:
     iterator = iter(items)
     while block := list(islice(iterator, 16)):
-        yield from extract_chunk(block, model)
+        yield from extract_chunk(block, options)
 
 
 def _extract_parallel(items: Iterable[Item], options: IngestOptions) -> Iterator[Result]:
@@ -209,7 +222,7 @@ def _extract_parallel(items: Iterable[Item], options: IngestOptions) -> Iterator
                               "kept: run the same command again to go on") from err
 
     pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=context,
-                               initializer=load_worker, initargs=(options.model,))
+                               initializer=load_worker, initargs=(options,))
     try:
         iterator = iter(items)
         while block := list(islice(iterator, options.chunk_size)):
@@ -217,7 +230,7 @@ def _extract_parallel(items: Iterable[Item], options: IngestOptions) -> Iterator
             if len(errors) == len(block):
                 pending.append(list[Result](errors))
             else:
-                pending.append(pool.submit(extract_chunk, block, options.model))
+                pending.append(pool.submit(extract_chunk, block, options))
             while len(pending) >= window or (pending and isinstance(pending[0], list)):
                 yield from ready(pending.popleft())
         while pending:
@@ -226,21 +239,21 @@ def _extract_parallel(items: Iterable[Item], options: IngestOptions) -> Iterator
         pool.shutdown(wait=True, cancel_futures=True)  # on an error or interrupt, drop what has not started
 
 
-def load_worker(model: str | None) -> None:
+def load_worker(options: IngestOptions) -> None:
     """Worker initializer: load the extractor once; :func:`extract_chunk` reuses it."""
-    _extractor(model)
+    _extractor(options)
 
 
-def _extractor(model: str | None) -> Extractor:
-    """The extractor of this process, loaded once per model (imported late: it loads spaCy)."""
+def _extractor(options: IngestOptions) -> Extractor:
+    """The extractor of this process, loaded once per model and settings (imported late: it loads spaCy)."""
     from ..api import DEFAULT_MODEL, default_extractor
 
-    return default_extractor(model or DEFAULT_MODEL)
+    return default_extractor(options.model or DEFAULT_MODEL, learned=options.learned, scope=options.scope)
 
 
-def extract_chunk(items: list[Item], model: str | None) -> list[Result]:
+def extract_chunk(items: list[Item], options: IngestOptions) -> list[Result]:
     """Extract a few articles (read errors pass through); an article that fails becomes an E012 failure."""
-    extractor = _extractor(model)
+    extractor = _extractor(options)
     try:
         return list(extractor.pipe(items))
     except Exception:

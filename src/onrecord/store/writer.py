@@ -74,10 +74,12 @@ _CANDIDATE_WORDS = (
 )
 
 
-def content_hash(article: Article) -> str:
-    """A digest of what makes an article's content: its text, date, title, url and outlet."""
-    payload = json.dumps([article.text, article.date, article.title, article.url, article.outlet],
-                         ensure_ascii=False, separators=(",", ":"))
+def content_hash(article: Article, settings: str = "") -> str:
+    """A digest of what makes an article's content: its text, date, title, url and outlet, and the
+    extraction ``settings`` that are not the default ones ("scope=all"), so that a run with others
+    extracts the article again."""
+    fields = [article.text, article.date, article.title, article.url, article.outlet]
+    payload = json.dumps(fields + [settings] if settings else fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -100,12 +102,13 @@ def parse_date(value: str | None) -> Date | None:
         raise ValueError(Errors.E009.format(value=value)) from None
 
 
-def add_extraction(conn: Connection, extraction: Extraction) -> AddResult:
-    """Store one extraction: skip it if its article is stored unchanged, else add or replace it."""
+def add_extraction(conn: Connection, extraction: Extraction, settings: str = "") -> AddResult:
+    """Store one extraction: skip it if its article is stored unchanged (and was extracted with the same
+    ``settings``, see :func:`content_hash`), else add or replace it."""
     article = extraction.article
     art_id = article_id(article)
     day = parse_date(article.date)
-    digest = content_hash(article)
+    digest = content_hash(article, settings)
     stored = conn.execute(_ARTICLE_HASH, {"article_id": art_id}).scalar_one_or_none()
     if stored == digest:
         return "skipped"
@@ -315,6 +318,6 @@ def _refresh_group(conn: Connection, group_id: int) -> None:
         conn.execute(_SET_FIRST, {"group_id": group_id, "first_id": first})
 
 
-def add_all(conn: Connection, extractions: Iterable[Extraction]) -> list[AddResult]:
+def add_all(conn: Connection, extractions: Iterable[Extraction], settings: str = "") -> list[AddResult]:
     """Store many extractions on one connection, in order."""
-    return [add_extraction(conn, extraction) for extraction in extractions]
+    return [add_extraction(conn, extraction, settings) for extraction in extractions]
