@@ -29,9 +29,6 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 WINDOW = 4
 #: Salience bonuses.
 SUBJECT_BONUS, SPEAKER_BONUS, SENTENCE_COST = 0.5, 0.75, 1.0
-#: What a first name the name lists lean the other way costs a pronoun's candidate ("she" and "Marty"):
-#: more than a sentence further back, less than a sentence and being the last speaker.
-LEANING_COST = 1.5
 
 
 @dataclass
@@ -135,8 +132,6 @@ class Resolver:
             if gender is not None and cluster.gender not in (None, gender):
                 continue
             score = -SENTENCE_COST * (sentence - m.sentence) + SUBJECT_BONUS * m.subject + SPEAKER_BONUS * m.speaker
-            if gender is not None and cluster.gender is None and cluster.leaning not in (None, gender):
-                score -= LEANING_COST
             score += m.token / 1e6  # the later, the better, all else equal
             if score > best_score:
                 best, best_score = m.clusters[0], score

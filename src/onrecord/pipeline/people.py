@@ -21,11 +21,7 @@ from .tables import (
     NOMINAL_SUBJECT_DEPS, PLACE_LABELS, ROLE_NOUNS, TITLES,
 )
 
-#: A first name's gender, where the name lists are sure of it: their "mostly" is often wrong for the
-#: people in the news ("Bernie" is "mostly_female"), and a wrong gender hides a person from "he" or "she";
-#: it is only a leaning (see :attr:`Cluster.leaning`).
-_GENDER = {"male": "m", "female": "f"}
-_LEANING = {"mostly_male": "m", "mostly_female": "f"}
+_GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 _NOT_NAME_WORDS = frozenset(
     """institute university college school company corporation inc ltd llc group party committee council
     association foundation fund bank news times post journal weekly daily magazine network press agency
@@ -54,7 +50,6 @@ class Cluster:
     parts: tuple[str, ...]  # lowercase name parts, titles and suffix left out
     gender: str | None = None
     suffix: str = ""  # "jr", "iii": Donald Trump Jr. is not Donald Trump
-    leaning: str | None = None  # the gender the name lists only lean to ("mostly_male"): a preference, no rule
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
 
@@ -95,9 +90,6 @@ class PeopleFinder:
 
     def gender_of_first_name(self, name: str) -> str | None:
         return _GENDER.get(self.detector.get_gender(name))
-
-    def leaning_of_first_name(self, name: str) -> str | None:
-        return _LEANING.get(self.detector.get_gender(name))
 
     def is_first_name(self, word: str) -> bool:
         return word[:1].isupper() and self.detector.get_gender(word) != "unknown"
@@ -150,7 +142,7 @@ class PeopleFinder:
             if index is None and (2 <= len(written) <= 4 or one_word) and _written_as_name(span):
                 name = " ".join(p.title() if p.isupper() else p for p in written)
                 gender = self.gender_of_first_name(words[0].text)
-                people.clusters.append(Cluster(name, parts, gender, leaning=self.leaning_of_first_name(words[0].text)))
+                people.clusters.append(Cluster(name, parts, gender))
                 index = len(people.clusters) - 1
             if index is None:
                 continue
@@ -239,8 +231,7 @@ class PeopleFinder:
             name = " ".join(p.title() if p.isupper() and len(p) > 1 else p for p in written)  # "WALLACE"
             if suffix is not None:
                 name += " " + suffix.text  # as written: "Jr.", "III"
-            leaning = self.leaning_of_first_name(words[0].text) if len(written) > 1 else None
-            people.clusters.append(Cluster(name, parts, gender, suffix_key, leaning=leaning))
+            people.clusters.append(Cluster(name, parts, gender, suffix_key))
             index = len(people.clusters) - 1
         cluster = people.clusters[index]
         self._note_title_and_roles(cluster, span)
