@@ -535,6 +535,24 @@ def test_attribution_participle_after_a_reported_clause_is_the_speakers_own_cue(
     assert added.speaker is not None and added.speaker.people == [speaker]
 
 
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "text,content,then",
+    [
+        # the reported clause's subject can speak: the participle is that subject's, and stays in the content
+        ("Ann Lutz said her son called her on Sunday, saying he was safe.",
+         "her son called her on Sunday, saying he was safe", "he was safe"),
+        ("Police said the suspect fled the scene, shouting that he had a gun.",
+         "the suspect fled the scene, shouting that he had a gun", "he had a gun"),
+    ],
+)
+def test_attribution_participle_of_a_clause_subject_who_can_speak_is_theirs(learned, text, content, then):
+    quotes = Extractor(learned=learned, scope="all").extract(text).quotes
+    said = next(q for q in quotes if q.cue is not None and q.cue.text == "said")
+    assert said.text == content
+    assert all(q.speaker is None or q.speaker.text != said.speaker.text for q in quotes if then in q.text and q is not said)
+
+
 @pytest.mark.parametrize(
     "text,content",
     [

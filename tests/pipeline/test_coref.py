@@ -44,7 +44,7 @@ def test_has_name(words, tags, ents, expected):
          "World Health Organization"),
         (["the", "World", "Health", "Organization", "(", "WHO", ")"], ["B-ORG"] * 1 + ["I-ORG"] * 6,
          "World Health Organization"),
-        (["(", "WHO", ")"], ["B-ORG", "I-ORG", "I-ORG"], "( WHO )"),  # nothing left: the name as written
+        (["(", "WHO", ")"], ["B-ORG", "I-ORG", "I-ORG"], "WHO"),  # nothing left but the bracket's words
     ],
 )
 def test_organization_name(words, ents, name):

@@ -68,10 +68,12 @@ def test_store_cli_ingest_scope_and_rules_only_extract_again(db_url: str, tmp_pa
     assert "1 replaced" in stderr and everything == speech + 1
     stderr, again = ingest("--scope", "all")
     assert "1 unchanged" in stderr and again == everything
-    stderr, rules = ingest("--rules-only")
-    assert "1 replaced" in stderr and rules == speech
-    stderr, _ = ingest()
+    stderr, _ = ingest("--rules-only")
     assert "1 replaced" in stderr
+    stderr, back = ingest()
+    assert "1 replaced" in stderr and back == speech
+    wrong = run("ingest", str(tmp_path), "--db", db_url, "--from-parquet", "--scope", "all")
+    assert wrong.exit_code == 2 and "--from-parquet" in wrong.output
 
 
 def test_store_cli_ingest_date_option(db_url: str, articles_dir: Path) -> None:

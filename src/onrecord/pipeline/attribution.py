@@ -33,7 +33,7 @@ from .coref import Referent, Resolver
 from .headlines import headline_cues
 from .cues import (
     CueHit, antecedent, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs,
-    trailing_participle,
+    reporters_participle, trailing_participle,
 )
 from .learned import Tagged
 from .paragraphs import inside, one_paragraph, stripped
@@ -560,8 +560,9 @@ def _without_stray_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) ->
         content = _token_set(doc, found.content)
         verb = _cue_verb(doc, cue_tokens)
         subject = _subject_tokens(verb) if verb is not None else set()
-        if content and subject and {i for i in content if not doc[i].is_punct} <= subject:
-            found = replace(found, content=[])  # "scientists report ...": "scientists" is who reports
+        words = {i for i in content if not doc[i].is_punct}
+        if words and subject and words <= subject:
+            found, content = replace(found, content=[]), set()  # "scientists report ...": who reports
         if found.cue and content and tuple(found.cue) in own and not content & quoted:
             cue = doc.char_span(*found.cue[0], alignment_mode="expand")
             if cue is not None and (max(content) < cue.sent.start or min(content) >= cue.sent.end):
@@ -588,12 +589,14 @@ def _after_not_before(doc: Doc, draft: _Draft, found: Tagged) -> bool:
 
 def _widen_content(doc: Doc, text: str, draft: _Draft, found: Tagged, marks: list[QuoteMarks]) -> None:
     """The rules' content becomes the tagger's when the tagger's holds it and reaches further."""
-    if found.content and draft.hit is not None and _wider(doc, text, found.content, draft.spans):
+    if found.content and draft.hit is not None and _wider(doc, text, found.content, draft.spans, draft.hit.verb):
         wider = _learned_draft(doc, text, found, draft.hit, marks)
         draft.kind, draft.spans, draft.marks = wider.kind, wider.spans, wider.marks
 
 
-def _wider(doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+def _wider(
+    doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple[int, int]], cue: int | None = None
+) -> bool:
     """Whether the tagger's content holds all the words of the rules' and more, in their paragraph.
 
     The rules see only the quoted words of "… made him “smart”" or the last
@@ -604,7 +607,7 @@ def _wider(doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple
     ours = {i for i in _token_set(doc, spans) if not doc[i].is_punct}
     if not ours or not ours < words or (min(words) >= min(ours) and max(words) <= max(ours)):
         return False  # the same words, fewer, or only words inside the rules' content
-    if any(trailing_participle(doc[i]) for i in words - ours):
+    if any(reporters_participle(doc[i]) or (trailing_participle(doc[i]) and doc[i].head.i == cue) for i in words - ours):
         return False  # "said X, adding Y": Y is the participle's own content
     return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
 

@@ -108,7 +108,7 @@ class Resolver:
                 return [], head.text
             owner = [c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and c.i < ent.start]
             if owner:  # "CNN Philippines": the NER cut the name in an organisation and a place
-                return [], organization_name(self.doc[min(owner[0].left_edge.i, owner[0].i) : ent.end])
+                return [], organization_name(self.doc[owner[0].left_edge.i : ent.end])
             return [], organization_name(ent)
         if form in ORG_PRONOUNS and head.pos_ == "PRON":
             return [], self._organization(head, None) if self._organization_in_focus(head) else None
@@ -243,7 +243,7 @@ def organization_name(ent: Span) -> str:
     """An organisation's name as a speaker's referent: "the EPA" is "EPA", "Associated Press (" and "the
     World Health Organization (WHO" are "Associated Press" and "World Health Organization"."""
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    return _TRAILING_BRACKET.sub("", name).rstrip(" ([{-–—,;:") or name
+    return _TRAILING_BRACKET.sub("", name).rstrip(" ([{-–—,;:") or name.strip(" ()[]{}")
 
 
 def _describes_a_person(head: Token) -> bool:

@@ -23,6 +23,10 @@ from .tables import (
     CUE_PARTICLES,
     NEEDS_CONTENT,
     PHRASE_CUES,
+    ROLE_NOUNS,
+    SPEAKING_LABELS,
+    SPEAKING_NOUNS,
+    SPEAKING_SUFFIXES,
     SPEECH_VERBS,
     STANCE_VERBS,
     SUBJECT_PRONOUNS,
@@ -184,7 +188,9 @@ def _name_after(doc: Doc, end: int) -> range:
 
 
 def _subject_of(verb: Token, quoted: AbstractSet[int] = frozenset()) -> Token | None:
-    """A verb's subject; of two (a parse error, "The museum, Rosa Klein said, ..."), the nearer one.
+    """A verb's subject; of two before it (a parse error, "The museum, Rosa Klein said, ..."), the nearer
+    one; after it, the first, or the last piece of a phrase the parser cut into several ("said study
+    co-author Ted Scambos").
 
     A verb outside quotation marks takes no subject inside them ("“… panic mode,” said Wimes").
     """
@@ -223,10 +229,8 @@ def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
 
 
 def trailing_participle(token: Token) -> bool:
-    """A speech participle set off by a comma after a reported clause: "said X, adding Y".
-
-    The parser often hangs it on the reported clause's verb; it belongs to the cue before.
-    """
+    """A speech participle with a clause of its own, set off by a comma after the verb it hangs on:
+    "said X, adding Y"."""
     before = token.left_edge.i - 1
     while before > 0 and token.doc[before].tag_ == "''":  # a closing quotation mark: ',” adding'
         before -= 1
@@ -241,9 +245,25 @@ def trailing_participle(token: Token) -> bool:
     )
 
 
-def _reported_clause(token: Token) -> bool:
-    """The clause a speech verb governs ("said [the plan costs too much]")."""
-    return token.dep_ in CONTENT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS and token.head.i != token.i
+def reporters_participle(token: Token) -> bool:
+    """A trailing speech participle (:func:`trailing_participle`) the parser hung on a reported clause
+    that is the reporter's: the clause's subject cannot speak ("Roe said the plan “costs too much,”
+    adding ..."; but "Roe said her son called, saying he was safe": the son says it)."""
+    if not trailing_participle(token):
+        return False
+    head = token.head
+    if head.dep_ not in CONTENT_DEPS or head.head.i == head.i or head.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    subject = _subject_of(head)
+    return subject is not None and not _may_speak(subject)
+
+
+def _may_speak(token: Token) -> bool:
+    """Whether a subject may be someone who speaks: a pronoun, a name, a person's or a group's noun."""
+    if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in SPEAKING_LABELS:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in ROLE_NOUNS or lemma in SPEAKING_NOUNS or lemma.endswith(SPEAKING_SUFFIXES)
 
 
 def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[Token]:
@@ -253,7 +273,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
         a cue outside the quotation inherits ("said “I do not ...”, calling it ...").
     """
     current = verb
-    if trailing_participle(verb) and _reported_clause(verb.head):
+    if reporters_participle(verb):
         current = verb.head.head  # "Roe said the plan “costs too much,” adding ...": Roe adds it, not the plan
     for _ in range(3):
         subject = _subject_of(current, quoted if current is verb else frozenset())
@@ -375,7 +395,7 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
         return []
     head = doc[hit.content_head]
     tokens = {t.i for h in [head, *(doc[i] for i in hit.content_more)] for t in h.subtree} - hit.content_exclude
-    for participle in [t for t in head.subtree if t.i != head.i and trailing_participle(t) and _reported_clause(t.head)]:
+    for participle in [t for t in head.subtree if t.i != head.i and reporters_participle(t)]:
         tokens -= {t.i for t in participle.subtree}  # "said X, adding Y": Y is the participle's own content
     tokens -= set(hit.tokens)
     if hit.speaker is not None:

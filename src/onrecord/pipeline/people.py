@@ -194,6 +194,8 @@ class PeopleFinder:
         return self.detector.get_gender(token.text) in ("male", "female")
 
     def _looks_like_name(self, span: Span) -> bool:
+        if any(t.text in "()[]" for t in span):
+            return False  # "Janata Dal (United)": a name has no brackets
         words = self._without_leading_words(_name_tokens(span))
         if not 2 <= len(_parts(words)) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
             return False
@@ -336,7 +338,7 @@ def _widen(ent: Span) -> Span:
     doc = ent.doc
     start, end = ent.start, ent.end
     while start > 0 and _name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON"):
-        if start > 1 and doc[start - 2].lower_ == "of":
+        if start > 2 and doc[start - 2].lower_ == "of" and doc[start - 3].lower_.rstrip(".") in TITLES:
             break  # "Minister of Information [Moammar al-Eryani]": the office, not the name
         start -= 1
     while end < len(doc) and _name_part(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
@@ -371,9 +373,15 @@ def appositives(noun: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             found += [c for obj in prep.children for c in obj.children if c.dep_ == "appos" and appositive_of(c) == noun]
-            if noun.is_title and _title_word(noun):  # "First Minister of Scotland Nicola Sturgeon", parsed as "of"'s
-                found += [obj for obj in prep.children if obj.dep_ == "pobj"]
+            if noun.is_title and noun.lower_.rstrip(".") in TITLES:  # "First Minister of Scotland Nicola Sturgeon"
+                found += [obj for obj in prep.children if obj.dep_ == "pobj" and _office_before_name(obj)]
     return found
+
+
+def _office_before_name(obj: Token) -> bool:
+    """Whether the object of a title's "of" holds the office's words before a name ("[Scotland] Nicola
+    Sturgeon", "[Information] Moammar al-Eryani"), not a name alone ("Secretary of John Smith")."""
+    return any(c.dep_ == "compound" and c.i < obj.i and c.ent_type_ != "PERSON" for c in obj.children)
 
 
 def _subject(token: Token) -> bool:

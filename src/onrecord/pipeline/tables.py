@@ -291,6 +291,19 @@ TITLES: dict[str, tuple[str | None, str | None]] = {
     "sultan": ("sultan", "m"),
 }
 
+#: Who may be the subject of a speech participle after a reported clause ("Roe said her son called,
+#: saying he was safe": the son says it), beside :data:`ROLE_NOUNS`: entity labels, nouns of people and
+#: groups (lemmas), and suffixes of nouns of agents ("protester", "resident", "pianist").
+SPEAKING_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SPEAKING_NOUNS: frozenset[str] = frozenset(
+    """
+    man woman men women person people child children boy girl family suspect gunman crowd group team
+    company firm government agency court board committee council campaign party administration authority
+    ministry department office union club
+    """.split()
+)
+SPEAKING_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent")
+
 #: Nouns that name a role or occupation when written next to a name
 #: ("director Andrew Haigh", "Jane Roe, a spokeswoman"). Lemmas.
 ROLE_NOUNS: frozenset[str] = frozenset(

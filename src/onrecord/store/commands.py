@@ -99,7 +99,7 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: st
     """Extract the articles in PATHS (files, directories or -) and store them.
 
     Articles already stored with the same content, extracted with the same
-    --scope and --rules-only, are skipped without being extracted again, so an
+    --model, --scope and --rules-only, are skipped without being extracted again, so an
     interrupted run can simply be repeated; with other settings they are
     extracted again and replaced. Named inputs are read once beforehand, to
     count them for the progress bar. With --from-parquet, PATHS are folders
@@ -110,6 +110,9 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, date: st
     from .ingest import ingest as run_ingest
 
     if from_parquet:
+        if model or rules_only or scope != "speech":
+            raise click.UsageError("--from-parquet stores extractions as they were made: "
+                                   "--model, --rules-only and --scope do not apply")
         _ingest_parquet(paths, db, batch_size)
         return
     stdin = sys.stdin.buffer if "-" in paths else None

@@ -70,7 +70,8 @@ class IngestOptions:
     @property
     def settings(self) -> str:
         """The extraction settings that are not the default ones, as stored with each article's content hash."""
-        chosen = [] if self.scope == "speech" else [f"scope={self.scope}"]
+        chosen = [] if self.model is None else [f"model={self.model}"]
+        chosen += [] if self.scope == "speech" else [f"scope={self.scope}"]
         return ";".join(chosen + ([] if self.learned else ["rules-only"]))
 
 
