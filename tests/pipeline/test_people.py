@@ -336,3 +336,23 @@ def test_people_office_before_a_name_is_no_part_of_it(extractor):
     # "Information" is a capitalised word before the name the NER found, but the object of "of"
     result = extractor.extract("The bomb was placed in a market, said Minister of Information Moammar al-Eryani.")
     assert names(result) == ["Moammar al-Eryani"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a first name after a regnal title needs no surname; the name keeps the title
+        ("Yesterday, the United Kingdom's Queen Elizabeth II announced she would comply.", "Queen Elizabeth II"),
+        ("Pope Francis said the war must end.", "Pope Francis"),
+        ("King Charles III said the country would remember her.", "King Charles III"),
+    ],
+)
+def test_people_first_name_after_a_regnal_title_is_a_person(extractor, text, name):
+    result = extractor.extract(text)
+    assert names(result) == [name]
+    assert result.quotes[0].speaker.people == [name]
+
+
+@pytest.mark.parametrize("text", ["King Street said nothing about it.", "The king said the war must end."])
+def test_people_regnal_title_without_a_first_name_is_nobody(extractor, text):
+    assert names(extractor.extract(text)) == []

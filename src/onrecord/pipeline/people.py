@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .paragraphs import inside
 from .tables import (
     CAPTION_WORDS, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SUFFIXES,
-    NOMINAL_SUBJECT_DEPS, PLACE_LABELS, ROLE_NOUNS, TITLES,
+    NOMINAL_SUBJECT_DEPS, PLACE_LABELS, REGNAL_TITLES, ROLE_NOUNS, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -197,6 +197,8 @@ class PeopleFinder:
         if any(t.text in "()[]" for t in span):
             return False  # "Janata Dal (United)": a name has no brackets
         words = self._without_leading_words(_name_tokens(span))
+        if words and len(_parts(_split_suffix(words)[0])) == 1 and _regnal_title(words[0]) is not None:
+            return self.is_first_name(words[0].text)  # "Queen Elizabeth II", "Pope Francis"
         if not 2 <= len(_parts(words)) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
             return False
         if any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]):
@@ -226,11 +228,16 @@ class PeopleFinder:
         parts = tuple(p.lower() for p in written)
         suffix_key = _suffix_key(suffix)
         index = self._match(people, parts, span.start, suffix_key)
-        if index is None and len(written) == 1 and not (_one_word_name(words[0]) or self._named_relative(words[0])):
+        regnal = _regnal_title(words[0])
+        if index is None and len(written) == 1 and not (
+            _one_word_name(words[0]) or self._named_relative(words[0]) or regnal is not None
+        ):
             return  # "Twitter", "Photographs", a place the NER took for a person once
         if index is None:
             gender = self.gender_of_first_name(words[0].text) if len(written) > 1 else None
             name = " ".join(p.title() if p.isupper() and len(p) > 1 else p for p in written)  # "WALLACE"
+            if regnal is not None and len(written) == 1:
+                name, gender = f"{regnal.text.title()} {name}", TITLES[regnal.lower_][1]  # "Pope Francis"
             if suffix is not None:
                 name += " " + suffix.text  # as written: "Jr.", "III"
             people.clusters.append(Cluster(name, parts, gender, suffix_key))
@@ -376,6 +383,16 @@ def appositives(noun: Token) -> list[Token]:
             if noun.is_title and noun.lower_.rstrip(".") in TITLES:  # "First Minister of Scotland Nicola Sturgeon"
                 found += [obj for obj in prep.children if obj.dep_ == "pobj" and _office_before_name(obj)]
     return found
+
+
+def _regnal_title(word: Token) -> Token | None:
+    """The title right before a first name that needs no surname ("Pope [Francis]", "Queen [Elizabeth] II")."""
+    if word.i == 0:
+        return None
+    title = word.doc[word.i - 1]
+    if title.lower_ in REGNAL_TITLES and title.is_title and word.pos_ == "PROPN" and _capitalised(word):
+        return title
+    return None
 
 
 def _office_before_name(obj: Token) -> bool:

@@ -291,6 +291,10 @@ TITLES: dict[str, tuple[str | None, str | None]] = {
     "sultan": ("sultan", "m"),
 }
 
+#: Titles that go with a first name alone, and a regnal number maybe: "Pope Francis", "Queen Elizabeth II",
+#: "King Charles III". Such a person's name keeps the title.
+REGNAL_TITLES: frozenset[str] = frozenset("king queen pope prince princess emperor empress tsar czar sultan".split())
+
 #: Who may be the subject of a speech participle after a reported clause ("Roe said her son called,
 #: saying he was safe": the son says it), beside :data:`ROLE_NOUNS`: entity labels, nouns of people and
 #: groups (lemmas), and suffixes of nouns of agents ("protester", "resident", "pianist").
