@@ -356,3 +356,22 @@ def test_people_first_name_after_a_regnal_title_is_a_person(extractor, text, nam
 @pytest.mark.parametrize("text", ["King Street said nothing about it.", "The king said the war must end."])
 def test_people_regnal_title_without_a_first_name_is_nobody(extractor, text):
     assert names(extractor.extract(text)) == []
+
+
+def test_people_surname_after_according_to_is_the_person_even_called_a_place(extractor):
+    # the small model calls "Kidston" a place after "to"; "according to" is where a speaker stands
+    text = ("Caloundra half back Jarrod Kidston enjoyed the win. Fitness was a big factor in that according to "
+            "Kidston. “We've been working hard on our fitness,” he said.")
+    result = extractor.extract(text)
+    assert [len(p.mentions) for p in result.people if p.name == "Jarrod Kidston"] == [2]
+    quote = next(q for q in result.quotes if "working hard" in q.text)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.people == ["Jarrod Kidston"]
+
+
+def test_people_name_starting_with_the_is_no_description_of_a_person(extractor):
+    # "the German" may be a person named before; "newspaper The Hindu" is a newspaper
+    text = ("Aparna Garg spoke on Monday. Various activities are being conducted in this period, including yoga "
+            "and trekking, newspaper The Hindu reported.")
+    quote = next(q for q in extractor.extract(text).quotes if "activities" in q.text)
+    assert quote.speaker is not None and quote.speaker.people == []

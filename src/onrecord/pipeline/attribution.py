@@ -524,7 +524,7 @@ def _merge_learned(
             hit.speaker = source
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
-        elif _after_not_before(doc, same, found):
+        elif _after_not_before(doc, same, found, drafts):
             after = _learned_draft(doc, text, found, hit, marks)
             same.kind, same.spans, same.marks = after.kind, after.spans, after.marks
         else:
@@ -577,13 +577,17 @@ def _subject_tokens(verb: Token) -> set[int]:
     return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
 
 
-def _after_not_before(doc: Doc, draft: _Draft, found: Tagged) -> bool:
+def _after_not_before(doc: Doc, draft: _Draft, found: Tagged, drafts: list[_Draft]) -> bool:
     """Whether the tagger's content for the rules' cue follows it, where the rules' content (not a
     quotation) is a clause before it that the tagger's does not touch ("It's an unlikely scenario;
     Clinton's team says she'll continue ...": the parse made the first clause the content)."""
     if draft.kind == "direct" or draft.hit is None or not found.content or found.score < LEARNED_MIN_SCORE:
         return False
     cue_start = doc[draft.hit.start].idx
+    if found.content[0][0] >= doc[draft.hit.start].sent.end_char and any(
+        other is not draft and other.hit is not None and _overlaps(other.spans, found.content) for other in drafts
+    ):
+        return False  # another cue's, in a later sentence ("according to Kidston. “We've been ...,” he said")
     return draft.spans[0][0] < cue_start < found.content[0][0] and not _overlaps(draft.spans, found.content)
 
 

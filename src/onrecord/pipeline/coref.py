@@ -248,8 +248,10 @@ def organization_name(ent: Span) -> str:
 
 def _describes_a_person(head: Token) -> bool:
     """ "the Oregon Democrat", "the German", "the 24-year-old": a definite description of one person named
-    before, not the party, the nation or a date."""
+    before, not the party, the nation or a date, nor a name that starts with "The" ("newspaper The Hindu")."""
     if not _definite(head) or head.tag_ in PLURAL_TAGS:
+        return False
+    if any(c.dep_ == "det" and c.text == "The" and not c.is_sent_start for c in head.children):
         return False
     if head.lemma_.lower() in PARTY_MEMBERS or (head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN")):
         return True

@@ -276,8 +276,8 @@ class PeopleFinder:
                 continue
             if token.i >= 2 and _hyphenated(doc[token.i - 2], token):
                 continue  # the second half of "Booker-Harris"
-            if not _capitalised(token) or (token.ent_type_ in PLACE_LABELS and not _subject(token)):
-                continue  # "in Washington"; but "Blankenship said", which the small model may call a place
+            if not _capitalised(token) or (token.ent_type_ in PLACE_LABELS and not _speaker_slot(token)):
+                continue  # "in Washington"; but "Blankenship said", "according to Kidston" (called places)
             several = self._several_word_surname(doc, people, token)
             if several is not None:  # "La Riva" for Gloria La Riva
                 self._add(people, several)
@@ -399,6 +399,14 @@ def _office_before_name(obj: Token) -> bool:
     """Whether the object of a title's "of" holds the office's words before a name ("[Scotland] Nicola
     Sturgeon", "[Information] Moammar al-Eryani"), not a name alone ("Secretary of John Smith")."""
     return any(c.dep_ == "compound" and c.i < obj.i and c.ent_type_ != "PERSON" for c in obj.children)
+
+
+def _speaker_slot(token: Token) -> bool:
+    """Whether a word stands where a speaker does: a subject, or the object of "according to"."""
+    return _subject(token) or (
+        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0
+        and token.doc[token.head.i - 1].lower_ == "according"
+    )
 
 
 def _subject(token: Token) -> bool:
