@@ -50,3 +50,17 @@ def test_commands_serve_unusable_database_exits_2(url: str) -> None:
 
 def test_commands_serve_bad_port_exits_2() -> None:
     assert CliRunner().invoke(main, ["serve", "--port", "70000"]).exit_code == 2
+
+
+def test_commands_serve_extracts_with_the_scope_it_is_given(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen: dict[str, object] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: seen.update(app=app))
+    text = "Ben Ode did not say that the plant would close. “We will fight,” said Ann Lutz."
+    counts = {}
+    for options in ([], ["--scope", "all"]):
+        result = CliRunner().invoke(main, ["serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", *options])
+        assert result.exit_code == 0, result.output
+        app = seen["app"]
+        assert isinstance(app, FastAPI)
+        counts[tuple(options)] = len(app.state.extractor.extract(text).quotes)
+    assert counts[("--scope", "all")] == counts[()] + 1  # the negated cue is an attribution only in "all"

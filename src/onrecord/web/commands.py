@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..options import rules_only_option, scope_option
+
 #: Exit status of a command that was itself wrong (as in :mod:`onrecord.cli`).
 EXIT_USAGE = 2
 
@@ -20,15 +22,21 @@ class DatabaseError(click.ClickException):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback exposes the corpus to the network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the web pages and the HTTP API (OpenAPI at /openapi.json)."""
+@rules_only_option
+@scope_option
+def serve(db: str | None, host: str, port: int, rules_only: bool, scope: str) -> None:
+    """Serve the web pages and the HTTP API (OpenAPI at /openapi.json).
+
+    --rules-only and --scope set how POST /api/extract and the /extract page extract.
+    """
     import uvicorn
 
     from .app import create_app
     from .data import StoreError, resolve_db_url
+    from .extracting import extractor_factory
 
     try:
-        app = create_app(resolve_db_url(db))
+        app = create_app(resolve_db_url(db), extractor_factory=extractor_factory(learned=not rules_only, scope=scope))
     except StoreError as err:
         raise DatabaseError(str(err)) from None
     click.echo(f"onrecord: serving http://{host}:{port}/ (Ctrl+C to stop)", err=True)

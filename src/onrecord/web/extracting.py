@@ -20,9 +20,18 @@ ExtractorFactory = Callable[[], SupportsExtract]
 
 def default_factory() -> SupportsExtract:
     """onrecord's default :class:`~onrecord.api.Extractor` (imported here: it loads spaCy)."""
-    from ..api import Extractor
+    return extractor_factory()()
 
-    return Extractor()
+
+def extractor_factory(learned: bool = True, scope: str = "speech") -> ExtractorFactory:
+    """A factory of :class:`~onrecord.api.Extractor` with these settings (``serve --rules-only --scope``)."""
+
+    def make() -> SupportsExtract:
+        from ..api import Extractor
+
+        return Extractor(learned=learned, scope=scope)
+
+    return make
 
 
 class LazyExtractor:
