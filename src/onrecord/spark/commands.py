@@ -10,6 +10,8 @@ import sys
 
 import click
 
+from ..options import rules_only_option, scope_option
+
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
@@ -63,6 +65,8 @@ def _parse_conf(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 @click.option(
     "--max-file-bytes", type=click.IntRange(min=1), default=None, help="Larger files are failures (default 512 MiB)."
 )
+@rules_only_option
+@scope_option
 @click.option(
     "--conf", "conf", multiple=True, callback=_parse_conf, metavar="KEY=VALUE", help="More Spark settings (repeatable)."
 )
@@ -77,6 +81,8 @@ def spark_command(
     date: str | None,
     overwrite: bool,
     max_file_bytes: int | None,
+    rules_only: bool,
+    scope: str,
     conf: dict[str, str],
 ) -> None:
     """Extract the articles of INPUT... with Spark into Parquet under --output.
@@ -104,6 +110,8 @@ def spark_command(
         default_date=date,
         overwrite=overwrite,
         max_file_bytes=max_file_bytes,
+        learned=not rules_only,
+        scope=scope,
     )
     owned = active_session() is None
     spark = build_session(master, app_name="onrecord", conf=conf)

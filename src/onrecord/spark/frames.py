@@ -57,6 +57,8 @@ def extract_frames(
     keep_text: bool = True,
     partitions: int | None = None,
     default_date: str | None = None,
+    learned: bool = True,
+    scope: str = "speech",
 ) -> QuoteFrames:
     """Extract the quotations of a DataFrame of articles.
 
@@ -72,6 +74,8 @@ def extract_frames(
     :param partitions: repartition the articles into this many partitions
         first (round robin), to spread skewed input over the executors.
     :param default_date: the date of articles that carry none.
+    :param learned: run the learned span tagger beside the rules.
+    :param scope: what counts as an attribution (see :data:`onrecord.pipeline.tables.SCOPES`).
     :returns: the lazy DataFrames; see :class:`QuoteFrames`.
     """
     results = extract_results(
@@ -81,6 +85,8 @@ def extract_frames(
         keep_text=keep_text,
         partitions=partitions,
         default_date=default_date,
+        learned=learned,
+        scope=scope,
     )
     return frames_from_results(results)
 
@@ -104,6 +110,8 @@ def extract_results(
     keep_text: bool = True,
     partitions: int | None = None,
     default_date: str | None = None,
+    learned: bool = True,
+    scope: str = "speech",
 ) -> DataFrame:
     """One nested :data:`~onrecord.spark.schema.RESULT_SCHEMA` row per article row.
 
@@ -112,7 +120,9 @@ def extract_results(
     prepared = prepare_articles(articles, default_date=default_date)
     if partitions is not None:
         prepared = prepared.repartition(partitions)
-    mapper = partial(extract_batches, model=model, batch_size=batch_size, keep_text=keep_text)
+    mapper = partial(
+        extract_batches, model=model, batch_size=batch_size, keep_text=keep_text, learned=learned, scope=scope
+    )
     return prepared.mapInArrow(mapper, spark_schema(RESULT_SCHEMA))
 
 

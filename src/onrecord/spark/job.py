@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from onrecord.errors import Errors, ReadError
+from onrecord.pipeline.tables import SCOPES
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -52,6 +53,8 @@ class JobOptions:
     :param default_date: the date of articles that carry none.
     :param overwrite: replace an existing output folder.
     :param max_file_bytes: files larger than this are failures.
+    :param learned: run the learned span tagger beside the rules.
+    :param scope: what counts as an attribution (see :data:`onrecord.pipeline.tables.SCOPES`).
     """
 
     model: str | None = None
@@ -61,6 +64,8 @@ class JobOptions:
     default_date: str | None = None
     overwrite: bool = False
     max_file_bytes: int | None = None
+    learned: bool = True
+    scope: str = "speech"
 
 
 @dataclass
@@ -100,6 +105,8 @@ def run_job(spark: SparkSession, inputs: Sequence[str], output: str, options: Jo
         keep_text=options.keep_text,
         partitions=partitions,
         default_date=options.default_date,
+        learned=options.learned,
+        scope=options.scope,
     ).persist()
     try:
         write_output(frames, output, overwrite=options.overwrite)
@@ -190,6 +197,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--date", type=iso_date, default=None, help="date (YYYY-MM-DD) of articles that carry none")
     parser.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
     parser.add_argument("--max-file-bytes", type=int, default=None, help="larger files are failures (default 512 MiB)")
+    parser.add_argument("--rules-only", action="store_true", help="skip the learned span tagger")
+    parser.add_argument("--scope", choices=SCOPES, default="speech", help="what counts as an attribution (default speech)")
     return parser.parse_args(argv)
 
 
@@ -209,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         default_date=args.date,
         overwrite=args.overwrite,
         max_file_bytes=args.max_file_bytes,
+        learned=not args.rules_only,
+        scope=args.scope,
     )
     spark = build_session(app_name="onrecord")
     try:

@@ -32,14 +32,16 @@ OUTPUT_ROWS = 256
 
 
 @lru_cache(maxsize=2)
-def get_extractor(model: str, batch_size: int = 16) -> Extractor:
+def get_extractor(model: str, batch_size: int = 16, learned: bool = True, scope: str = "speech") -> Extractor:
     """The extractor of ``model``, loaded once per Python process.
 
     :param model: the spaCy pipeline's name, passed explicitly by the caller.
     :param batch_size: texts per batch given to spaCy.
+    :param learned: run the learned span tagger beside the rules.
+    :param scope: what counts as an attribution (see :data:`onrecord.pipeline.tables.SCOPES`).
     """
     logger.info("loading spaCy model %s in this worker", model)
-    return Extractor(model, batch_size=batch_size)
+    return Extractor(model, batch_size=batch_size, learned=learned, scope=scope)
 
 
 def is_iso_date(value: str) -> bool:
@@ -59,6 +61,8 @@ def extract_batches(
     model: str,
     batch_size: int = 16,
     keep_text: bool = False,
+    learned: bool = True,
+    scope: str = "speech",
 ) -> Iterator[pa.RecordBatch]:
     """Extract the articles of ``batches`` (rows of :data:`ARTICLE_SCHEMA`).
 
@@ -69,8 +73,10 @@ def extract_batches(
     :param model: the spaCy pipeline to load (once per worker process).
     :param batch_size: texts per batch given to spaCy.
     :param keep_text: copy each article's text into the result.
+    :param learned: run the learned span tagger beside the rules.
+    :param scope: what counts as an attribution.
     """
-    extractor = get_extractor(model, batch_size)
+    extractor = get_extractor(model, batch_size, learned, scope)
     for batch in batches:
         rows = batch.to_pylist()
         for start in range(0, len(rows), OUTPUT_ROWS):
