@@ -13,6 +13,12 @@ def person(result, name):
     return next(p for p in result.people if p.name == name)
 
 
+def assert_sole_person_and_speaker(result, name: str) -> None:
+    """``name`` is the article's only person, and the speaker of its first quotation."""
+    assert names(result) == [name]
+    assert result.quotes[0].speaker.people == [name]
+
+
 @pytest.mark.parametrize(
     "text,name,role",
     [
@@ -288,9 +294,7 @@ def test_people_workplace_opening_with_a_first_name_is_no_person(extractor):
     ],
 )
 def test_people_name_cut_at_a_preposition_or_after_a_title(extractor, text, name):
-    result = extractor.extract(text)
-    assert names(result) == [name]
-    assert result.quotes[0].speaker.people == [name]
+    assert_sole_person_and_speaker(extractor.extract(text), name)
 
 
 def test_people_first_name_beside_a_relative_is_a_person(extractor):
@@ -348,9 +352,7 @@ def test_people_office_before_a_name_is_no_part_of_it(extractor):
     ],
 )
 def test_people_first_name_after_a_regnal_title_is_a_person(extractor, text, name):
-    result = extractor.extract(text)
-    assert names(result) == [name]
-    assert result.quotes[0].speaker.people == [name]
+    assert_sole_person_and_speaker(extractor.extract(text), name)
 
 
 @pytest.mark.parametrize("text", ["King Street said nothing about it.", "The king said the war must end."])

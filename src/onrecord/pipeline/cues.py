@@ -24,9 +24,9 @@ from .tables import (
     NEEDS_CONTENT,
     PHRASE_CUES,
     ROLE_NOUNS,
+    ROLE_SUFFIXES,
     SPEAKING_LABELS,
     SPEAKING_NOUNS,
-    SPEAKING_SUFFIXES,
     SPEECH_VERBS,
     STANCE_VERBS,
     SUBJECT_PRONOUNS,
@@ -263,7 +263,7 @@ def _may_speak(token: Token) -> bool:
     if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in SPEAKING_LABELS:
         return True
     lemma = token.lemma_.lower()
-    return lemma in ROLE_NOUNS or lemma in SPEAKING_NOUNS or lemma.endswith(SPEAKING_SUFFIXES)
+    return lemma in ROLE_NOUNS or lemma in SPEAKING_NOUNS or lemma.endswith(ROLE_SUFFIXES)
 
 
 def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[Token]:

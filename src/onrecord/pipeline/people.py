@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .paragraphs import inside
 from .tables import (
     CAPTION_WORDS, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SUFFIXES,
-    NOMINAL_SUBJECT_DEPS, PLACE_LABELS, REGNAL_TITLES, ROLE_NOUNS, TITLES,
+    NOMINAL_SUBJECT_DEPS, PLACE_LABELS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -39,7 +39,6 @@ EMPLOYER_PREPOSITIONS = frozenset({"at"})
 #: ("Savannah Guthrie" GPE) only with a plain first name: "San Francisco" and "El Paso" open with one too.
 NAME_LIKE_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
 _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
-_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
 
 
 @dataclass
@@ -185,7 +184,7 @@ class PeopleFinder:
         named only once."""
         return (
             word.dep_ == "appos" and word.head.pos_ == "NOUN" and word.ent_type_ == "PERSON"
-            and self.detector.get_gender(word.text) in _FIRST_NAME_GENDERS  # "His wife Mary" ("mostly_female")
+            and self.gender_of_first_name(word.text) is not None  # "His wife Mary" ("mostly_female")
         )
 
     def _plain_first_name(self, token: Token) -> bool:
@@ -354,9 +353,6 @@ def _widen(ent: Span) -> Span:
         end += 2  # "Kim Jong[-un]"
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
-
-#: What the name lists say of a first name given beside a relative ("His wife Mary").
-_FIRST_NAME_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female"})
 
 #: Entity labels of the object of "of" after a role ("the mayor of New Orleans", "the head of Acme").
 _ROLE_OF_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "FAC"})
@@ -537,7 +533,7 @@ def _is_role(token: Token) -> bool:
     if token.pos_ != "NOUN" or not token.is_lower:
         return False
     lemma = token.lemma_.lower()
-    return lemma in ROLE_NOUNS or (len(lemma) > 5 and lemma.endswith(_ROLE_SUFFIXES))
+    return lemma in ROLE_NOUNS or (len(lemma) > 5 and lemma.endswith(ROLE_SUFFIXES))
 
 
 def _by_initials(people: People, initials: str) -> int | None:

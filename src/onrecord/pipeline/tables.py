@@ -295,9 +295,12 @@ TITLES: dict[str, tuple[str | None, str | None]] = {
 #: "King Charles III". Such a person's name keeps the title.
 REGNAL_TITLES: frozenset[str] = frozenset("king queen pope prince princess emperor empress tsar czar sultan".split())
 
+#: Endings of nouns of agents and roles ("protester", "resident", "pianist", "chairman").
+ROLE_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
+
 #: Who may be the subject of a speech participle after a reported clause ("Roe said her son called,
-#: saying he was safe": the son says it), beside :data:`ROLE_NOUNS`: entity labels, nouns of people and
-#: groups (lemmas), and suffixes of nouns of agents ("protester", "resident", "pianist").
+#: saying he was safe": the son says it), beside :data:`ROLE_NOUNS` and nouns ending in
+#: :data:`ROLE_SUFFIXES`: entity labels, and nouns of people and groups (lemmas).
 SPEAKING_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SPEAKING_NOUNS: frozenset[str] = frozenset(
     """
@@ -306,7 +309,6 @@ SPEAKING_NOUNS: frozenset[str] = frozenset(
     ministry department office union club
     """.split()
 )
-SPEAKING_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent")
 
 #: Nouns that name a role or occupation when written next to a name
 #: ("director Andrew Haigh", "Jane Roe, a spokeswoman"). Lemmas.
