@@ -88,6 +88,9 @@ CASES = [
     # addressee and outlet
     ("“We are out of money,” Carl Diaz said in an interview with CNN.", "out of money", ["Carl Diaz"], "direct", "said", "CNN"),
     ("Jo Grant said to reporters that the team would appeal.", "the team would appeal", ["Jo Grant"], "indirect", "said", "reporters"),
+    # the parser ran the outlet into the reported clause's subject ("Agence France-Presse arson")
+    ("Police chief Tom Kemp told Agence France-Presse arson had been ruled out.", "arson had been ruled out",
+     ["Tom Kemp"], "indirect", "told", "Agence France-Presse"),
     # partial and mixed quotations
     ("Jim Ford called the plan “a slow-motion disaster” on Tuesday.", "slow-motion disaster", ["Jim Ford"], None, None, None),
     ("Kate Moss said the deal was “good for everyone” and would close soon.", "good for everyone", ["Kate Moss"], "mixed", "said", None),
@@ -155,6 +158,38 @@ CASES = [
     ("Club President Ann Moss spoke on Friday. The President insists that the fees will not rise.",
      "the fees will not rise", ["Ann Moss"], "indirect", "insists", None),
 ]
+
+
+#: The speaker's gender from the article when the name lists are unsure of the first name or wrong.
+GENDER_CASES = [
+    # "Bernie" is "mostly female" in the name lists; the article says "his"
+    ("Bernie Sanders spoke on Monday about his plan. Joe Biden was absent. Sanders wrote a letter. "
+     "“We will win,” he said.", "We will win", ["Bernie Sanders"]),
+    # "Robin" is "mostly male"; the article says "her"
+    ("Robin Hale said her team had won. Tom Reid arrived late. “It was hard,” she said.", "It was hard", ["Robin Hale"]),
+    # a title that tells the gender overrules an unsure first name
+    ("Mrs. Robin Hale arrived first. Tom Reid followed. “We won,” she said.", "We won", ["Robin Hale"]),
+    # no word in the article on her: the lists' lean holds ("Mary" is "mostly female")
+    ("Mary Smith said the school would close. Tom Jones arrived later. “I am glad,” he said.", "I am glad", ["Tom Jones"]),
+    # a first name the lists are sure of is not overruled by a "her" about someone else
+    ("Joe Biden praised her plan on Monday. “It is bold,” he said.", "It is bold", ["Joe Biden"]),
+    # pronouns inside quotation marks are the speaker's words about others
+    ("Robin Hale said “she is the best player in the league” on Monday. Tom Reid agreed. “It was close,” he said.",
+     "It was close", ["Tom Reid"]),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speakers", GENDER_CASES)
+def test_attribution_gender_from_the_article(extractor, text, fragment, speakers):
+    assert people(find(extractor.extract(text), fragment)) == speakers
+
+
+def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
+    quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
+    assert quote.text.startswith("arson")
+    # "say" takes no addressee: the name stays in the clause
+    quote = find(extractor.extract("Police chief Tom Kemp said Agence France-Presse reporters were detained."), "detained")
+    assert quote.text.startswith("Agence France-Presse") and quote.addressee is None
 
 
 @pytest.mark.parametrize("text,fragment,speakers,kind,cue,addressee", CASES)

@@ -16,12 +16,14 @@ from spacy.tokens import Doc, Token
 from .tables import (
     FEELING_PARTICIPLES,
     ADDRESSEE_FRAMES,
+    ADDRESSEE_LABELS,
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
     CUE_LEFT_DEPS,
     CUE_OBJECTS,
     CUE_PARTICLES,
     NEEDS_CONTENT,
+    NOMINAL_SUBJECT_DEPS,
     PHRASE_CUES,
     ROLE_NOUNS,
     ROLE_SUFFIXES,
@@ -109,6 +111,11 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     hit.speaker = mention_span(heads, token.i) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
+    if hit.addressee is None and content is not None and lemma in ADDRESSEE_OBJECT_CUES:
+        outlet = _addressee_run_into_clause(token, content)
+        if outlet is not None:  # "told Agence France-Presse arson has been ruled out"
+            hit.addressee = outlet
+            hit.content_exclude = set(range(*outlet))
     if content is None and lemma in NEEDS_CONTENT and _governs_quotation(token, quoted):
         objects = [c for c in token.children if c.i > token.i and c.dep_ in OBJECT_CONTENT_DEPS]
         if objects:  # "called the plan “a slow-motion disaster”": the object and its complement
@@ -372,6 +379,19 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
                 if outlet is not None:
                     return outlet
     return None
+
+
+def _addressee_run_into_clause(verb: Token, clause: Token) -> tuple[int, int] | None:
+    """A name right after the cue that the parser ran into the subject of the reported clause ("told
+    Agence France-Presse arson has been ruled out", with "Agence France-Presse arson" one noun phrase):
+    the name is whom the words went to."""
+    subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    if subject is None or subject.left_edge.i != verb.i + 1:
+        return None
+    ent = next((e for e in verb.doc.ents if e.start == verb.i + 1), None)
+    if ent is None or ent.label_ not in ADDRESSEE_LABELS or ent.end > subject.i or not verb.doc[ent.end].is_alpha:
+        return None  # not "told Brussels-based media network EURACTIV ..."
+    return ent.start, ent.end
 
 
 def _outlet_of(frame: Token) -> tuple[int, int] | None:

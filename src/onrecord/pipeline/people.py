@@ -17,11 +17,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
 from .tables import (
-    CAPTION_WORDS, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SUFFIXES,
-    NOMINAL_SUBJECT_DEPS, PLACE_LABELS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
+    CAPTION_WORDS, CLOSING_QUOTES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES,
+    NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OPENING_QUOTES, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
+    ROLE_SUFFIXES, STRAIGHT_QUOTES, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+#: The name lists' answers sure enough that the article's pronouns do not overrule them.
+_SURE_GENDER = frozenset({"male", "female"})
 _NOT_NAME_WORDS = frozenset(
     """institute university college school company corporation inc ltd llc group party committee council
     association foundation fund bank news times post journal weekly daily magazine network press agency
@@ -30,11 +33,18 @@ _NOT_NAME_WORDS = frozenset(
     island islands lane drive bridge river lake mount mountain valley beach bay coast airport station
     forces force corp corps reserve army navy airlines
     twitter facebook instagram youtube tiktok reddit wikipedia wikinews google brexit
-    organisation organization members member marine tracker point image photo file video
+    organisation organization academy members member marine tracker point image photo file video
     heights village crisis metro métro underground sea peninsula province grande""".split()
 )
 #: Words before an organisation that make it a workplace, whatever first name it opens with.
 EMPLOYER_PREPOSITIONS = frozenset({"at"})
+#: Offices whose "of" names a workplace, not a person: "chief executive of Morgan Stanley", "the Chief
+#: Technology Officer of Red Hat". (Not "wife of", "lawyer of", "spokesman of": they may name a person.)
+OFFICES_OF_A_WORKPLACE = frozenset(
+    """officer executive ceo cfo coo cto president vice-president chairman chairwoman chairperson chair director
+    founder co-founder cofounder head dean rector principal governor mayor minister secretary member manager
+    editor owner employee staff""".split()
+)
 #: Entity labels the small model gives names of people it does not know ("Paul Mescal" ORG); a place
 #: ("Savannah Guthrie" GPE) only with a plain first name: "San Francisco" and "El Paso" open with one too.
 NAME_LIKE_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
@@ -49,6 +59,7 @@ class Cluster:
     parts: tuple[str, ...]  # lowercase name parts, titles and suffix left out
     gender: str | None = None
     suffix: str = ""  # "jr", "iii": Donald Trump Jr. is not Donald Trump
+    sure_gender: bool = False  # from a title ("Mrs.") or a first name the lists are sure of, not "mostly_*"
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
 
@@ -90,6 +101,10 @@ class PeopleFinder:
     def gender_of_first_name(self, name: str) -> str | None:
         return _GENDER.get(self.detector.get_gender(name))
 
+    def _new_cluster(self, name: str, parts: tuple[str, ...], first_name: Token | None, suffix: str = "") -> Cluster:
+        answer = self.detector.get_gender(first_name.text) if first_name is not None else "unknown"
+        return Cluster(name, parts, _GENDER.get(answer), suffix, sure_gender=answer in _SURE_GENDER)
+
     def is_first_name(self, word: str) -> bool:
         return word[:1].isupper() and self.detector.get_gender(word) != "unknown"
 
@@ -111,6 +126,7 @@ class PeopleFinder:
         self._add_lone_names(doc, people, skip)
         for cluster in people.clusters:
             cluster.mentions.sort()
+        _genders_from_pronouns(doc, people)
         return people
 
     def add_speaker_labels(self, doc: Doc, people: People, labels: list[tuple[int, int]]) -> None:
@@ -140,8 +156,7 @@ class PeopleFinder:
             )
             if index is None and (2 <= len(written) <= 4 or one_word) and _written_as_name(span):
                 name = " ".join(p.title() if p.isupper() else p for p in written)
-                gender = self.gender_of_first_name(words[0].text)
-                people.clusters.append(Cluster(name, parts, gender))
+                people.clusters.append(self._new_cluster(name, parts, words[0]))
                 index = len(people.clusters) - 1
             if index is None:
                 continue
@@ -156,6 +171,7 @@ class PeopleFinder:
             t.i for ent in doc.ents if ent.label_ == "ORG" and ent.start > 0
             and doc[ent.start - 1].lower_ in EMPLOYER_PREPOSITIONS for t in ent
         }  # "an analyst at Morgan Stanley"
+        workplaces |= self._workplaces_of_offices(doc)
         for ent in doc.ents:
             if ent.start in workplaces:
                 continue
@@ -178,6 +194,26 @@ class PeopleFinder:
                     spans.append(span)
             run = []
         return sorted(spans, key=lambda s: s.start)
+
+    def _workplaces_of_offices(self, doc: Doc) -> set[int]:
+        """The tokens of names after "of" that hang on an office ("director of Grace Hopper Academy"), unless
+        the NER calls them a person or they run the title's office into a name ("Minister of Scotland Nicola
+        Sturgeon")."""
+        found: set[int] = set()
+        for token in doc:
+            if token.lower_ != "of" or token.head.lemma_.lower() not in OFFICES_OF_A_WORKPLACE:
+                continue
+            name = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if name is None or name.ent_type_ == "PERSON":
+                continue
+            if name.i + 1 < len(doc) and doc[name.i + 1].ent_iob_ == "I":
+                continue  # the entity runs on into a name: "Minister of [India Narendra Modi]"
+            office = token.head
+            words = [t for t in name.subtree if token.i < t.i <= name.i]
+            if office.is_title and office.lower_.rstrip(".") in TITLES and len(words) > 2 and _office_before_name(name):
+                continue  # the name after a title's "of" phrase (see appositives)
+            found.update(t.i for t in words)
+        return found
 
     def _named_relative(self, word: Token) -> bool:
         """A first name set beside a noun of kinship or role ("Reyes's sister, Maria, said"): a person, if
@@ -233,13 +269,14 @@ class PeopleFinder:
         ):
             return  # "Twitter", "Photographs", a place the NER took for a person once
         if index is None:
-            gender = self.gender_of_first_name(words[0].text) if len(written) > 1 else None
             name = " ".join(p.title() if p.isupper() and len(p) > 1 else p for p in written)  # "WALLACE"
-            if regnal is not None and len(written) == 1:
-                name, gender = f"{regnal.text.title()} {name}", TITLES[regnal.lower_][1]  # "Pope Francis"
             if suffix is not None:
                 name += " " + suffix.text  # as written: "Jr.", "III"
-            people.clusters.append(Cluster(name, parts, gender, suffix_key))
+            cluster = self._new_cluster(name, parts, words[0] if len(written) > 1 else None, suffix_key)
+            if regnal is not None and len(written) == 1:
+                cluster.name = f"{regnal.text.title()} {cluster.name}"  # "Pope Francis"
+                cluster.gender, cluster.sure_gender = TITLES[regnal.lower_][1], True
+            people.clusters.append(cluster)
             index = len(people.clusters) - 1
         cluster = people.clusters[index]
         self._note_title_and_roles(cluster, span)
@@ -314,7 +351,7 @@ class PeopleFinder:
             title = TITLES.get(token.lower_.rstrip("."))
             if title is not None:
                 cluster.add_role(title[0] or "")
-                cluster.gender = cluster.gender or title[1]
+                _title_gender(cluster, title[1])
             elif token.lower_ in ROLE_NOUNS:
                 cluster.add_role(token.lower_)
         start = span.start
@@ -323,7 +360,7 @@ class PeopleFinder:
             title = TITLES.get(before.lower_.rstrip("."))
             if title is not None and before.is_title:
                 cluster.add_role(title[0] or "")
-                cluster.gender = cluster.gender or title[1]
+                _title_gender(cluster, title[1])
             elif before.lower_ in ROLE_NOUNS or _is_role(before):
                 cluster.add_role(before.lemma_.lower() if before.is_lower else before.lower_)
         head = span.root
@@ -337,6 +374,40 @@ class PeopleFinder:
         holder = appositive_of(head)
         if holder is not None and _is_role(holder):
             cluster.add_role(holder.lemma_.lower())
+
+
+def _title_gender(cluster: Cluster, gender: str | None) -> None:
+    """A title that tells a gender ("Mrs.", "Sen." does not) overrules a first name the lists are unsure of."""
+    if gender is not None and not (cluster.sure_gender and cluster.gender is not None):
+        cluster.gender, cluster.sure_gender = gender, True
+
+
+def _genders_from_pronouns(doc: Doc, people: People) -> None:
+    """Set the gender of people whose name does not tell it surely ("Bernie", "mostly female" in the name
+    lists; a surname alone) from the article: the third-person pronouns, outside quotation marks, after
+    a mention in sentences that name no one else ("Sanders said his plan ..."). One gender must
+    outnumber the other more than twice over.
+    """
+    votes: dict[int, Counter[str]] = {}
+    for sentence in doc.sents:
+        named = {people.token_cluster[t.i] for t in sentence if t.i in people.token_cluster}
+        if len(named) != 1:
+            continue
+        (index,) = named
+        if people.clusters[index].sure_gender:
+            continue
+        quoted, seen = False, False
+        for token in sentence:
+            if token.text in OPENING_QUOTES or token.text in CLOSING_QUOTES or token.text in STRAIGHT_QUOTES:
+                quoted = token.text in OPENING_QUOTES or (token.text in STRAIGHT_QUOTES and not quoted)
+            seen = seen or token.i in people.token_cluster
+            pronoun = PRONOUNS.get(token.lower_)
+            if seen and not quoted and pronoun is not None and pronoun[0] is not None and pronoun[2] == 3:
+                votes.setdefault(index, Counter())[pronoun[0]] += 1
+    for index, counts in votes.items():
+        male, female = counts["m"], counts["f"]
+        if max(male, female) > 2 * min(male, female):
+            people.clusters[index].gender = "m" if male > female else "f"
 
 
 def _widen(ent: Span) -> Span:

@@ -127,6 +127,9 @@ ADDRESSEE_FRAMES: frozenset[str] = frozenset(
     {"interview", "conversation", "statement", "call", "podcast", "appearance", "briefing", "email", "letter",
      "message", "post", "remarks", "speech", "op-ed", "column", "article", "chat", "discussion"}
 )
+#: Entity labels of a name that can be told something: a person, an outlet, a body.
+ADDRESSEE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
 #: Cue lemmas whose direct or indirect object is the addressee: "told Entertainment Weekly".
 ADDRESSEE_OBJECT_CUES: frozenset[str] = frozenset(
     {"tell", "inform", "assure", "reassure", "remind", "advise", "notify", "warn", "email", "text", "ask", "urge",
