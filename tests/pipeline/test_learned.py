@@ -361,7 +361,10 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
         # speech, writing and thought, by a cue word of the tables
         ("Ann Cole met the mayor. She told him wages would rise.", "She", "told", "wages would rise", True),
         ("Ann Cole met the mayor. She reasoned wages would rise.", "She", "reasoned", "wages would rise", True),
-        ("Ann Cole met the mayor. She expressed concern about wages.", "She", "expressed concern about", "wages", True),
+        ("Ann Cole met the mayor. She expressed concern that wages would fall.", "She", "expressed concern",
+         "that wages would fall", True),
+        ("Ann Cole met the mayor. She expressed concern about wages.", "She", "expressed concern about", "wages",
+         False),  # a topic: nothing said of it
         # a stance with a clause is reported; without one it is an act
         ("Ann Cole met the mayor. She backed raising wages.", "She", "backed", "raising wages", False),
         ("Ann Cole met the mayor. She slammed the mayor for cutting wages.", "She", "slammed", "the mayor for cutting wages", True),
@@ -381,6 +384,16 @@ def test_learned_relative_pronoun_source_refers_to_its_antecedent(rules_nlp):
          False),
         ("Ann Cole met the mayor. She rejected claims that wages fell.", "She", "rejected", "claims that wages fell",
          True),
+        # what the words were about, with nothing said: no clause, no quotation
+        ("Ann Cole met the mayor. She criticized the decision on Monday.", "She", "criticized", "the decision", False),
+        ("Ann Cole met the mayor. She spoke about feminism.", "She", "spoke about", "feminism", False),
+        ("Ann Cole met the mayor. She claimed responsibility for the attack.", "She", "claimed",
+         "responsibility for the attack", False),
+        ("Ann Cole met the mayor. She claimed the attack was planned.", "She", "claimed", "the attack was planned",
+         True),
+        # a predicate on the object says something of it
+        ("Ann Cole met the mayor. She criticized the agency as militaristic.", "She", "criticized",
+         "the agency as militaristic", True),
         # acts: no speech, whatever the tagger says
         ("Ann Cole met the mayor. She declined his offer of a job.", "She", "declined", "his offer of a job", False),
         ("Ann Cole met the mayor. She sentenced him to a fine.", "She", "sentenced", "him to a fine", False),

@@ -147,10 +147,26 @@ def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
         "Flights from San Francisco and El Paso were cancelled.",
         "Protests in Hong Kong continued for a third week.",
         "The Golan Heights were quiet on Sunday.",
+        # institutions named after a person, which the NER calls a person
+        "The patient was taken to John Radcliffe Hospital, police said.",
+        "Data from the Gun Violence Archive show the rise.",
     ],
 )
 def test_people_organisations_and_places_are_not_people(extractor, text):
     assert extractor.extract(text).people == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a surname that is also a word of places ("Lane") is still a surname
+        ("Rob Lane smiled. He said he was happy.", ["Rob Lane"]),
+        # a word of one name "in" a place is the place
+        ("Rajamma lives in Bangalore. Bangalore has grown fast, Rajamma said.", ["Rajamma"]),
+    ],
+)
+def test_people_institution_words_and_one_word_places(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected
 
 
 def test_people_caption_mentions_are_ignored(extractor):

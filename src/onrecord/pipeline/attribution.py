@@ -149,6 +149,7 @@ class Attributor:
         drafts = _absorb_quotations(text, drafts)
         if self.scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not _unspoken(doc, d.hit.tokens)]
+            drafts = [d for d in drafts if not _topic_only(doc, d)]
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)
@@ -762,6 +763,25 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     if lemmas & SPEECH_CUE_WORDS:
         return clause or not lemmas & ACT_LIKE_SPEECH
     return bool(lemmas & CLAUSE_CUE_WORDS) and clause
+
+
+def _topic_only(doc: Doc, draft: _Draft) -> bool:
+    """Whether an unquoted content is only what the words were about, or an act, with nothing said of it:
+    "criticized the move", "spoke about feminism", "claimed responsibility". A clause says something, and
+    so does a predicate on the object: "criticized the agency as militaristic", "called the order swift"."""
+    if draft.kind != "indirect" or draft.hit is None or doc[draft.hit.verb].pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(_predicates(doc[i]) for i in _token_set(doc, draft.spans))
+
+
+def _predicates(token: Token) -> bool:
+    """A verb; "as" with an object ("as militaristic"); an adjective after its noun ("the order swift")."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        or (token.lower_ == "as" and any(c.dep_ == "pobj" for c in token.children))
+        or token.dep_ in ("oprd", "acomp")
+        or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.i > token.head.i)
+    )
 
 
 def _content_word(token: Token) -> bool:

@@ -25,17 +25,31 @@ from .tables import (
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 #: The name lists' answers sure enough that the article's pronouns do not overrule them.
 _SURE_GENDER = frozenset({"male", "female"})
-_NOT_NAME_WORDS = frozenset(
-    """institute university college school company corporation inc ltd llc group party committee council
-    association foundation fund bank news times post journal weekly daily magazine network press agency
-    department ministry office court house senate congress city county state street avenue road park
-    center centre hospital church club team festival fest awards award film films studio studios records
-    island islands lane drive bridge river lake mount mountain valley beach bay coast airport station
-    forces force corp corps reserve army navy airlines
-    twitter facebook instagram youtube tiktok reddit wikipedia wikinews google brexit
-    organisation organization academy members member marine tracker point image photo file video
-    heights village crisis metro métro underground sea peninsula province grande""".split()
+#: Words that end the name of an institution, a work or an event and never a person's (unlike "Lane",
+#: "House", "Church", "Court", "Banks"): "John Radcliffe Hospital", "Gun Violence Archive", "The Doris
+#: Day Show". A name the NER calls a person is none when it holds one.
+INSTITUTION_WORDS = frozenset(
+    """institute university college academy school hospital clinic society service services brigade police
+    archive telescope observatory laboratory lab labs museum stadium arena library hotel accord agreement act
+    clause headquarters federation authority show management computing foundation association committee
+    council commission agency department ministry corporation company inc ltd llc festival fest awards award
+    prize trophy cup airlines airways airport avenue road league union party group team club network news
+    times journal magazine daily weekly center centre parliament senate congress assembly government
+    administration bureau tribunal army navy corp corps trust programme program project initiative movement
+    alliance coalition board systems technologies media television radio channel gazette herald tribune
+    charity motors holdings ventures solutions software pictures productions entertainment studio studios
+    records vote mission family partners conditions platform flight fund film films world review""".split()
 )
+#: Words that are no part of a name the NER did not call a person ("Santa Cruz Island", "Rosa Klein Park").
+_NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
+    """bank post press office court house church park city county state street drive lane bridge river lake mount mountain
+    valley beach bay coast station island islands forces force reserve marine tracker point image photo file
+    video organisation organization members member heights village crisis metro métro underground sea
+    peninsula province grande twitter facebook instagram youtube tiktok reddit wikipedia wikinews google
+    brexit""".split()
+)
+#: Prepositions after which a word names a place, not a person.
+PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around"})
 #: Words before an organisation that make it a workplace, whatever first name it opens with.
 EMPLOYER_PREPOSITIONS = frozenset({"at"})
 #: Offices whose "of" names a workplace, not a person: "chief executive of Morgan Stanley", "the Chief
@@ -166,7 +180,10 @@ class PeopleFinder:
                 people.token_cluster[w.i] = index
 
     def _name_spans(self, doc: Doc) -> list[Span]:
-        spans = [s for s in (_widen(e) for e in doc.ents if e.label_ == "PERSON") if _written_as_name(s)]
+        spans = [
+            s for s in (_widen(e) for e in doc.ents if e.label_ == "PERSON")
+            if _written_as_name(s) and not _runs_into_an_institution(s)
+        ]
         workplaces = {
             t.i for ent in doc.ents if ent.label_ == "ORG" and ent.start > 0
             and doc[ent.start - 1].lower_ in EMPLOYER_PREPOSITIONS for t in ent
@@ -542,10 +559,35 @@ def _capitalised(token: Token) -> bool:
 
 
 def _one_word_name(word: Token) -> bool:
-    """A new person of one word ("Rajamma") must be a proper noun the article names at least twice."""
+    """A new person of one word ("Rajamma") must be a proper noun the article names at least twice, never
+    as a place ("in Bangalore"), and that the NER calls a person more often than anything else."""
     if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
         return False
-    return word.doc.count_by(LOWER).get(word.lower, 0) >= MIN_ONE_WORD_MENTIONS
+    doc = word.doc
+    if doc.count_by(LOWER).get(word.lower, 0) < MIN_ONE_WORD_MENTIONS:
+        return False
+    same = [t for t in doc if t.lower == word.lower]
+    if any(_in_a_place(t) for t in same):
+        return False
+    labels = Counter(t.ent_type_ for t in same if t.ent_type_)
+    return labels["PERSON"] >= max(labels.values(), default=0)
+
+
+def _runs_into_an_institution(span: Span) -> bool:
+    """ "John Radcliffe Hospital", "[Saint Francis] Hospital", "Gun Violence Archive": a person's name in an
+    institution's, which the NER took for a person."""
+    words = _name_tokens(span)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return any(w.lower_ in INSTITUTION_WORDS for w in words[1:]) or (
+        after is not None and after.is_title and after.lower_ in INSTITUTION_WORDS
+    )
+
+
+def _in_a_place(token: Token) -> bool:
+    """ "in Bangalore", "near Maroochydore": a place, not a person ("in Erdogan's speech" is a person's)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return before is not None and before.lower_ in PLACE_PREPOSITIONS and not (after is not None and after.tag_ == "POS")
 
 
 def _parts(words: list[Token]) -> list[str]:
