@@ -222,6 +222,9 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Anna Burke called her mother on Sunday.",  # "call" with no content
         "Update: the roads reopened at noon on Monday.",  # a colon after no speaker
         "The rules are simple: no phones and no food.",  # a colon after a clause
+        "Placards at the march. Image: John Lubbock (flickr).",  # a caption's credit
+        "Senator Jo Lee.Image: House of Representatives.",  # a caption run into its credit
+        "Long term: growing the community and sponsoring more events.",  # a heading: nobody speaks
         "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
         "The menu was short. Here is what they served:\nSoup, bread and a small salad for everyone.",  # no cue
     ],

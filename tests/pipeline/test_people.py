@@ -150,6 +150,7 @@ def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
         # institutions named after a person, which the NER calls a person
         "The patient was taken to John Radcliffe Hospital, police said.",
         "Data from the Gun Violence Archive show the rise.",
+        "The bus hit a bridge on Wellhouse Lane in Hertfordshire.",
     ],
 )
 def test_people_organisations_and_places_are_not_people(extractor, text):

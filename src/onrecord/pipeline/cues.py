@@ -262,10 +262,10 @@ def reporters_participle(token: Token) -> bool:
     if head.dep_ not in CONTENT_DEPS or head.head.i == head.i or head.head.lemma_.lower() not in SPEECH_VERBS:
         return False
     subject = _subject_of(head)
-    return subject is not None and not _may_speak(subject)
+    return subject is not None and not may_speak(subject)
 
 
-def _may_speak(token: Token) -> bool:
+def may_speak(token: Token) -> bool:
     """Whether a subject may be someone who speaks: a pronoun, a name, a person's or a group's noun."""
     if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in SPEAKING_LABELS:
         return True

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .cues import CueHit
-from .tables import DATELINE_ENTITIES, NOT_HEADLINE_SOURCES
+from .cues import CueHit, may_speak
+from .tables import CAPTION_WORDS, DATELINE_ENTITIES, NOT_HEADLINE_SOURCES
 
 #: The longest speaker before a colon, in tokens, and the fewest words after it.
 MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS = 6, 3
@@ -45,4 +45,8 @@ def _speaker_like(doc: Doc, start: int, colon: int) -> bool:
         return False
     if all(t.ent_type_ in DATELINE_ENTITIES or t.is_punct for t in tokens):
         return False  # "NEW DELHI: The government ...": a dateline, not a speaker
+    if tokens[-1].lower_.endswith(CAPTION_WORDS):
+        return False  # "Placards. Image: John Lubbock": a caption and its credit
+    if not any(may_speak(t) for t in tokens):
+        return False  # "Long term: growing the community": a heading
     return not any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_url for t in tokens)

@@ -182,7 +182,7 @@ class PeopleFinder:
     def _name_spans(self, doc: Doc) -> list[Span]:
         spans = [
             s for s in (_widen(e) for e in doc.ents if e.label_ == "PERSON")
-            if _written_as_name(s) and not _runs_into_an_institution(s)
+            if _written_as_name(s) and not self._runs_into_an_institution(s)
         ]
         workplaces = {
             t.i for ent in doc.ents if ent.label_ == "ORG" and ent.start > 0
@@ -211,6 +211,18 @@ class PeopleFinder:
                     spans.append(span)
             run = []
         return sorted(spans, key=lambda s: s.start)
+
+    def _runs_into_an_institution(self, span: Span) -> bool:
+        """ "John Radcliffe Hospital", "[Saint Francis] Hospital", "Gun Violence Archive": a name the NER took
+        for a person's that ends with an institution's word; or holds a place's word after a word that is no
+        first name ("Wellhouse Lane", not "Rob Lane"; "Park Won-soon" opens with his family name)."""
+        words = _name_tokens(span)
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if len(words) > 1 and words[-1].lower_ in INSTITUTION_WORDS or (
+            after is not None and after.is_title and after.lower_ in INSTITUTION_WORDS
+        ):
+            return True
+        return any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]) and not self.is_first_name(words[0].text)
 
     def _workplaces_of_offices(self, doc: Doc) -> set[int]:
         """The tokens of names after "of" that hang on an office ("director of Grace Hopper Academy"), unless
@@ -571,16 +583,6 @@ def _one_word_name(word: Token) -> bool:
         return False
     labels = Counter(t.ent_type_ for t in same if t.ent_type_)
     return labels["PERSON"] >= max(labels.values(), default=0)
-
-
-def _runs_into_an_institution(span: Span) -> bool:
-    """ "John Radcliffe Hospital", "[Saint Francis] Hospital", "Gun Violence Archive": a person's name in an
-    institution's, which the NER took for a person."""
-    words = _name_tokens(span)
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return any(w.lower_ in INSTITUTION_WORDS for w in words[1:]) or (
-        after is not None and after.is_title and after.lower_ in INSTITUTION_WORDS
-    )
 
 
 def _in_a_place(token: Token) -> bool:
