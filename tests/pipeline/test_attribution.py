@@ -184,6 +184,13 @@ def test_attribution_gender_from_the_article(extractor, text, fragment, speakers
     assert people(find(extractor.extract(text), fragment)) == speakers
 
 
+@pytest.mark.parametrize("verb", ["cited", "quoted"])
+def test_attribution_cited_as_saying_is_the_object_speaking(extractor, verb):
+    text = f"The BBC {verb} police chief Budi Gunawan as saying the attack was planned."
+    (quote,) = [q for q in extractor.extract(text).quotes if q.cue is not None and q.cue.text == "saying"]
+    assert quote.text == "the attack was planned" and people(quote) == ["Budi Gunawan"]
+
+
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
     assert quote.text.startswith("arson")

@@ -282,6 +282,9 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
     current = verb
     if reporters_participle(verb):
         current = verb.head.head  # "Roe said the plan “costs too much,” adding ...": Roe adds it, not the plan
+    quoted_as = _object_quoted_as_saying(verb)
+    if quoted_as is not None:
+        return [quoted_as]  # "The BBC cited Budi Gunawan as saying ...": Gunawan says it
     for _ in range(3):
         subject = _subject_of(current, quoted if current is verb else frozenset())
         if subject is not None and current is not verb and subject.i in quoted and verb.i not in quoted:
@@ -308,6 +311,14 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
     ):
         return [after]  # "said Scott", parsed as an object
     return []
+
+
+def _object_quoted_as_saying(verb: Token) -> Token | None:
+    """The object of "cited X as saying", "quoted X as saying": who said the words the participle reports."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
 def antecedent(token: Token) -> Token:

@@ -261,6 +261,8 @@ class PeopleFinder:
         if any(t.text in "()[]" for t in span):
             return False  # "Janata Dal (United)": a name has no brackets
         words = self._without_leading_words(_name_tokens(span))
+        if words and words[0].lower_ in NAME_PARTICLES:
+            return False  # "Al Jazeera", "El Paso": a particle, not a first name
         if words and len(_parts(_split_suffix(words)[0])) == 1 and _regnal_title(words[0]) is not None:
             return self.is_first_name(words[0].text)  # "Queen Elizabeth II", "Pope Francis"
         if not 2 <= len(_parts(words)) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
