@@ -31,8 +31,13 @@ def assert_sole_person_and_speaker(result, name: str) -> None:
         ("Assemblywoman Grace Tully sponsored the bill.", "Grace Tully", "assemblywoman"),
         ("Quarterback Darnell Fisk threw for 300 yards.", "Darnell Fisk", "quarterback"),
         # the parser hangs the name on the place or company after "of"
-        ("The chief executive of Acme, Maria Lopez, said the plant would close.", "Maria Lopez", "executive"),
+        ("The chief executive of Acme, Maria Lopez, said the plant would close.", "Maria Lopez", "chief executive"),
         ("The mayor of New Orleans, LaToya Cantrell, advised residents to stay home.", "LaToya Cantrell", "mayor"),
+        # roles of two words
+        ("Attorney General Xavier Becerra filed the suit.", "Xavier Becerra", "attorney general"),
+        ("Carrie Lam, the chief executive, withdrew the bill.", "Carrie Lam", "chief executive"),
+        ("WHO Director-General Tedros Adhanom named the virus.", "Tedros Adhanom", "director-general"),
+        ("Adil Abdul-Mahdi, the caretaker Prime Minister, resigned.", "Adil Abdul-Mahdi", "prime minister"),
     ],
 )
 def test_people_roles_from_titles_and_appositions(extractor, text, name, role):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
 from .tables import (
-    CAPTION_WORDS, CLOSING_QUOTES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES,
+    CAPTION_WORDS, CLOSING_QUOTES, COMPOUND_ROLES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES,
     NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OPENING_QUOTES, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
     ROLE_SUFFIXES, STRAIGHT_QUOTES, TITLES,
 )
@@ -381,30 +381,43 @@ class PeopleFinder:
                 break
             title = TITLES.get(token.lower_.rstrip("."))
             if title is not None:
-                cluster.add_role(title[0] or "")
+                cluster.add_role(_compound_role(token, title[0] or ""))
                 _title_gender(cluster, title[1])
             elif token.lower_ in ROLE_NOUNS:
-                cluster.add_role(token.lower_)
+                cluster.add_role(_compound_role(token, token.lower_))
         start = span.start
         if start > 0:
             before = doc[start - 1]
             title = TITLES.get(before.lower_.rstrip("."))
             if title is not None and before.is_title:
-                cluster.add_role(title[0] or "")
+                cluster.add_role(_compound_role(before, title[0] or ""))
                 _title_gender(cluster, title[1])
             elif before.lower_ in ROLE_NOUNS or _is_role(before):
-                cluster.add_role(before.lemma_.lower() if before.is_lower else before.lower_)
+                cluster.add_role(_compound_role(before, before.lemma_.lower() if before.is_lower else before.lower_))
         head = span.root
         for child in head.children:
             if child.i < span.start and child.dep_ in ("compound", "amod", "nmod") and _is_role(child):
-                cluster.add_role(child.lemma_.lower())
+                cluster.add_role(_compound_role(child, child.lemma_.lower()))
             elif child.i < span.start and child.dep_ == "compound" and child.lower_ in ROLE_NOUNS:
-                cluster.add_role(child.lower_)  # "Director Sofia Reyes"
-            elif child.dep_ == "appos" and _is_role(child):
-                cluster.add_role(child.lemma_.lower())
+                cluster.add_role(_compound_role(child, child.lower_))  # "Director Sofia Reyes"
+            elif child.dep_ == "appos" and (_is_role(child) or child.lower_ in ROLE_NOUNS):
+                cluster.add_role(_compound_role(child, child.lemma_.lower()))  # "..., the caretaker Prime Minister"
         holder = appositive_of(head)
         if holder is not None and _is_role(holder):
-            cluster.add_role(holder.lemma_.lower())
+            cluster.add_role(_compound_role(holder, holder.lemma_.lower()))
+
+
+def _compound_role(token: Token, role: str) -> str:
+    """A role with the word before it when the two make one (:data:`.tables.COMPOUND_ROLES`): "attorney
+    general", not "general"; "chief executive"; "director-general"."""
+    if not role or token.i == 0:
+        return role
+    doc = token.doc
+    before = doc[token.i - 1]
+    if before.text in HYPHENS and token.i >= 2 and f"{doc[token.i - 2].lower_}-{role}" in COMPOUND_ROLES:
+        return f"{doc[token.i - 2].lower_}-{role}"
+    joined = f"{before.lower_.rstrip('.')} {role}"
+    return joined if joined in COMPOUND_ROLES else role
 
 
 def _title_gender(cluster: Cluster, gender: str | None) -> None:

@@ -313,6 +313,20 @@ SPEAKING_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Roles of two words, the second of which alone names another ("attorney general" is no general).
+COMPOUND_ROLES: frozenset[str] = frozenset(
+    role.strip() for role in """attorney general|solicitor general|surgeon general|inspector general|secretary general|secretary-general
+    |director general|director-general|governor general|governor-general|postmaster general|chief executive
+    |chief justice|prime minister|vice president|vice-president|vice chairman|vice chair|first minister
+    |chief minister|foreign minister|finance minister|health minister|defence minister|defense minister
+    |interior minister|foreign secretary|home secretary|defense secretary|press secretary|lord mayor
+    |police chief|fire chief|head coach|general manager|managing director|executive director|chief economist
+    |deputy director|deputy minister|deputy mayor|deputy leader|party leader|opposition leader|team captain
+    |chief scientist|lead author|senior fellow|vice admiral|rear admiral|lieutenant general|major general
+    |brigadier general|lieutenant colonel|lieutenant governor|state senator|assistant professor
+    |associate professor""".split("|")
+)
+
 #: Nouns that name a role or occupation when written next to a name
 #: ("director Andrew Haigh", "Jane Roe, a spokeswoman"). Lemmas.
 ROLE_NOUNS: frozenset[str] = frozenset(
