@@ -191,6 +191,14 @@ def test_attribution_cited_as_saying_is_the_object_speaking(extractor, verb):
     assert quote.text == "the attack was planned" and people(quote) == ["Budi Gunawan"]
 
 
+def test_attribution_cue_owns_nothing_after_its_own_quotation(extractor):
+    # "[.]" hides the sentence's end from the parser, which makes the next sentence a clause of "told"
+    text = ('Monica Schoch-Spana told the press in a separate interview, "People with a different background may '
+            'say[.]" As of Tuesday there had been reports of people avoiding or harassing Chinese people.')
+    quotes = extractor.extract(text).quotes
+    assert [q.text for q in quotes] == ["People with a different background may say[.]"]
+
+
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
     assert quote.text.startswith("arson")

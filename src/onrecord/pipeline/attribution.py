@@ -147,6 +147,7 @@ class Attributor:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
             drafts = _merge_learned(doc, text, drafts, inside, marks, quoted, everything=self.scope == "all")
         drafts = _absorb_quotations(text, drafts)
+        drafts = _nothing_after_own_quotation(doc, drafts)
         if self.scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not _unspoken(doc, d.hit.tokens)]
             drafts = [d for d in drafts if not _topic_only(doc, d)]
@@ -337,6 +338,18 @@ def _absorb_quotations(text: str, drafts: list[_Draft]) -> list[_Draft]:
             dropped.add(id(quotation))
             break
     return [d for d in drafts if id(d) not in dropped]
+
+
+def _nothing_after_own_quotation(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """A cue whose content is a quotation after it owns no unquoted words after that quotation:
+    'told the press, "… may say[.]" As of Tuesday there had been reports ...' (the parser missed the
+    sentence's end); the words after are the writer's."""
+    ends = {id(d.hit): d.spans[-1][1] for d in drafts if d.kind == "direct" and d.hit is not None
+            and d.hit.tokens and d.spans[0][0] > doc[min(d.hit.tokens)].idx}
+    return [
+        d for d in drafts
+        if not (d.kind == "indirect" and d.hit is not None and id(d.hit) in ends and d.spans[0][0] >= ends[id(d.hit)])
+    ]
 
 
 def _after_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
