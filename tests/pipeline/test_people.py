@@ -38,6 +38,10 @@ def assert_sole_person_and_speaker(result, name: str) -> None:
         ("Carrie Lam, the chief executive, withdrew the bill.", "Carrie Lam", "chief executive"),
         ("WHO Director-General Tedros Adhanom named the virus.", "Tedros Adhanom", "director-general"),
         ("Adil Abdul-Mahdi, the caretaker Prime Minister, resigned.", "Adil Abdul-Mahdi", "prime minister"),
+        # an office and what it is of
+        ("US Secretary of State Mike Pompeo met the envoy.", "Mike Pompeo", "secretary of state"),
+        ("Elaine Chao, the Secretary of Transportation, closed the airport.", "Elaine Chao", "secretary of transportation"),
+        ("Ricardo Llerandi, the governor's chief of staff, resigned.", "Ricardo Llerandi", "chief of staff"),
     ],
 )
 def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
@@ -175,6 +179,19 @@ def test_people_organisations_and_places_are_not_people(extractor, text):
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,organizations",
+    [
+        ("US Secretary of State Mike Pompeo met the envoy.", []),
+        ("Elaine Chao, the Secretary of Transportation, closed the airport.", []),
+        # a department is an organisation
+        ("The State Department closed the embassy.", ["State Department"]),
+    ],
+)
+def test_people_office_domain_is_no_organisation(extractor, text, organizations):
+    assert extractor.extract(text).organizations == organizations
 
 
 def test_people_caption_mentions_are_ignored(extractor):

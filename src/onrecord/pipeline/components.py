@@ -28,7 +28,7 @@ from .attribution import Attributor
 from .coref import has_name, organization_name
 from .learned import TaggerComponent
 from .paragraphs import non_prose_spans, set_paragraph_starts
-from .people import People, PeopleFinder
+from .people import People, PeopleFinder, office_domain
 from .tables import MIN_TURNS, TURN_MARKS
 from .turns import Turn, find_turns
 
@@ -150,6 +150,8 @@ def _organizations(doc: Doc, people: People, skip: list[tuple[int, int]]) -> lis
     for ent in doc.ents:
         if ent.label_ != "ORG" or not has_name(ent) or any(people.cluster_of(t) is not None for t in ent):
             continue
+        if len(ent) == 1 and office_domain(ent[0]):
+            continue  # "Secretary of State": an office, not an organisation
         if any(s <= ent.start_char < e for s, e in skip):
             continue
         name = organization_name(ent)

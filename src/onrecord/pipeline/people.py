@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
 from .tables import (
-    CAPTION_WORDS, CLOSING_QUOTES, COMPOUND_ROLES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES,
+    CAPTION_WORDS, CLOSING_QUOTES, COMPOUND_ROLES, HYPHENS, OFFICE_DOMAINS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES,
     NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OPENING_QUOTES, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
     ROLE_SUFFIXES, STRAIGHT_QUOTES, TITLES,
 )
@@ -394,6 +394,10 @@ class PeopleFinder:
                 _title_gender(cluster, title[1])
             elif before.lower_ in ROLE_NOUNS or _is_role(before):
                 cluster.add_role(_compound_role(before, before.lemma_.lower() if before.is_lower else before.lower_))
+            elif office_domain(before):  # "Secretary of State Mike Pompeo"
+                office = before.head.head
+                title = TITLES.get(office.lower_.rstrip("."))
+                cluster.add_role(_compound_role(office, title[0] if title and title[0] else office.lemma_.lower()))
         head = span.root
         for child in head.children:
             if child.i < span.start and child.dep_ in ("compound", "amod", "nmod") and _is_role(child):
@@ -407,10 +411,30 @@ class PeopleFinder:
             cluster.add_role(_compound_role(holder, holder.lemma_.lower()))
 
 
+def office_domain(token: Token) -> bool:
+    """Whether a word is what an office is of ("Secretary of [State]", "chief of [staff]")."""
+    of = token.head
+    return (
+        token.lower_ in OFFICE_DOMAINS and token.dep_ == "pobj" and of.lower_ == "of"
+        and (of.head.lower_.rstrip(".") in TITLES or of.head.lemma_.lower() in ROLE_NOUNS)
+    )
+
+
 def _compound_role(token: Token, role: str) -> str:
     """A role with the word before it when the two make one (:data:`.tables.COMPOUND_ROLES`): "attorney
-    general", not "general"; "chief executive"; "director-general"."""
-    if not role or token.i == 0:
+    general", not "general"; "chief executive"; "director-general"; and with what it is of, when that is
+    an office's domain ("secretary of state", "chief of staff")."""
+    if not role:
+        return role
+    domain = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if office_domain(o)), None)
+    if domain is not None:
+        return f"{_joined_role(token, role)} of {domain.lower_}"
+    return _joined_role(token, role)
+
+
+def _joined_role(token: Token, role: str) -> str:
+    if token.i == 0:
         return role
     doc = token.doc
     before = doc[token.i - 1]

@@ -327,6 +327,13 @@ COMPOUND_ROLES: frozenset[str] = frozenset(
     |associate professor""".split("|")
 )
 
+#: What an office is "of" when the two make one role ("Secretary of State", "chief of staff"): the
+#: object is then no organisation of the article.
+OFFICE_DOMAINS: frozenset[str] = frozenset(
+    """state staff justice transportation transport defense defence health education energy commerce labor
+    labour treasury agriculture interior finance housing veterans homeland information communications""".split()
+)
+
 #: Nouns that name a role or occupation when written next to a name
 #: ("director Andrew Haigh", "Jane Roe, a spokeswoman"). Lemmas.
 ROLE_NOUNS: frozenset[str] = frozenset(
