@@ -154,6 +154,11 @@ CASES = [
      "a new process", ["Ted Scambos"], "direct", "said", None),
     ('"Warm water is attacking the shelves," said study co-author Karen Alley.',
      "attacking the shelves", ["Karen Alley"], "direct", "said", None),
+    # a role of two words refers to its holder first, and its head word to the last holder of either
+    ("Prime Minister Igor Matovic spoke on Monday. Health Minister Marek Krajci was absent. "
+     "The Prime Minister said the vote would be held.", "the vote would be held", ["Igor Matovic"], "indirect", "said", None),
+    ("Secretary of State Mike Pompeo met the envoy. The secretary said talks would resume.", "talks would resume",
+     ["Mike Pompeo"], "indirect", "said", None),
     # a capitalised role refers to the last person given it
     ("Club President Ann Moss spoke on Friday. The President insists that the fees will not rise.",
      "the fees will not rise", ["Ann Moss"], "indirect", "insists", None),
@@ -197,6 +202,9 @@ def test_attribution_cue_owns_nothing_after_its_own_quotation(extractor):
             'say[.]" As of Tuesday there had been reports of people avoiding or harassing Chinese people.')
     quotes = extractor.extract(text).quotes
     assert [q.text for q in quotes] == ["People with a different background may say[.]"]
+    # a quotation that ends no sentence leaves the cue its words after it
+    text = 'Prime Minister Ann Roe called on "village councils and church leaders" to instill confidence in vaccines.'
+    assert "to instill confidence in vaccines" in [q.text for q in extractor.extract(text).quotes]
 
 
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):

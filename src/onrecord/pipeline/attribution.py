@@ -341,11 +341,16 @@ def _absorb_quotations(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _nothing_after_own_quotation(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
-    """A cue whose content is a quotation after it owns no unquoted words after that quotation:
-    'told the press, "… may say[.]" As of Tuesday there had been reports ...' (the parser missed the
-    sentence's end); the words after are the writer's."""
-    ends = {id(d.hit): d.spans[-1][1] for d in drafts if d.kind == "direct" and d.hit is not None
-            and d.hit.tokens and d.spans[0][0] > doc[min(d.hit.tokens)].idx}
+    """A cue whose content is a quotation after it that ends a sentence owns no unquoted words after
+    that quotation: 'told the press, "… may say[.]" As of Tuesday there had been reports ...' (the parser
+    missed the sentence's end); the words after are the writer's. Not so after a quotation that ends no
+    sentence: 'called on "village councils" to instill confidence'."""
+    text = doc.text
+    ends = {
+        id(d.hit): d.spans[-1][1] for d in drafts
+        if d.kind == "direct" and d.hit is not None and d.hit.tokens and d.spans[0][0] > doc[min(d.hit.tokens)].idx
+        and text[d.spans[-1][0] : d.spans[-1][1]].rstrip(" \"”’'])").endswith((".", "?", "!"))
+    }
     return [
         d for d in drafts
         if not (d.kind == "indirect" and d.hit is not None and id(d.hit) in ends and d.spans[0][0] >= ends[id(d.hit)])

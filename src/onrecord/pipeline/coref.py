@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .people import People, appositives
+from .people import People, appositives, compound_role, role_head
 from .tables import (
     ANY_ORG_NOUNS, GROUP_GENDERS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS,
     PARTY_MEMBERS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS,
@@ -219,7 +219,10 @@ class Resolver:
         if not _definite(head) or head.tag_ in PLURAL_TAGS:
             return []
         role = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_
-        holders = [i for i, c in enumerate(self.people.clusters) if role in c.roles]
+        whole = compound_role(head, role)  # "the Prime Minister": a prime minister before any other minister
+        holders = [i for i, c in enumerate(self.people.clusters) if whole in c.roles] or [
+            i for i, c in enumerate(self.people.clusters) if any(role_head(r) == role for r in c.roles)
+        ]
         mentioned = [m for m in self.mentions if m.token < head.i and any(c in holders for c in m.clusters)]
         if not mentioned:
             return []

@@ -381,34 +381,34 @@ class PeopleFinder:
                 break
             title = TITLES.get(token.lower_.rstrip("."))
             if title is not None:
-                cluster.add_role(_compound_role(token, title[0] or ""))
+                cluster.add_role(compound_role(token, title[0] or ""))
                 _title_gender(cluster, title[1])
             elif token.lower_ in ROLE_NOUNS:
-                cluster.add_role(_compound_role(token, token.lower_))
+                cluster.add_role(compound_role(token, token.lower_))
         start = span.start
         if start > 0:
             before = doc[start - 1]
             title = TITLES.get(before.lower_.rstrip("."))
             if title is not None and before.is_title:
-                cluster.add_role(_compound_role(before, title[0] or ""))
+                cluster.add_role(compound_role(before, title[0] or ""))
                 _title_gender(cluster, title[1])
             elif before.lower_ in ROLE_NOUNS or _is_role(before):
-                cluster.add_role(_compound_role(before, before.lemma_.lower() if before.is_lower else before.lower_))
+                cluster.add_role(compound_role(before, before.lemma_.lower() if before.is_lower else before.lower_))
             elif office_domain(before):  # "Secretary of State Mike Pompeo"
                 office = before.head.head
                 title = TITLES.get(office.lower_.rstrip("."))
-                cluster.add_role(_compound_role(office, title[0] if title and title[0] else office.lemma_.lower()))
+                cluster.add_role(compound_role(office, title[0] if title and title[0] else office.lemma_.lower()))
         head = span.root
         for child in head.children:
             if child.i < span.start and child.dep_ in ("compound", "amod", "nmod") and _is_role(child):
-                cluster.add_role(_compound_role(child, child.lemma_.lower()))
+                cluster.add_role(compound_role(child, child.lemma_.lower()))
             elif child.i < span.start and child.dep_ == "compound" and child.lower_ in ROLE_NOUNS:
-                cluster.add_role(_compound_role(child, child.lower_))  # "Director Sofia Reyes"
+                cluster.add_role(compound_role(child, child.lower_))  # "Director Sofia Reyes"
             elif child.dep_ == "appos" and (_is_role(child) or child.lower_ in ROLE_NOUNS):
-                cluster.add_role(_compound_role(child, child.lemma_.lower()))  # "..., the caretaker Prime Minister"
+                cluster.add_role(compound_role(child, child.lemma_.lower()))  # "..., the caretaker Prime Minister"
         holder = appositive_of(head)
         if holder is not None and _is_role(holder):
-            cluster.add_role(_compound_role(holder, holder.lemma_.lower()))
+            cluster.add_role(compound_role(holder, holder.lemma_.lower()))
 
 
 def office_domain(token: Token) -> bool:
@@ -420,7 +420,7 @@ def office_domain(token: Token) -> bool:
     )
 
 
-def _compound_role(token: Token, role: str) -> str:
+def compound_role(token: Token, role: str) -> str:
     """A role with the word before it when the two make one (:data:`.tables.COMPOUND_ROLES`): "attorney
     general", not "general"; "chief executive"; "director-general"; and with what it is of, when that is
     an office's domain ("secretary of state", "chief of staff")."""
@@ -431,6 +431,12 @@ def _compound_role(token: Token, role: str) -> str:
     if domain is not None:
         return f"{_joined_role(token, role)} of {domain.lower_}"
     return _joined_role(token, role)
+
+
+def role_head(role: str) -> str:
+    """The word a role of several is a kind of: "prime minister" -> "minister", "secretary of state" ->
+    "secretary"."""
+    return role.split(" of ")[0].split()[-1]
 
 
 def _joined_role(token: Token, role: str) -> str:
