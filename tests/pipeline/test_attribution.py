@@ -207,6 +207,24 @@ def test_attribution_cue_owns_nothing_after_its_own_quotation(extractor):
     assert "to instill confidence in vaccines" in [q.text for q in extractor.extract(text).quotes]
 
 
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # "as" heading a phrase of its own starts the content; "as" of "as he put it" would not
+        ("According to Johns Hopkins University, as of Wednesday, there were 1,279 confirmed cases in the country.",
+         "as of Wednesday, there were 1,279 confirmed cases in the country."),
+    ],
+)
+def test_attribution_content_keeps_its_first_words(extractor, text, content):
+    assert content in [q.text for q in extractor.extract(text).quotes]
+
+
+def test_attribution_clause_subject_parsed_as_the_cues_object_is_the_contents(rules):
+    text = "Reports citing sources within the party have indicated Hickenlooper was actively encouraged to drop out."
+    quote = next(q for q in rules.extract(text).quotes if q.cue is not None and q.cue.text == "have indicated")
+    assert quote.text == "Hickenlooper was actively encouraged to drop out"
+
+
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
     assert quote.text.startswith("arson")

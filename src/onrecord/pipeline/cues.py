@@ -111,6 +111,9 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     hit.speaker = mention_span(heads, token.i) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
+    stray = _subject_parsed_as_object(token, content)
+    if stray is not None:  # "have indicated Hickenlooper was encouraged to drop out"
+        hit.content_more = [*hit.content_more, stray.i]
     if hit.addressee is None and content is not None and lemma in ADDRESSEE_OBJECT_CUES:
         outlet = _addressee_run_into_clause(token, content)
         if outlet is not None:  # "told Agence France-Presse arson has been ruled out"
@@ -392,6 +395,19 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
     return None
 
 
+def _subject_parsed_as_object(verb: Token, clause: Token | None) -> Token | None:
+    """The reported clause's subject, which the parser made the cue's object: "have indicated [Hickenlooper]
+    was encouraged", with "was encouraged" left with no subject of its own."""
+    if clause is None or clause.dep_ != "ccomp" or clause.i < verb.i:
+        return None
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in clause.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i or verb.lemma_.lower() in ADDRESSEE_OBJECT_CUES:
+        return None
+    return obj
+
+
 def _addressee_run_into_clause(verb: Token, clause: Token) -> tuple[int, int] | None:
     """A name right after the cue that the parser ran into the subject of the reported clause ("told
     Agence France-Presse arson has been ruled out", with "Agence France-Presse arson" one noun phrase):
@@ -443,9 +459,15 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
     return run
 
 
+def _junk_start(token: Token) -> bool:
+    """A word no content starts with ("and", "which", "as" of "as he put it"), unless it heads a phrase of
+    its own: "as of Wednesday, there were ..."."""
+    return token.lower_ in EDGE_JUNK and not (token.lower_ == "as" and any(c.i > token.i for c in token.children))
+
+
 def _trimmed(doc: Doc, run: list[int]) -> list[int]:
     """``run`` without edge punctuation and words that cannot start or end a content."""
-    while run and (doc[run[0]].is_punct or doc[run[0]].lower_ in EDGE_JUNK or doc[run[0]].is_space):
+    while run and (doc[run[0]].is_punct or _junk_start(doc[run[0]]) or doc[run[0]].is_space):
         run = run[1:]
     while run and (
         doc[run[-1]].lower_ in EDGE_JUNK
