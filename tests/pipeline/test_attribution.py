@@ -225,6 +225,13 @@ def test_attribution_clause_subject_parsed_as_the_cues_object_is_the_contents(ru
     assert quote.text == "Hickenlooper was actively encouraged to drop out"
 
 
+def test_attribution_quotation_claimed_by_two_cues_is_said_once_by_the_nearer(extractor):
+    text = ('The researchers noted implications for penguin conservation: Gownaris remarked, "Over the years, '
+            'this team has helped preserve the land and water around the colony."')
+    quotes = [q for q in extractor.extract(text).quotes if q.text.startswith("Over the years")]
+    assert [q.cue.text for q in quotes] == ["remarked"]
+
+
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
     assert quote.text.startswith("arson")

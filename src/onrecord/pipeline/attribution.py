@@ -171,7 +171,7 @@ class Attributor:
             quotes.append(quote)
             if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
                 said.append((draft.spans, draft.referent))
-        return quotes
+        return _one_cue_per_quotation(quotes)
 
     def _clauses(self, doc: Doc, hits: list[CueHit], marks: list[QuoteMarks], mark_tokens: list[Span]):
         """Rule 1: cues governing a clause."""
@@ -338,6 +338,24 @@ def _absorb_quotations(text: str, drafts: list[_Draft]) -> list[_Draft]:
             dropped.add(id(quotation))
             break
     return [d for d in drafts if id(d) not in dropped]
+
+
+def _one_cue_per_quotation(quotes: list[Quote]) -> list[Quote]:
+    """A quotation two cues claim is said once, by the nearer cue's speaker: "The researchers noted
+    implications: Gownaris remarked, “Over the years ...”" is Gownaris's remark."""
+    def distance(quote: Quote) -> int:
+        if quote.cue is None:
+            return len(quote.text) + 10**9
+        (start, end), (cue_start, cue_end) = (quote.spans[0][0], quote.spans[-1][1]), quote.cue.span
+        return max(start - cue_end, cue_start - end, 0)
+
+    best: dict[tuple, Quote] = {}
+    for quote in quotes:
+        if quote.kind == "direct":
+            key = tuple(quote.spans)
+            if key not in best or distance(quote) < distance(best[key]):
+                best[key] = quote
+    return [q for q in quotes if q.kind != "direct" or best[tuple(q.spans)] is q]
 
 
 def _nothing_after_own_quotation(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
