@@ -178,6 +178,11 @@ GENDER_CASES = [
     ("Mary Smith said the school would close. Tom Jones arrived later. “I am glad,” he said.", "I am glad", ["Tom Jones"]),
     # a first name the lists are sure of is not overruled by a "her" about someone else
     ("Joe Biden praised her plan on Monday. “It is bold,” he said.", "It is bold", ["Joe Biden"]),
+    # "she" as a subject refers on: the next "she" finds Landa the subject before it, not the role she named
+    ("Another voice actor, Lauren Landa, would list Sailor Neptune and Sailor Uranus as dream roles, when asked. "
+     "She was given a chance to audition for the characters years later, when Vizmedia dubbed Sailor Moon. "
+     "When she was cast, “I swear to you, I was speechless,” she told an audience.", "I was speechless",
+     ["Lauren Landa"]),
     # pronouns inside quotation marks are the speaker's words about others
     ("Robin Hale said “she is the best player in the league” on Monday. Tom Reid agreed. “It was close,” he said.",
      "It was close", ["Tom Reid"]),

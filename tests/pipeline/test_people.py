@@ -433,3 +433,16 @@ def test_people_name_starting_with_the_is_no_description_of_a_person(extractor):
             "and trekking, newspaper The Hindu reported.")
     quote = next(q for q in extractor.extract(text).quotes if "activities" in q.text)
     assert quote.speaker is not None and quote.speaker.people == []
+
+
+@pytest.mark.parametrize(
+    "text,name,gender",
+    [
+        # the article's pronouns after its subject tell an unsure first name's gender
+        ("Robin Hale said her team had won. Robin Hale thanked the fans.", "Robin Hale", "f"),
+        # not pronouns about someone else: "He asked Ratnamma if he could ..." is a man asking her
+        ("Raju came into my life. He asked Ratnamma if he could marry me. Ratnamma agreed.", "Ratnamma", None),
+    ],
+)
+def test_people_gender_from_the_articles_pronouns(extractor, text, name, gender):
+    assert person(extractor.extract(text), name).gender == gender

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .people import People, appositives, compound_role, role_head
 from .tables import (
     ANY_ORG_NOUNS, GROUP_GENDERS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS,
-    PARTY_MEMBERS, PRONOUNS, ROLE_NOUNS, UNNAMED_SPEAKERS,
+    PARTY_MEMBERS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -66,9 +66,24 @@ class Resolver:
             if start in quoted:
                 continue
             head = doc[start:end].root
-            self.mentions.append(
-                _Mention(start, self.sentence_of[start], (cluster,), head.dep_ in NOMINAL_SUBJECT_DEPS)
-            )
+            self.mentions.append(_Mention(start, self.sentence_of[start], (cluster,), _is_subject(head)))
+        self._chain_subject_pronouns(quoted)
+
+    def _chain_subject_pronouns(self, quoted: set[int]) -> None:
+        """ "Lauren Landa would list Sailor Neptune as a dream role. She was given a chance ... “…,” she told":
+        a "he" or "she" subject, outside quotation marks, mentions whom it refers to, so the next pronoun
+        finds that person in the sentence before it, as its subject. Only a person of the pronoun's gender
+        (known, not guessed) joins the chain, so that one wrong guess is not repeated."""
+        for token in self.doc:
+            pronoun = PRONOUNS.get(token.lower_)
+            if (
+                token.i in quoted or token.lower_ not in SUBJECT_PRONOUNS or token.dep_ not in NOMINAL_SUBJECT_DEPS
+                or pronoun is None or pronoun[0] is None
+            ):
+                continue
+            found = self._pronoun(token, pronoun[0], "sg")
+            if found and self.people.clusters[found[0]].gender == pronoun[0]:
+                self.mentions.append(_Mention(token.i, self.sentence_of[token.i], tuple(found), subject=True))
 
     def resolve(self, heads: list[Token]) -> Referent:
         """Resolve a mention given by its head token(s) (several for "Mescal and Scott")."""
@@ -232,6 +247,11 @@ class Resolver:
 
 #: A bracket the NER ran into at the end of a name, closed or not: "World Health Organization (WHO".
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)?\s*$")
+
+
+def _is_subject(head: Token) -> bool:
+    """A subject, or a name set beside one ("Another voice actor, Lauren Landa, would list ...")."""
+    return head.dep_ in NOMINAL_SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in NOMINAL_SUBJECT_DEPS)
 
 
 def has_name(ent: Span) -> bool:

@@ -459,8 +459,9 @@ def _title_gender(cluster: Cluster, gender: str | None) -> None:
 def _genders_from_pronouns(doc: Doc, people: People) -> None:
     """Set the gender of people whose name does not tell it surely ("Bernie", "mostly female" in the name
     lists; a surname alone) from the article: the third-person pronouns, outside quotation marks, after
-    a mention in sentences that name no one else ("Sanders said his plan ..."). One gender must
-    outnumber the other more than twice over.
+    a mention in sentences that name no one else and have it for their subject ("Sanders said his plan
+    ..."; not "He asked Ratnamma if he could ...": "he" is someone else). One gender must outnumber the
+    other more than twice over.
     """
     votes: dict[int, Counter[str]] = {}
     for sentence in doc.sents:
@@ -471,17 +472,32 @@ def _genders_from_pronouns(doc: Doc, people: People) -> None:
         if people.clusters[index].sure_gender:
             continue
         quoted, seen = False, False
+        found: Counter[str] = Counter()
         for token in sentence:
             if token.text in OPENING_QUOTES or token.text in CLOSING_QUOTES or token.text in STRAIGHT_QUOTES:
                 quoted = token.text in OPENING_QUOTES or (token.text in STRAIGHT_QUOTES and not quoted)
-            seen = seen or token.i in people.token_cluster
+            if token.i in people.token_cluster and not seen:
+                seen = True
+                if not _subject(_mention_head(token)):
+                    break
             pronoun = PRONOUNS.get(token.lower_)
-            if seen and not quoted and pronoun is not None and pronoun[0] is not None and pronoun[2] == 3:
-                votes.setdefault(index, Counter())[pronoun[0]] += 1
+            if not quoted and pronoun is not None and pronoun[0] is not None and pronoun[2] == 3:
+                if not seen:
+                    break  # a pronoun before the name is about someone else, and so may be those after it
+                found[pronoun[0]] += 1
+        else:
+            votes.setdefault(index, Counter()).update(found)
     for index, counts in votes.items():
         male, female = counts["m"], counts["f"]
         if max(male, female) > 2 * min(male, female):
             people.clusters[index].gender = "m" if male > female else "f"
+
+
+def _mention_head(token: Token) -> Token:
+    """The word a name hangs on as a whole: "Bernie Sanders" -> "Sanders"."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _widen(ent: Span) -> Span:
