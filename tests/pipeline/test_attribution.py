@@ -88,6 +88,11 @@ CASES = [
     # addressee and outlet
     ("“We are out of money,” Carl Diaz said in an interview with CNN.", "out of money", ["Carl Diaz"], "direct", "said", "CNN"),
     ("Jo Grant said to reporters that the team would appeal.", "the team would appeal", ["Jo Grant"], "indirect", "said", "reporters"),
+    # cues of the tables: reaffirm, clarify, share (with a clause)
+    ("Premier Kyriakos Mitsotakis reaffirmed that the project is open to all.", "the project is open to all",
+     ["Kyriakos Mitsotakis"], "indirect", "reaffirmed", None),
+    ("Judge Amy Jackson clarified in the proceedings that the order stands.", "the order stands",
+     ["Amy Jackson"], "indirect", "clarified", None),
     # the parser ran the outlet into the reported clause's subject ("Agence France-Presse arson")
     ("Police chief Tom Kemp told Agence France-Presse arson had been ruled out.", "arson had been ruled out",
      ["Tom Kemp"], "indirect", "told", "Agence France-Presse"),
@@ -272,6 +277,7 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Click here to read “The Full Report on Housing in the City”",  # a link
         "We did it! “Finally” pic.twitter.com/abc123 — Jane Roe (@janeroe) March 3, 2021",  # tweet markup
         "Tom Hill told a joke at the dinner.",  # a cue verb with no content
+        "Ann Lee shared a photo of the dog on Sunday.",  # "share" with no clause
         "Anna Burke called her mother on Sunday.",  # "call" with no content
         "Update: the roads reopened at noon on Monday.",  # a colon after no speaker
         "The rules are simple: no phones and no food.",  # a colon after a clause

@@ -27,6 +27,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     demand order instruct require request plead beg appeal
     threaten signal hint imply indicate
     acknowledge agree counter
+    reaffirm affirm clarify specify share
     """.split()
 )
 
@@ -53,7 +54,7 @@ NEEDS_CONTENT: frozenset[str] = frozenset(
     """
     call dub label brand term continue begin point cry laugh sigh snap bark thunder
     signal indicate charge question order require project estimate calculate appeal
-    demand request plead beg
+    demand request plead beg share
     """.split()
 )
 
