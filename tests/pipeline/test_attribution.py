@@ -88,6 +88,11 @@ CASES = [
     # addressee and outlet
     ("“We are out of money,” Carl Diaz said in an interview with CNN.", "out of money", ["Carl Diaz"], "direct", "said", "CNN"),
     ("Jo Grant said to reporters that the team would appeal.", "the team would appeal", ["Jo Grant"], "indirect", "said", "reporters"),
+    # "In her view, ...": the possessor holds the view
+    ("Sara Lee spoke on Monday. In her view, the plan will fail.", "the plan will fail", ["Sara Lee"], "indirect",
+     "In her view", None),
+    ("Anna Smith met the mayor. In Smith's opinion, the budget is too small.", "the budget is too small",
+     ["Anna Smith"], "indirect", "In Smith's opinion", None),
     # cues of the tables: reaffirm, clarify, share (with a clause)
     ("Premier Kyriakos Mitsotakis reaffirmed that the project is open to all.", "the project is open to all",
      ["Kyriakos Mitsotakis"], "indirect", "reaffirmed", None),
@@ -278,6 +283,7 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "We did it! “Finally” pic.twitter.com/abc123 — Jane Roe (@janeroe) March 3, 2021",  # tweet markup
         "Tom Hill told a joke at the dinner.",  # a cue verb with no content
         "Ann Lee shared a photo of the dog on Sunday.",  # "share" with no clause
+        "In my view, the plan works well enough.",  # the writer's own view
         "Anna Burke called her mother on Sunday.",  # "call" with no content
         "Update: the roads reopened at noon on Monday.",  # a colon after no speaker
         "The rules are simple: no phones and no food.",  # a colon after a clause

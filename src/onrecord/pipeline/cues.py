@@ -33,6 +33,8 @@ from .tables import (
     STANCE_VERBS,
     SUBJECT_PRONOUNS,
     THOUGHT_VERBS,
+    VIEW_NOUNS,
+    VIEW_PREPOSITIONS,
 )
 
 _PHRASE_STARTS = frozenset(words[0] for words in PHRASE_CUES)
@@ -72,7 +74,7 @@ def find_cues(doc: Doc, quoted: set[int], *, thoughts: bool = True) -> list[CueH
     for token in doc:
         if token.i in quoted:
             continue
-        phrase = _phrase_at(doc, token)
+        phrase = _phrase_at(doc, token) or _view_at(token)
         if phrase is not None:
             hits.append(phrase)
         elif token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
@@ -182,6 +184,27 @@ def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
             hit.content_exclude = {t.i for t in token.subtree} | set(named)
         return hit
     return None
+
+
+def _view_at(token: Token) -> CueHit | None:
+    """ "In his view, the centers are ...", "In Smith's opinion, the plan will fail": the possessor is the
+    speaker, the clause the phrase hangs on the content."""
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if token.lower_ not in VIEW_PREPOSITIONS or noun is None or noun.lemma_.lower() not in VIEW_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = token.head
+    if owner is None or owner.i != token.i + 1 or clause.pos_ not in ("VERB", "AUX") or clause.i < noun.i:
+        return None
+    if owner.lower_ in ("my", "our"):
+        return None  # the writer's own view
+    end = noun.i + 1
+    hit = CueHit(tokens=list(range(token.i, end)), verb=token.i)
+    hit.speaker_heads = [owner.i]
+    hit.speaker = (owner.i, owner.i + 1)
+    hit.content_head = clause.i
+    hit.content_exclude = {t.i for t in token.subtree}
+    return hit
 
 
 def _name_after(doc: Doc, end: int) -> range:

@@ -121,6 +121,11 @@ PHRASE_CUES: tuple[tuple[str, ...], ...] = (
     ("in", "the", "words", "of"),
 )
 
+#: "In his view, ...", "In Smith's opinion, ...": a preposition, a possessor (the speaker) and one of these
+#: nouns (lemmas) make a cue of the clause the phrase hangs on.
+VIEW_PREPOSITIONS: frozenset[str] = frozenset({"in", "from"})
+VIEW_NOUNS: frozenset[str] = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "words"})
+
 #: Prepositions that introduce an addressee or an outlet after a cue.
 ADDRESSEE_PREPS: frozenset[str] = frozenset({"to"})
 #: Nouns after which "with X" / "to X" names the outlet: "in an interview with CNN".
