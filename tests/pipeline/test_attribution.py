@@ -247,6 +247,13 @@ def test_attribution_quotation_claimed_by_two_cues_is_said_once_by_the_nearer(ex
     assert [q.cue.text for q in quotes] == ["remarked"]
 
 
+def test_attribution_speaker_closes_its_bracket(extractor):
+    text = "On Monday, the Royal Canadian Mounted Police (RCMP) confirmed they seized the substance."
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker.text == "the Royal Canadian Mounted Police (RCMP)"
+    assert text[slice(*quote.speaker.span)] == quote.speaker.text
+
+
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
     assert quote.text.startswith("arson")

@@ -32,7 +32,7 @@ from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
 from .cues import (
-    CueHit, antecedent, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs,
+    CueHit, antecedent, closed_bracket, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs,
     reporters_participle, trailing_participle,
 )
 from .learned import Tagged
@@ -293,7 +293,7 @@ class Attributor:
             draft.referent = resolver.resolve([doc[i] for i in draft.speaker_heads])
         speaker = None
         if draft.speaker is not None:
-            span = doc[draft.speaker[0] : draft.speaker[1]]
+            span = doc[draft.speaker[0] : closed_bracket(doc, *draft.speaker)]
             ref = draft.referent or Referent([], [], [])
             speaker = Speaker(span.text, (span.start_char, span.end_char), ref.people, ref.organizations)
         cue = None

@@ -392,7 +392,14 @@ def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
         start += 1
     while end > start and end - 1 not in kept and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
         end -= 1
-    return start, end
+    return start, closed_bracket(doc, start, end)
+
+
+def closed_bracket(doc: Doc, start: int, end: int) -> int:
+    """The end of a token span, past the bracket it opens and the next token closes: "the Royal Canadian
+    Mounted Police (RCMP)", not "(RCMP"."""
+    opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
+    return end + 1 if opened > 0 and end < len(doc) and doc[end].text == ")" else end
 
 
 def _edge_punct(token: Token) -> bool:
