@@ -248,7 +248,7 @@ def test_attribution_quotation_claimed_by_two_cues_is_said_once_by_the_nearer(ex
 
 
 def test_attribution_speaker_closes_its_bracket(extractor):
-    text = "On Monday, the Royal Canadian Mounted Police (RCMP) confirmed they seized the substance."
+    text = "In a statement issued on Monday, the Royal Canadian Mounted Police (RCMP) confirmed they seized the substance."
     (quote,) = extractor.extract(text).quotes
     assert quote.speaker.text == "the Royal Canadian Mounted Police (RCMP)"
     assert text[slice(*quote.speaker.span)] == quote.speaker.text
