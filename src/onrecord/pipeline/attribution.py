@@ -32,8 +32,8 @@ from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
 from .cues import (
-    CueHit, antecedent, closed_bracket, content_tokens, find_cues, is_passive, left_of_cue, mention_span, speaker_heads, token_runs,
-    reporters_participle, trailing_participle,
+    CueHit, antecedent, closed_bracket, content_tokens, find_cues, is_passive, left_of_cue, mention_span,
+    reporters_participle, speaker_heads, token_runs, trailing_participle,
 )
 from .learned import Tagged
 from .paragraphs import inside, one_paragraph, stripped

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
 from .tables import (
-    CAPTION_WORDS, CLOSING_QUOTES, COMPOUND_ROLES, HYPHENS, OFFICE_DOMAINS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES,
-    NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OPENING_QUOTES, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
-    ROLE_SUFFIXES, STRAIGHT_QUOTES, TITLES,
+    CAPTION_WORDS, CLOSING_QUOTES, COMPOUND_ROLES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS,
+    NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, OPENING_QUOTES, PLACE_LABELS, PRONOUNS,
+    REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, STRAIGHT_QUOTES, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -42,8 +42,8 @@ INSTITUTION_WORDS = frozenset(
 )
 #: Words that are no part of a name the NER did not call a person ("Santa Cruz Island", "Rosa Klein Park").
 _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
-    """bank post press office court house church park city county state street drive lane bridge river lake mount mountain
-    valley beach bay coast station island islands forces force reserve marine tracker point image photo file
+    """bank post press office court house church park city county state street drive lane bridge river lake
+    mount mountain valley beach bay coast station island islands forces force reserve marine tracker point image photo file
     video organisation organization members member heights village crisis metro métro underground sea
     peninsula province grande twitter facebook instagram youtube tiktok reddit wikipedia wikinews google
     brexit""".split()
@@ -650,7 +650,8 @@ def _in_a_place(token: Token) -> bool:
     """ "in Bangalore", "near Maroochydore": a place, not a person ("in Erdogan's speech" is a person's)."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return before is not None and before.lower_ in PLACE_PREPOSITIONS and not (after is not None and after.tag_ == "POS")
+    possessive = after is not None and after.tag_ == "POS"
+    return before is not None and before.lower_ in PLACE_PREPOSITIONS and not possessive
 
 
 def _parts(words: list[Token]) -> list[str]:

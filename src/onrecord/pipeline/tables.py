@@ -124,7 +124,9 @@ PHRASE_CUES: tuple[tuple[str, ...], ...] = (
 #: "In his view, ...", "In Smith's opinion, ...": a preposition, a possessor (the speaker) and one of these
 #: nouns (lemmas) make a cue of the clause the phrase hangs on.
 VIEW_PREPOSITIONS: frozenset[str] = frozenset({"in", "from"})
-VIEW_NOUNS: frozenset[str] = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "words"})
+VIEW_NOUNS: frozenset[str] = frozenset(
+    {"view", "opinion", "estimation", "judgment", "judgement", "assessment", "words"}
+)
 
 #: Prepositions that introduce an addressee or an outlet after a cue.
 ADDRESSEE_PREPS: frozenset[str] = frozenset({"to"})
@@ -321,8 +323,8 @@ SPEAKING_NOUNS: frozenset[str] = frozenset(
 
 #: Roles of two words, the second of which alone names another ("attorney general" is no general).
 COMPOUND_ROLES: frozenset[str] = frozenset(
-    role.strip() for role in """attorney general|solicitor general|surgeon general|inspector general|secretary general|secretary-general
-    |director general|director-general|governor general|governor-general|postmaster general|chief executive
+    role.strip() for role in """attorney general|solicitor general|surgeon general|inspector general
+    |secretary general|secretary-general|director general|director-general|governor general|governor-general|postmaster general|chief executive
     |chief justice|prime minister|vice president|vice-president|vice chairman|vice chair|first minister
     |chief minister|foreign minister|finance minister|health minister|defence minister|defense minister
     |interior minister|foreign secretary|home secretary|defense secretary|press secretary|lord mayor
