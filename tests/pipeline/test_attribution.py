@@ -381,6 +381,11 @@ def test_attribution_organisation_speaker(extractor):
          "the cuts were needed", ["Acme Corp."]),
         ("Microsoft reported record profits on Tuesday. The company said cloud sales rose 30 percent.",
          "cloud sales rose", ["Microsoft"]),
+        # "they" for the organisation that was the subject before, when no people are at hand
+        ("The NBA did not release the identity of the player. They did say he was not present at the arena.",
+         "he was not present", ["NBA"]),
+        ("Apple reported strong sales. Analysts were pleased. They said the outlook was bright.",
+         "the outlook was bright", []),
         # a noun the name holds wins over the organisation named last
         ("The Environmental Protection Agency issued rules after talks with Exxon Mobil. "
          "The agency said the rules would cut emissions.", "the rules would cut", ["Environmental Protection Agency"]),

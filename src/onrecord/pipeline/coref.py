@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .people import People, appositives, compound_role, role_head
 from .tables import (
     ANY_ORG_NOUNS, GROUP_GENDERS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS,
-    PARTY_MEMBERS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
+    PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -111,7 +111,10 @@ class Resolver:
             return named[:1], None
         form = head.lower_
         if form in PRONOUNS and head.pos_ == "PRON":
-            return self._pronoun(head, *PRONOUNS[form][:2]), None
+            found = self._pronoun(head, *PRONOUNS[form][:2])
+            if not found and form in PLURAL_ORG_PRONOUNS and self._organization_subject_before(head):
+                return [], self._organization(head, None)
+            return found, None
         if _describes_a_person(head):
             return self._pronoun(head, None, "sg"), None  # "the Oregon Democrat", "the German", "the 24-year-old"
         count = _counted(head)
@@ -227,6 +230,17 @@ class Resolver:
                 or (token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ORG_NOUNS)
             )
         return True
+
+    def _organization_subject_before(self, pronoun: Token) -> bool:
+        """Whether the last main clause's subject before a pronoun, in its sentence or the one before, is a
+        named organisation ("The NBA did not release the name. They did say ...")."""
+        sentence = self.sentence_of[pronoun.i]
+        for token in reversed(self.doc[: pronoun.i]):
+            if sentence - self.sentence_of[token.i] > 1:
+                return False
+            if token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.dep_ == "ROOT":
+                return token.ent_type_ == "ORG" and self.entity_at.get(token.i) in self.organizations
+        return False
 
     def _by_role(self, head: Token) -> list[int]:
         """ "The director" refers to the last person the article called a director; "the candidates", a group,

@@ -382,6 +382,9 @@ UNNAMED_SPEAKERS: frozenset[str] = frozenset(
 
 #: Pronouns that stand for an organisation ("Acme said it ..." ... "It added ...").
 ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
+#: Pronouns that stand for an organisation only when no people are at hand and the subject before them is
+#: one ("The NBA did not name the player. They did say he ...").
+PLURAL_ORG_PRONOUNS: frozenset[str] = frozenset({"they"})
 
 #: Nouns that, after "the", stand for an organisation the article named ("the agency said").
 ORG_NOUNS: frozenset[str] = frozenset(
