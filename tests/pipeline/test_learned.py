@@ -455,3 +455,19 @@ def test_learned_earlier_content_of_a_cue_with_one_after_it(rules_nlp, earlier, 
     found = [Tagged(source, cue, [at(text, earlier)], score=0.9),
              Tagged(source, cue, [at(text, "that she nearly gave up twice")], score=0.9)]
     assert [q.text for q in run(rules_nlp, text, found)][:1] == [first]
+
+
+@pytest.mark.parametrize(
+    "source,speaker",
+    [
+        ("rumors", "Tsvangirai"),  # the tagger's nearest source, in the next sentence: the owner speaks
+        ("Tsvangirai", "Tsvangirai"),
+    ],
+)
+def test_learned_owner_of_a_nominal_cue_is_its_source(rules_nlp, source, speaker):
+    text = ("Morgan Tsvangirai lost the vote. Despite Tsvangirai's allegations of widespread fraud, Mugabe ended "
+            "the power-sharing. Soon after, rumors circulated he was ill.")
+    found = Tagged([at(text, source)], [at(text, "allegations of")], [at(text, "widespread fraud")], score=0.99)
+    (quote,) = [q for q in run(rules_nlp, text, [found]) if q.text == "widespread fraud"]
+    assert quote.speaker is not None and quote.speaker.text.startswith(speaker)  # "Tsvangirai's" as written
+    assert quote.speaker.people == ["Morgan Tsvangirai"]

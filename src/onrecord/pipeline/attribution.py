@@ -529,7 +529,7 @@ def _merge_learned(
     added: list[_Draft] = []
     for found in _without_stray_contents(doc, tagged, quoted):
         cue = _token_set(doc, found.cue)
-        source = _learned_source(doc, _token_span(doc, found.source), cue, marks)
+        source = _possessor_source(doc, cue, _learned_source(doc, _token_span(doc, found.source), cue, marks))
         same = _same_attribution(doc, drafts, found, cue)
         if same is None:
             found = _without_container_words(doc, drafts, found, cue)
@@ -663,6 +663,18 @@ def _parsed_source(doc: Doc, cue: set[int], quoted: set[int], content: set[int])
         return None
     span = mention_span(heads, verb.i)
     return _learned_source(doc, span, cue, []) if not set(range(*span)) & content else None
+
+
+def _possessor_source(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The owner of a nominal cue ("Tsvangirai's allegations of fraud") is its source when the tagger's is in
+    a later sentence (the nearest source it found, "rumors" in the next one)."""
+    head = _cue_verb(doc, cue)
+    if head is None or head.pos_ != "NOUN":
+        return source
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or source is None or source[0] < head.sent.end:
+        return source
+    return mention_span([owner])
 
 
 def _cue_verb(doc: Doc, cue: set[int]) -> Token | None:
