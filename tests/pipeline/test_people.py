@@ -175,6 +175,8 @@ def test_people_organisations_and_places_are_not_people(extractor, text):
         ("Rob Lane smiled. He said he was happy.", ["Rob Lane"]),
         # a word of one name "in" a place is the place
         ("Rajamma lives in Bangalore. Bangalore has grown fast, Rajamma said.", ["Rajamma"]),
+        # a one-word name named once is a person after a title
+        ("At a summit on Monday, Turkish president Erdoğan called for a regional cooperation.", ["Erdoğan"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

@@ -632,18 +632,27 @@ def _capitalised(token: Token) -> bool:
 
 
 def _one_word_name(word: Token) -> bool:
-    """A new person of one word ("Rajamma") must be a proper noun the article names at least twice, never
-    as a place ("in Bangalore"), and that the NER calls a person more often than anything else."""
+    """A new person of one word ("Rajamma") must be a proper noun the article names at least twice or after a
+    title ("president Erdoğan"), never as a place ("in Bangalore"), and that the NER calls a person more
+    often than anything else."""
     if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
         return False
     doc = word.doc
-    if doc.count_by(LOWER).get(word.lower, 0) < MIN_ONE_WORD_MENTIONS:
+    if doc.count_by(LOWER).get(word.lower, 0) < MIN_ONE_WORD_MENTIONS and not _after_a_title(word):
         return False
     same = [t for t in doc if t.lower == word.lower]
     if any(_in_a_place(t) for t in same):
         return False
     labels = Counter(t.ent_type_ for t in same if t.ent_type_)
     return labels["PERSON"] >= max(labels.values(), default=0)
+
+
+def _after_a_title(word: Token) -> bool:
+    """ "Turkish president Erdoğan", "Chancellor Merkel": a one-word name a title or a role stands before."""
+    if word.i == 0:
+        return False
+    before = word.doc[word.i - 1]
+    return before.lower_.rstrip(".") in TITLES or before.lemma_.lower() in ROLE_NOUNS
 
 
 def _in_a_place(token: Token) -> bool:
