@@ -254,6 +254,15 @@ def test_attribution_speaker_closes_its_bracket(extractor):
     assert text[slice(*quote.speaker.span)] == quote.speaker.text
 
 
+def test_attribution_relayed_words_are_also_the_inner_speakers(rules):
+    text = ("Governor Alexander Pimentel visited the town. Madrid District Hospital treated 25 wounded people who "
+            "evacuated to the hospital, CNN Philippines reported the governor said.")
+    said = [q for q in rules.extract(text).quotes if q.cue is not None and q.cue.text == "said"]
+    assert [(q.text, q.speaker.people) for q in said] == [
+        ("Madrid District Hospital treated 25 wounded people who evacuated to the hospital", ["Alexander Pimentel"])
+    ]
+
+
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
     assert quote.text.startswith("arson")

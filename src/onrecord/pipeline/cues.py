@@ -125,7 +125,10 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         objects = [c for c in token.children if c.i > token.i and c.dep_ in OBJECT_CONTENT_DEPS]
         if objects:  # "called the plan “a slow-motion disaster”": the object and its complement
             hit.content_head, hit.content_more = objects[0].i, [c.i for c in objects[1:]]
-    if content is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+    relayed = _relayed_content(token) if content is None else None
+    if relayed is not None:  # "X, CNN reported the governor said": the governor said X
+        hit.content_head = relayed.i
+    elif content is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
         hit.content_head = token.head.i  # "Y, he said, Z": the clause around the cue
         hit.content_exclude = {t.i for t in token.subtree}
         for stray in _stray_subjects(token, heads):  # the parser gave the cue Y's subject too
@@ -423,6 +426,15 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
                 if outlet is not None:
                     return outlet
     return None
+
+
+def _relayed_content(verb: Token) -> Token | None:
+    """The words a reporting cue relays from the cue after it: "X, CNN Philippines reported the governor
+    said", where "said" has no clause of its own and "reported" has X before it."""
+    outer = verb.head
+    if verb.dep_ != "ccomp" or outer.i > verb.i or outer.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return next((c for c in outer.children if c.dep_ in CONTENT_DEPS and c.i < outer.i), None)
 
 
 def _subject_parsed_as_object(verb: Token, clause: Token | None) -> Token | None:
