@@ -263,6 +263,20 @@ def test_attribution_relayed_words_are_also_the_inner_speakers(rules):
     ]
 
 
+@pytest.mark.parametrize(
+    "text,fragment,speakers",
+    [
+        ("Joe Biden met Tom Jones. The two candidates said the race was close.", "the race was close",
+         ["Joe Biden", "Tom Jones"]),
+        # "two sources" are not the last two people named
+        ("Rudy Giuliani met Sacha Baron Cohen. Two separate law enforcement sources said an FBI probe was open.",
+         "an FBI probe was open", []),
+    ],
+)
+def test_attribution_counted_group_is_people_only_for_a_noun_of_people(extractor, text, fragment, speakers):
+    assert people(find(extractor.extract(text), fragment)) == speakers
+
+
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
     assert quote.text.startswith("arson")

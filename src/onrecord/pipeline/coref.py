@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import People, appositives, compound_role, role_head
 from .tables import (
-    ANY_ORG_NOUNS, GROUP_GENDERS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS,
+    ANY_ORG_NOUNS, GROUP_GENDERS, GROUP_NOUNS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS,
     PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
 
@@ -118,7 +118,7 @@ class Resolver:
         if _describes_a_person(head):
             return self._pronoun(head, None, "sg"), None  # "the Oregon Democrat", "the German", "the 24-year-old"
         count = _counted(head)
-        if head.tag_ in PLURAL_TAGS and count:
+        if head.tag_ in PLURAL_TAGS and count and _people_noun(head):
             return self._last_people(head, count, GROUP_GENDERS.get(head.lower_)), None  # "both men"
         ent = self.entity_at.get(head.i)
         if head.ent_type_ in ORG_LABELS and (ent is None or has_name(ent)):
@@ -293,6 +293,12 @@ def _describes_a_person(head: Token) -> bool:
     if head.lemma_.lower() in PARTY_MEMBERS or (head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN")):
         return True
     return head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children)
+
+
+def _people_noun(head: Token) -> bool:
+    """Whether a plural noun names people ("both men", "the two senators"), not "two sources" or "two firms"."""
+    lemma = head.lemma_.lower()
+    return head.lower_ in GROUP_GENDERS or lemma in ROLE_NOUNS or lemma in GROUP_NOUNS
 
 
 def _counted(head: Token) -> int:

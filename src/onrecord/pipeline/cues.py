@@ -434,6 +434,8 @@ def _relayed_content(verb: Token) -> Token | None:
     outer = verb.head
     if verb.dep_ != "ccomp" or outer.i > verb.i or outer.lemma_.lower() not in SPEECH_VERBS:
         return None
+    if any(c.dep_ in ("dobj", "attr", "xcomp", "prep") for c in verb.children):
+        return None  # "sources confirmed an FBI probe": the inner cue says something of its own
     return next((c for c in outer.children if c.dep_ in CONTENT_DEPS and c.i < outer.i), None)
 
 

@@ -414,6 +414,9 @@ PARTY_MEMBERS: frozenset[str] = frozenset(
 #: Words that count a group of people named before ("both men", "the two senators"), and how many.
 GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
 #: Nouns of such a group that tell its gender ("both men" are not the woman named last).
+#: Plural nouns of people counted as a group ("the two candidates"), beside :data:`ROLE_NOUNS` (lemmas).
+GROUP_NOUNS: frozenset[str] = frozenset("person people candidate nominee rival brother sister partner".split())
+
 GROUP_GENDERS: dict[str, str] = {
     "men": "m", "brothers": "m", "boys": "m", "fathers": "m", "sons": "m",
     "women": "f", "sisters": "f", "girls": "f", "mothers": "f", "daughters": "f",
