@@ -277,6 +277,17 @@ def test_attribution_counted_group_is_people_only_for_a_noun_of_people(extractor
     assert people(find(extractor.extract(text), fragment)) == speakers
 
 
+def test_attribution_quotation_going_on_from_a_topic_keeps_its_cue(rules):
+    # the parser makes "Charlamagne tha God" a clause of "told" with no verb in it: a topic, dropped by
+    # default; the quotation that went on from it keeps the cue and its speaker
+    text = ("Joe Biden made a couple of gaffes in May.  More consequential, he told African American radio host "
+            "Charlamagne tha God \"if you have a problem figuring out whether you’re for me or Trump, then you "
+            "ain’t black.\"  Backlash followed.")
+    (quote,) = rules.extract(text).quotes
+    assert quote.text.startswith("if you have a problem")
+    assert quote.cue is not None and quote.cue.text == "told" and people(quote) == ["Joe Biden"]
+
+
 def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     quote = find(extractor.extract("Police chief Tom Kemp told Agence France-Presse arson had been ruled out."), "arson")
     assert quote.text.startswith("arson")

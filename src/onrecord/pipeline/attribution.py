@@ -150,7 +150,7 @@ class Attributor:
         drafts = _nothing_after_own_quotation(doc, drafts)
         if self.scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not _unspoken(doc, d.hit.tokens)]
-            drafts = [d for d in drafts if not _topic_only(doc, d)]
+            drafts = _without_topics(doc, drafts)
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)
@@ -343,17 +343,21 @@ def _absorb_quotations(text: str, drafts: list[_Draft]) -> list[_Draft]:
 def _one_cue_per_quotation(quotes: list[Quote]) -> list[Quote]:
     """A quotation two cues claim is said once, by the nearer cue's speaker: "The researchers noted
     implications: Gownaris remarked, “Over the years ...”" is Gownaris's remark."""
-    def distance(quote: Quote) -> int:
+    def rank(quote: Quote) -> tuple[int, bool, bool]:
+        """The nearer cue first; at one distance, a speaker resolved, then one written."""
+        speaker = quote.speaker
         if quote.cue is None:
-            return len(quote.text) + 10**9
-        (start, end), (cue_start, cue_end) = (quote.spans[0][0], quote.spans[-1][1]), quote.cue.span
-        return max(start - cue_end, cue_start - end, 0)
+            distance = 10**9
+        else:
+            (start, end), (cue_start, cue_end) = (quote.spans[0][0], quote.spans[-1][1]), quote.cue.span
+            distance = max(start - cue_end, cue_start - end, 0)
+        return distance, not (speaker and (speaker.people or speaker.organizations)), speaker is None
 
     best: dict[tuple, Quote] = {}
     for quote in quotes:
         if quote.kind == "direct":
             key = tuple(quote.spans)
-            if key not in best or distance(quote) < distance(best[key]):
+            if key not in best or rank(quote) < rank(best[key]):
                 best[key] = quote
     return [q for q in quotes if q.kind != "direct" or best[tuple(q.spans)] is q]
 
@@ -811,6 +815,17 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
     if lemmas & SPEECH_CUE_WORDS:
         return clause or not lemmas & ACT_LIKE_SPEECH
     return bool(lemmas & CLAUSE_CUE_WORDS) and clause
+
+
+def _without_topics(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts less those whose content is a topic only (:func:`_topic_only`); a quotation that went on
+    from one ("told radio host Charlamagne tha God “if you have a problem ...”") takes its cue instead."""
+    dropped = {id(d): d for d in drafts if _topic_only(doc, d)}
+    for draft in drafts:
+        root = draft.follows
+        if root is not None and id(root) in dropped:
+            draft.follows, draft.hit, draft.how = None, root.hit, root.how
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _topic_only(doc: Doc, draft: _Draft) -> bool:
