@@ -219,28 +219,30 @@ class Resolver:
         "Boseman died at home, according to a statement. It also stated ..." is the statement, not the
         film the NER took for an organisation earlier.
         """
-        sentence = self.sentence_of[pronoun.i]
-        for token in reversed(self.doc[: pronoun.i]):
-            if sentence - self.sentence_of[token.i] > WINDOW:
-                break
-            if token.dep_ not in NOMINAL_SUBJECT_DEPS or token.head.dep_ != "ROOT":
-                continue  # only the subjects of main clauses: not "sales" in "The company said sales rose"
-            return (
-                token.lower_ in ORG_PRONOUNS or token.ent_type_ in ORG_LABELS
-                or (token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ORG_NOUNS)
-            )
-        return True
+        subject = self._last_main_subject(pronoun, WINDOW)
+        return subject is None or (
+            subject.lower_ in ORG_PRONOUNS or subject.ent_type_ in ORG_LABELS
+            or (subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in ORG_NOUNS)
+        )
 
     def _organization_subject_before(self, pronoun: Token) -> bool:
         """Whether the last main clause's subject before a pronoun, in its sentence or the one before, is a
         named organisation ("The NBA did not release the name. They did say ...")."""
+        subject = self._last_main_subject(pronoun, 1)
+        if subject is None or subject.ent_type_ != "ORG":
+            return False
+        return self.entity_at.get(subject.i) in self.organizations
+
+    def _last_main_subject(self, pronoun: Token, window: int) -> Token | None:
+        """The subject of the last main clause before ``pronoun``, within ``window`` sentences: not "sales" in
+        "The company said sales rose"."""
         sentence = self.sentence_of[pronoun.i]
         for token in reversed(self.doc[: pronoun.i]):
-            if sentence - self.sentence_of[token.i] > 1:
-                return False
+            if sentence - self.sentence_of[token.i] > window:
+                return None
             if token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.dep_ == "ROOT":
-                return token.ent_type_ == "ORG" and self.entity_at.get(token.i) in self.organizations
-        return False
+                return token
+        return None
 
     def _by_role(self, head: Token) -> list[int]:
         """ "The director" refers to the last person the article called a director; "the candidates", a group,

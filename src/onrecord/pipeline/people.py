@@ -16,10 +16,11 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
+from .quotemarks import find_quotations
 from .tables import (
-    CAPTION_WORDS, CLOSING_QUOTES, COMPOUND_ROLES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS,
-    NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, OPENING_QUOTES, PLACE_LABELS, PRONOUNS,
-    REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, STRAIGHT_QUOTES, TITLES,
+    CAPTION_WORDS, COMPOUND_ROLES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES,
+    NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
+    ROLE_SUFFIXES, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -43,8 +44,8 @@ INSTITUTION_WORDS = frozenset(
 #: Words that are no part of a name the NER did not call a person ("Santa Cruz Island", "Rosa Klein Park").
 _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     """bank post press office court house church park city county state street drive lane bridge river lake
-    mount mountain valley beach bay coast station island islands forces force reserve marine tracker point image photo file
-    video organisation organization members member heights village crisis metro métro underground sea
+    mount mountain valley beach bay coast station island islands forces force reserve marine tracker point image
+    photo file video organisation organization members member heights village crisis metro métro underground sea
     peninsula province grande twitter facebook instagram youtube tiktok reddit wikipedia wikinews google
     brexit""".split()
 )
@@ -140,7 +141,7 @@ class PeopleFinder:
         self._add_lone_names(doc, people, skip)
         for cluster in people.clusters:
             cluster.mentions.sort()
-        _genders_from_pronouns(doc, people)
+        _genders_from_pronouns(doc, people, [(m.start, m.end) for m in find_quotations(doc.text)])
         return people
 
     def add_speaker_labels(self, doc: Doc, people: People, labels: list[tuple[int, int]]) -> None:
@@ -456,7 +457,7 @@ def _title_gender(cluster: Cluster, gender: str | None) -> None:
         cluster.gender, cluster.sure_gender = gender, True
 
 
-def _genders_from_pronouns(doc: Doc, people: People) -> None:
+def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int, int]]) -> None:
     """Set the gender of people whose name does not tell it surely ("Bernie", "mostly female" in the name
     lists; a surname alone) from the article: the third-person pronouns, outside quotation marks, after
     a mention in sentences that name no one else and have it for their subject ("Sanders said his plan
@@ -471,17 +472,17 @@ def _genders_from_pronouns(doc: Doc, people: People) -> None:
         (index,) = named
         if people.clusters[index].sure_gender:
             continue
-        quoted, seen = False, False
+        seen = False
         found: Counter[str] = Counter()
         for token in sentence:
-            if token.text in OPENING_QUOTES or token.text in CLOSING_QUOTES or token.text in STRAIGHT_QUOTES:
-                quoted = token.text in OPENING_QUOTES or (token.text in STRAIGHT_QUOTES and not quoted)
             if token.i in people.token_cluster and not seen:
                 seen = True
-                if not _subject(_mention_head(token)):
+                mention = next((doc[s:e] for s, e in people.clusters[index].mentions if s <= token.i < e), token)
+                if not _subject(mention.root):
                     break
             pronoun = PRONOUNS.get(token.lower_)
-            if not quoted and pronoun is not None and pronoun[0] is not None and pronoun[2] == 3:
+            gendered = pronoun is not None and pronoun[0] is not None and pronoun[2] == 3
+            if gendered and not inside(token.idx, quotations):
                 if not seen:
                     break  # a pronoun before the name is about someone else, and so may be those after it
                 found[pronoun[0]] += 1
@@ -491,13 +492,6 @@ def _genders_from_pronouns(doc: Doc, people: People) -> None:
         male, female = counts["m"], counts["f"]
         if max(male, female) > 2 * min(male, female):
             people.clusters[index].gender = "m" if male > female else "f"
-
-
-def _mention_head(token: Token) -> Token:
-    """The word a name hangs on as a whole: "Bernie Sanders" -> "Sanders"."""
-    while token.dep_ == "compound" and token.head.i > token.i:
-        token = token.head
-    return token
 
 
 def _widen(ent: Span) -> Span:
