@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 from .tables import (
     FEELING_PARTICIPLES,
     ADDRESSEE_FRAMES,
-    ADDRESSEE_LABELS,
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
     CUE_LEFT_DEPS,
@@ -35,6 +34,7 @@ from .tables import (
     THOUGHT_VERBS,
     VIEW_NOUNS,
     VIEW_PREPOSITIONS,
+    WRITER_POSSESSIVES,
 )
 
 _PHRASE_STARTS = frozenset(words[0] for words in PHRASE_CUES)
@@ -199,7 +199,7 @@ def _view_at(token: Token) -> CueHit | None:
     clause = token.head
     if owner is None or owner.i != token.i + 1 or clause.pos_ not in ("VERB", "AUX") or clause.i < noun.i:
         return None
-    if owner.lower_ in ("my", "our"):
+    if owner.lower_ in WRITER_POSSESSIVES:
         return None  # the writer's own view
     end = noun.i + 1
     hit = CueHit(tokens=list(range(token.i, end)), verb=token.i)
@@ -455,12 +455,12 @@ def _subject_parsed_as_object(verb: Token, clause: Token | None) -> Token | None
 def _addressee_run_into_clause(verb: Token, clause: Token) -> tuple[int, int] | None:
     """A name right after the cue that the parser ran into the subject of the reported clause ("told
     Agence France-Presse arson has been ruled out", with "Agence France-Presse arson" one noun phrase):
-    the name is whom the words went to."""
+    the name is whom the words went to. Who may be told is who may speak (:data:`.tables.SPEAKING_LABELS`)."""
     subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None or subject.left_edge.i != verb.i + 1:
         return None
     ent = next((e for e in verb.doc.ents if e.start == verb.i + 1), None)
-    if ent is None or ent.label_ not in ADDRESSEE_LABELS or ent.end > subject.i or not verb.doc[ent.end].is_alpha:
+    if ent is None or ent.label_ not in SPEAKING_LABELS or ent.end > subject.i or not verb.doc[ent.end].is_alpha:
         return None  # not "told Brussels-based media network EURACTIV ..."
     return ent.start, ent.end
 

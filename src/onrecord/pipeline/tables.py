@@ -121,6 +121,8 @@ PHRASE_CUES: tuple[tuple[str, ...], ...] = (
     ("in", "the", "words", "of"),
 )
 
+#: Possessors of a view that are the writer's own ("In my view, ..."): no attribution.
+WRITER_POSSESSIVES: frozenset[str] = frozenset({"my", "our"})
 #: "In his view, ...", "In Smith's opinion, ...": a preposition, a possessor (the speaker) and one of these
 #: nouns (lemmas) make a cue of the clause the phrase hangs on.
 VIEW_PREPOSITIONS: frozenset[str] = frozenset({"in", "from"})
@@ -135,9 +137,6 @@ ADDRESSEE_FRAMES: frozenset[str] = frozenset(
     {"interview", "conversation", "statement", "call", "podcast", "appearance", "briefing", "email", "letter",
      "message", "post", "remarks", "speech", "op-ed", "column", "article", "chat", "discussion"}
 )
-#: Entity labels of a name that can be told something: a person, an outlet, a body.
-ADDRESSEE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
 #: Cue lemmas whose direct or indirect object is the addressee: "told Entertainment Weekly".
 ADDRESSEE_OBJECT_CUES: frozenset[str] = frozenset(
     {"tell", "inform", "assure", "reassure", "remind", "advise", "notify", "warn", "email", "text", "ask", "urge",
