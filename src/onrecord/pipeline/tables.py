@@ -323,7 +323,8 @@ SPEAKING_NOUNS: frozenset[str] = frozenset(
 #: Roles of two words, the second of which alone names another ("attorney general" is no general).
 COMPOUND_ROLES: frozenset[str] = frozenset(
     role.strip() for role in """attorney general|solicitor general|surgeon general|inspector general
-    |secretary general|secretary-general|director general|director-general|governor general|governor-general|postmaster general|chief executive
+    |secretary general|secretary-general|director general|director-general|governor general|governor-general
+    |postmaster general|chief executive
     |chief justice|prime minister|vice president|vice-president|vice chairman|vice chair|first minister
     |chief minister|foreign minister|finance minister|health minister|defence minister|defense minister
     |interior minister|foreign secretary|home secretary|defense secretary|press secretary|lord mayor
