@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import onrecord
 from onrecord.errors import ReadError
 from onrecord.records import Article
@@ -29,13 +31,47 @@ def test_api_pipe_keeps_order_and_passes_errors_through(extractor):
 def test_api_pipe_in_worker_processes_gives_the_same_results(extractor):
     articles = [Article(text=t, id=str(n)) for n, t in enumerate(TEXTS * 2)]
     alone = list(extractor.pipe(articles))
+    topic = [Article(text=TOPIC, id="topic")]
     with onrecord.Extractor(n_process=2, batch_size=2) as parallel:
         workers = list(parallel.pipe(articles))
         again = list(parallel.pipe(articles[:2]))  # the same worker processes, kept between calls
+        assert _texts(parallel.pipe(topic, scope="all")) == _texts(extractor.pipe(topic, scope="all"))
+        assert _texts(parallel.pipe(topic)) == _texts(extractor.pipe(topic))
     assert [[q.spans for q in r.quotes] for r in again] == [[q.spans for q in r.quotes] for r in alone[:2]]
     assert [r.article.id for r in workers] == [r.article.id for r in alone]
     assert [[q.spans for q in r.quotes] for r in workers] == [[q.spans for q in r.quotes] for r in alone]
     assert _speakers(workers) == _speakers(alone)
+
+
+#: A topic ("criticized the move") beside a quotation: the scope "all" reports both, "speech" only the quotation.
+TOPIC = "The senator criticized the move on Tuesday. “It is wrong,” she said."
+
+
+@pytest.mark.parametrize(
+    ("built_with", "called_with", "expected"),
+    [
+        ("speech", None, ["It is wrong,"]),
+        ("speech", "all", ["the move on Tuesday", "It is wrong,"]),
+        ("all", None, ["the move on Tuesday", "It is wrong,"]),
+        ("all", "speech", ["It is wrong,"]),
+    ],
+)
+def test_api_scope_of_one_call_overrides_the_extractors(extractor, built_with, called_with, expected):
+    built = extractor if built_with == "speech" else onrecord.Extractor(nlp=extractor.nlp, scope="all")
+    assert [q.text for q in built.extract(TOPIC, scope=called_with).quotes] == expected
+    assert [q.text for q in built.extract_article(Article(text=TOPIC), scope=called_with).quotes] == expected
+    assert built.extract(TOPIC).quotes == built.extract(TOPIC, scope=built_with).quotes  # its own is kept
+
+
+def test_api_unknown_scope_is_refused_before_anything_is_read(extractor):
+    with pytest.raises(ValueError, match=r"\[E015\] unknown scope 'everything'"):
+        extractor.pipe([Article(text=TOPIC)], scope="everything")
+    with pytest.raises(ValueError, match="E015"):
+        onrecord.Extractor(nlp=extractor.nlp, scope="everything")
+
+
+def _texts(results):
+    return [[q.text for q in r.quotes] for r in results]
 
 
 def _speakers(results):

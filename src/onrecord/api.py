@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from .chunking import CHUNK_CHARS, merge_people, shift_quote, split_text
 from .errors import Errors, ReadError
+from .pipeline.attribution import checked_scope
+from .pipeline.components import AttributionComponent, Onrecord
 from .readers.fields import text_id
 from .records import Article, Extraction
 
@@ -66,6 +68,7 @@ class Extractor:
         tagger_threads: int = 1,
         scope: str = "speech",
     ) -> None:
+        checked_scope(scope)
         if nlp is None:
             nlp = load_nlp(model, learned=learned, tagger_threads=tagger_threads, scope=scope)
         elif "onrecord" not in nlp.pipe_names:
@@ -79,40 +82,53 @@ class Extractor:
         self.scope = scope
         self._pool: ProcessPoolExecutor | None = None
 
-    def extract(self, text: str, date: str | None = None, **meta: str | None) -> Extraction:
+    def extract(
+        self, text: str, date: str | None = None, *, scope: str | None = None, **meta: str | None
+    ) -> Extraction:
         """Extract the attributions of one text.
 
         :param text: the article's text; offsets in the result index into it.
         :param date: the article's date (YYYY-MM-DD), if known.
+        :param scope: ``"speech"`` or ``"all"`` for this text; None keeps the extractor's.
         :param meta: ``id``, ``title``, ``url``, ``outlet``, ``source``.
         """
         article = Article(text=text, date=date, **meta)
-        return self.extract_article(article)
+        return self.extract_article(article, scope=scope)
 
-    def extract_article(self, article: Article) -> Extraction:
+    def extract_article(self, article: Article, *, scope: str | None = None) -> Extraction:
         """Extract the attributions of one :class:`Article`.
 
-        :raises ValueError: when the article is longer than :data:`MAX_CHARS`.
+        :param scope: ``"speech"`` or ``"all"`` for this article; None keeps the extractor's.
+        :raises ValueError: when the article is longer than :data:`MAX_CHARS`, or the scope is unknown.
         """
         _check_size(article)
-        (result,) = self.pipe([article])
+        (result,) = self.pipe([article], scope=scope)
         if isinstance(result, ReadError):
             raise ValueError(result.reason)
         return result
 
-    def pipe(self, articles: Iterable[Article | ReadError]) -> Iterator[Extraction | ReadError]:
+    def pipe(
+        self, articles: Iterable[Article | ReadError], *, scope: str | None = None
+    ) -> Iterator[Extraction | ReadError]:
         """Extract many articles, in order; read errors and failures pass through as :class:`ReadError`.
 
         Long articles are parsed in pieces (see :mod:`onrecord.chunking`).
+
+        :param scope: ``"speech"`` or ``"all"`` for these articles; None keeps the extractor's.
+        :raises ValueError: when the scope is unknown (before anything is read).
         """
+        return self._pipe(articles, self.scope if scope is None else checked_scope(scope))
+
+    def _pipe(self, articles: Iterable[Article | ReadError], scope: str) -> Iterator[Extraction | ReadError]:
         if self.n_process > 1:
-            yield from self._pipe_processes(articles)
+            yield from self._pipe_processes(articles, scope)
             return
         pending: list[Article] = []
+        component_cfg = {name: {"scope": scope} for name in _scoped_components(self.nlp)}
 
         def flush() -> Iterator[Extraction | ReadError]:
             pieces = [(n, offset, piece) for n, a in enumerate(pending) for offset, piece in split_text(a.text, self.chunk_chars)]
-            docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=self.batch_size)
+            docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=self.batch_size, component_cfg=component_cfg)
             parts: list[list[tuple[int, Doc]]] = [[] for _ in pending]
             for (n, offset, _), doc in zip(pieces, docs, strict=True):
                 parts[n].append((offset, doc))
@@ -150,7 +166,7 @@ class Extractor:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _pipe_processes(self, articles: Iterable[Article | ReadError]) -> Iterator[Extraction | ReadError]:
+    def _pipe_processes(self, articles: Iterable[Article | ReadError], scope: str) -> Iterator[Extraction | ReadError]:
         """:meth:`pipe` over ``n_process`` worker processes, each loading ``model`` once; order is kept."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("spawn"))
@@ -161,7 +177,7 @@ class Extractor:
         try:
             for batch in _batches(articles, self.batch_size):
                 running.append(pool.submit(
-                    _extract_batch, self.model, self.batch_size, self.chunk_chars, self.learned, self.scope, batch
+                    _extract_batch, self.model, self.batch_size, self.chunk_chars, self.learned, scope, batch
                 ))
                 if len(running) >= window:
                     yield from running.popleft().result()
@@ -170,6 +186,11 @@ class Extractor:
         finally:
             for future in running:  # the caller stopped early: drop what has not started
                 future.cancel()
+
+
+def _scoped_components(nlp: Language) -> list[str]:
+    """The names of the pipeline's components that take a per-document ``scope``."""
+    return [name for name, proc in nlp.pipeline if isinstance(proc, Onrecord | AttributionComponent)]
 
 
 def _batches(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Article | ReadError]]:
@@ -184,15 +205,15 @@ def _batches(items: Iterable[Article | ReadError], size: int) -> Iterator[list[A
 
 
 @lru_cache(maxsize=2)
-def _worker_extractor(model: str, batch_size: int, chunk_chars: int, learned: bool, scope: str) -> Extractor:
-    """The extractor of one worker process, loaded on its first batch."""
-    return Extractor(model, batch_size=batch_size, chunk_chars=chunk_chars, learned=learned, scope=scope)
+def _worker_extractor(model: str, batch_size: int, chunk_chars: int, learned: bool) -> Extractor:
+    """The extractor of one worker process, loaded on its first batch (the scope is set per batch)."""
+    return Extractor(model, batch_size=batch_size, chunk_chars=chunk_chars, learned=learned)
 
 
 def _extract_batch(
     model: str, batch_size: int, chunk_chars: int, learned: bool, scope: str, batch: list[Article | ReadError]
 ) -> list[Extraction | ReadError]:
-    return list(_worker_extractor(model, batch_size, chunk_chars, learned, scope).pipe(batch))
+    return list(_worker_extractor(model, batch_size, chunk_chars, learned).pipe(batch, scope=scope))
 
 
 def _check_size(article: Article) -> None:

@@ -22,6 +22,7 @@ class Errors:
     E012 = "[E012] extraction failed: {detail}"
     E013 = "[E013] article too large: {size} characters, the limit is {limit}"
     E014 = "[E014] the span tagger's model is missing from {path}: reinstall onrecord, or rebuild it with `make train`"
+    E015 = "[E015] unknown scope {value!r}: expected one of {choices}"
     E101 = "[E101] onrecord_attribution needs onrecord_people earlier in the pipeline"
 
 

@@ -23,6 +23,25 @@ def test_components_add_pipe_puts_quotes_on_the_doc(nlp):
     assert [type(p) for p in doc._.people] == [Person]
 
 
+@pytest.mark.parametrize("name", ["onrecord", "onrecord_attribution"])
+def test_components_take_a_scope_per_document(name):
+    nlp = spacy.load(DEFAULT_MODEL)
+    if name == "onrecord":
+        nlp.add_pipe("onrecord")
+    else:
+        for step in ("onrecord_prose", "onrecord_people", "onrecord_tagger", "onrecord_attribution"):
+            nlp.add_pipe(step)
+    text = "The senator criticized the move on Tuesday. “It is wrong,” she said."
+    speech = [q.text for q in nlp(text)._.quotes]
+    everything = [q.text for q in nlp(text, component_cfg={name: {"scope": "all"}})._.quotes]
+    assert speech == ["It is wrong,"]
+    assert everything == ["the move on Tuesday", "It is wrong,"]
+    piped = [[q.text for q in d._.quotes] for d in nlp.pipe([text], component_cfg={name: {"scope": "all"}})]
+    assert piped == [everything]
+    with pytest.raises(ValueError, match="E015"):
+        nlp(text, component_cfg={name: {"scope": "loud"}})
+
+
 def test_components_loading_twice_does_not_raise():
     first = spacy.load(DEFAULT_MODEL)
     first.add_pipe("onrecord")

@@ -109,9 +109,11 @@ class FakeExtractor:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, str | None]] = []
+        self.scopes: list[str | None] = []
 
-    def extract(self, text: str, date: str | None = None) -> Extraction:
+    def extract(self, text: str, date: str | None = None, *, scope: str | None = None) -> Extraction:
         self.calls.append((text, date))
+        self.scopes.append(scope)
         end = text.find(".") + 1 or len(text)
         quote = Quote("direct", text[:end], [(0, end)], confidence=0.5)
         return Extraction(Article(text, id="fake", date=date), quotes=[quote])

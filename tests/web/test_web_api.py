@@ -168,6 +168,7 @@ async def test_api_extract_loads_the_extractor_once_and_stores_nothing(
         ({"text": "   "}, "E001"),
         ({"date": "2024-02-03"}, "text"),
         ({"text": 42}, "text"),
+        ({"text": "Hi.", "scope": "everything"}, "scope"),
     ],
 )
 async def test_api_extract_bad_bodies_are_422(client: httpx.AsyncClient, payload: dict[str, object],
@@ -215,3 +216,18 @@ async def test_api_extract_through_the_real_extractor(corpus_url: str, extractor
     assert quote["speaker"]["people"] == ["Andrew Scott"]
     start, end = quote["spans"][0]
     assert text[start:end] == "“We know everything,”"
+
+
+@pytest.mark.parametrize(("scope", "topic_reported"), [(None, False), ("speech", False), ("all", True)])
+async def test_api_extract_takes_a_scope_per_request(corpus_url: str, extractor, scope, topic_reported) -> None:
+    app = create_app(corpus_url, extractor_factory=lambda: extractor)  # built with the default scope, "speech"
+    text = "The senator criticized the move on Tuesday. “It is wrong,” she said."
+    body = {"text": text} if scope is None else {"text": text, "scope": scope}
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        response = await http.post("/api/extract", json=body)
+    app.state.corpus.close()
+    assert response.status_code == 200
+    texts = [q["text"] for q in response.json()["quotes"]]
+    assert "It is wrong," in texts
+    assert ("the move on Tuesday" in texts) is topic_reported

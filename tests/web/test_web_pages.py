@@ -103,6 +103,17 @@ async def test_pages_extract_form_and_result(client: httpx.AsyncClient, factory)
     assert '<mark id="q-1" class="q sp0"' in response.text
     assert "1 quotation found" in response.text
     assert factory.made[0].calls == [(text.replace("\r\n", "\n"), None)]
+    assert factory.made[0].scopes == [None]  # the server's own
+    assert '<option value="" selected>' in html and '<option value="all">' in html
+
+
+@pytest.mark.parametrize("scope", ["speech", "all"])
+async def test_pages_extract_passes_the_chosen_scope_and_keeps_it_selected(
+        client: httpx.AsyncClient, factory, scope: str) -> None:
+    response = await client.post("/extract", data={"text": "He spoke.", "scope": scope}, headers=HTML)
+    assert response.status_code == 200
+    assert factory.made[0].scopes == [scope]
+    assert f'<option value="{scope}" selected>' in response.text
 
 
 async def test_pages_extract_refuses_empty_text_and_bad_date(client: httpx.AsyncClient, factory) -> None:
@@ -110,6 +121,8 @@ async def test_pages_extract_refuses_empty_text_and_bad_date(client: httpx.Async
     assert response.status_code == 422 and "[E001]" in response.text
     response = await client.post("/extract", data={"text": "Hi.", "date": "tomorrow"}, headers=HTML)
     assert response.status_code == 422 and "[E009]" in response.text
+    response = await client.post("/extract", data={"text": "Hi.", "scope": "everything"}, headers=HTML)
+    assert response.status_code == 422 and "[E015]" in response.text
     assert factory.calls == 0
 
 

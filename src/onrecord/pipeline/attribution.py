@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import Errors
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
@@ -104,14 +105,22 @@ class _Draft:
     referent: Referent | None = None
 
 
+def checked_scope(scope: str) -> str:
+    """``scope`` when it is one of :data:`.tables.SCOPES`.
+
+    :raises ValueError: E015 otherwise.
+    """
+    if scope not in SCOPES:
+        raise ValueError(Errors.E015.format(value=scope, choices=", ".join(SCOPES)))
+    return scope
+
+
 class Attributor:
     """Finds the attributions of a parsed document."""
 
     def __init__(self, *, thoughts: bool = True, scope: str = "speech") -> None:
-        if scope not in SCOPES:
-            raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
         self.thoughts = thoughts
-        self.scope = scope
+        self.scope = checked_scope(scope)
 
     def __call__(
         self,
@@ -120,7 +129,10 @@ class Attributor:
         skip: list[tuple[int, int]],
         tagged: list[Tagged] | None = None,
         turns: list[Turn] | None = None,
+        scope: str | None = None,
     ) -> list[Quote]:
+        """The document's attributions; ``scope`` overrides the one given at construction for this call."""
+        scope = self.scope if scope is None else checked_scope(scope)
         text = doc.text  # built anew on each access: read it once
         prose = [(s, e) for s, e in paragraphs(text) if not any(a <= s < b for a, b in skip)]
         marks = find_quotations(text, prose)
@@ -145,10 +157,10 @@ class Attributor:
         drafts = self._continuations(doc, drafts, people, quoted)
         if tagged:
             inside = [t for t in tagged if not any(a <= _first(t) < b for a, b in skip)]
-            drafts = _merge_learned(doc, text, drafts, inside, marks, quoted, everything=self.scope == "all")
+            drafts = _merge_learned(doc, text, drafts, inside, marks, quoted, everything=scope == "all")
         drafts = _absorb_quotations(text, drafts)
         drafts = _nothing_after_own_quotation(doc, drafts)
-        if self.scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
+        if scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not _unspoken(doc, d.hit.tokens)]
             drafts = _without_topics(doc, drafts)
         for draft in drafts:

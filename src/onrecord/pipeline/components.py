@@ -100,11 +100,14 @@ class AttributionComponent:
     def __init__(self, thoughts: bool = True, scope: str = "speech") -> None:
         self.attributor = Attributor(thoughts=thoughts, scope=scope)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, scope: str | None = None) -> Doc:
+        """:param scope: this document's scope, instead of the component's (``component_cfg``)."""
         people: People | None = doc._.onrecord_people
         if people is None:
             raise ValueError(Errors.E101)
-        doc._.quotes = self.attributor(doc, people, _skip_spans(doc), doc._.onrecord_tagged, doc._.onrecord_turns)
+        doc._.quotes = self.attributor(
+            doc, people, _skip_spans(doc), doc._.onrecord_tagged, doc._.onrecord_turns, scope=scope
+        )
         return doc
 
 
@@ -126,11 +129,13 @@ class Onrecord:
         self.tagger = TaggerComponent(threads=tagger_threads) if learned else None
         self.attribution = AttributionComponent(thoughts=thoughts, scope=scope)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, scope: str | None = None) -> Doc:
+        """:param scope: this document's scope, instead of the component's: ``nlp(text,
+        component_cfg={"onrecord": {"scope": "all"}})``."""
         doc = self.people(self.turns(self.prose(doc)))
         if self.tagger is not None:
             doc = self.tagger(doc)
-        return self.attribution(doc)
+        return self.attribution(doc, scope=scope)
 
 
 def _persons(doc: Doc, people: People) -> list[Person]:

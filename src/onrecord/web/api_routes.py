@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field, field_validator
@@ -81,6 +81,11 @@ class ExtractRequest(BaseModel):
 
     text: str = Field(description="The article's text; offsets in the answer index into it.")
     date: str | None = Field(default=None, description="The article's date, YYYY-MM-DD.", examples=["2023-11-22"])
+    scope: Literal["speech", "all"] | None = Field(
+        default=None,
+        description="'speech': what people said, wrote or are said to think; 'all': also the acts and stances "
+        "attribution corpora count ('declined to', 'unveiled a plan'). Default: the server's (serve --scope).",
+    )
 
     @field_validator("text")
     @classmethod
@@ -105,7 +110,7 @@ def extract(body: ExtractRequest, extractor: ExtractorDep) -> dict[str, Any]:
 
     Nothing is stored. Bodies over 1 MiB are refused with a 413.
     """
-    return extractor.extract(body.text, date=body.date).to_dict()
+    return extractor.extract(body.text, date=body.date, scope=body.scope).to_dict()
 
 
 def _not_found(message: str) -> HTTPException:

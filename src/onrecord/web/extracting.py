@@ -12,7 +12,7 @@ from ..records import Extraction
 class SupportsExtract(Protocol):
     """Anything with :meth:`onrecord.api.Extractor.extract`'s signature."""
 
-    def extract(self, text: str, date: str | None = None) -> Extraction: ...
+    def extract(self, text: str, date: str | None = None, *, scope: str | None = None) -> Extraction: ...
 
 
 ExtractorFactory = Callable[[], SupportsExtract]
@@ -53,9 +53,12 @@ class LazyExtractor:
         """Whether the extractor has been built yet."""
         return self._extractor is not None
 
-    def extract(self, text: str, date: str | None = None) -> Extraction:
-        """The attributions of ``text``, as :meth:`onrecord.api.Extractor.extract` gives them."""
+    def extract(self, text: str, date: str | None = None, *, scope: str | None = None) -> Extraction:
+        """The attributions of ``text``, as :meth:`onrecord.api.Extractor.extract` gives them.
+
+        :param scope: ``"speech"`` or ``"all"`` for this text; None keeps the extractor's (``serve --scope``).
+        """
         with self._lock:
             if self._extractor is None:
                 self._extractor = self._factory()
-            return self._extractor.extract(text, date=date)
+            return self._extractor.extract(text, date=date, scope=scope)

@@ -20,6 +20,13 @@ from .errors import BadParameter
 from .links import person_href, with_query
 from .params import clean, parse_day, quote_filters
 
+#: The /extract form's scopes: "" keeps the server's (``serve --scope``).
+SCOPE_CHOICES: dict[str, str] = {
+    "": "the server's default",
+    "speech": "what people said, wrote or think",
+    "all": "also acts and stances (as attribution corpora count them)",
+}
+
 #: Quotations per page of results.
 PAGE_SIZE = 20
 
@@ -118,7 +125,8 @@ def article_page(request: Request, corpus: CorpusDep, article_id: str) -> Respon
 @router.get("/extract")
 def extract_form(request: Request) -> Response:
     """The form to paste a text into."""
-    return render(request, "extract.html", {"text": "", "date": "", "error": None, "result": None})
+    return render(request, "extract.html", {"text": "", "date": "", "scope": "", "scopes": SCOPE_CHOICES,
+                                            "error": None, "result": None})
 
 
 @router.post("/extract")
@@ -127,18 +135,23 @@ def extract_page(
     extractor: ExtractorDep,
     text: Annotated[str, Form()] = "",
     date: Annotated[str, Form()] = "",
+    scope: Annotated[str, Form()] = "",
 ) -> Response:
     """The pasted text with its attributions highlighted, and a table of them. Nothing is stored."""
     text = text.replace("\r\n", "\n")  # browsers send a textarea's line breaks as CRLF
-    context: dict[str, Any] = {"text": text, "date": date, "error": None, "result": None}
+    context: dict[str, Any] = {
+        "text": text, "date": date, "scope": scope, "scopes": SCOPE_CHOICES, "error": None, "result": None
+    }
     try:
         if not text.strip():
             raise BadParameter(Errors.E001)
         day = parse_day(date, "date")
+        if scope not in SCOPE_CHOICES:
+            raise BadParameter(Errors.E015.format(value=scope, choices=", ".join(c for c in SCOPE_CHOICES if c)))
     except BadParameter as err:
         context["error"] = str(err)
         return render(request, "extract.html", context, 422)
-    extraction = extractor.extract(text, date=None if day is None else day.isoformat())
+    extraction = extractor.extract(text, date=None if day is None else day.isoformat(), scope=scope or None)
     record = extraction.to_dict()
     context["result"] = {
         "annotated": annotate(text, record["quotes"], record["people"], person_href),
