@@ -753,7 +753,7 @@ def _tagged(text: str, cue: str, content: str, source: str | None = None):
     ],
 )
 def test_attribution_tagger_contents_outside_the_cue_clause_are_dropped(parser, text, cue, contents, kept):
-    from onrecord.pipeline.attribution import _without_stray_contents
+    from onrecord.pipeline.merge import _without_stray_contents
 
     doc = parser(text)
     quoted = {t.i for t in doc if any(s <= t.idx < e for s, e in _quoted_spans(text))}

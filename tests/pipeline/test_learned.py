@@ -11,7 +11,7 @@ import pytest
 import spacy
 
 from onrecord.api import DEFAULT_MODEL
-from onrecord.pipeline import attribution
+from onrecord.pipeline import attribution, merge
 from onrecord.pipeline.attribution import Attributor
 from onrecord.pipeline.learned import Tagged
 
@@ -58,7 +58,7 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
     ],
 )
 def test_learned_attribution_is_not_added(rules_nlp, monkeypatch, source, cue, content, score, why):
-    monkeypatch.setattr(attribution, "LEARNED_MIN_SCORE", 0.5)
+    monkeypatch.setattr(merge, "LEARNED_MIN_SCORE", 0.5)
     pieces = [[at(TEXT, x)] if x else [] for x in (source, cue, content)]
     assert run(rules_nlp, TEXT, [Tagged(*pieces, score=score)]) == [], why
 
@@ -122,8 +122,8 @@ def test_learned_attribution_outside_prose_is_ignored(rules_nlp):
 
 
 def test_learned_attribution_over_a_rule_one_is_merged_not_repeated(rules_nlp, monkeypatch):
-    monkeypatch.setitem(attribution.PREFER, "cue", "tagger")
-    monkeypatch.setitem(attribution.PREFER, "source", "rules")
+    monkeypatch.setitem(merge.PREFER, "cue", "tagger")
+    monkeypatch.setitem(merge.PREFER, "source", "rules")
     text = "Tom Baker said to reporters that the plant would close."
     found = Tagged([at(text, "Tom")], [at(text, "said to")], [at(text, "the plant would close")], score=0.99)
     (quote,) = run(rules_nlp, text, [found])
@@ -285,7 +285,7 @@ WIDER = "Jane Roe runs the bakery.\n\nAnybody who complains about prices “is n
 def test_learned_content_is_wider_when_it_holds_the_rules_one_and_reaches_further(rules_nlp, tagged, ours, wider):
     doc = rules_nlp(WIDER)
     spans = [at(WIDER, piece) for piece in ours.split(" … ")]
-    assert attribution._wider(doc, WIDER, [at(WIDER, tagged)], spans) is wider
+    assert merge._wider(doc, WIDER, [at(WIDER, tagged)], spans) is wider
 
 
 SCENARIO = ("It is an extremely unlikely scenario; Clinton's team says she will continue her campaign "

@@ -1,0 +1,450 @@
+"""Rule 4: the learned tagger's attributions merged into the rules' (see docs/model.md).
+
+Where both find one attribution, each role keeps the span of the side :data:`PREFER` names; what only
+the tagger found is added when it names a speaker and says something (:func:`merge_learned`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .cues import (
+    CueHit, antecedent, content_tokens, is_passive, mention_span, reporters_participle, speaker_heads, token_runs,
+    trailing_participle,
+)
+from .drafts import CLAUSE_CUE_WORDS, SPEECH_CUE_WORDS, WORDS, Draft, cue_verb, overlaps, title_like, token_set
+from .learned import Tagged
+from .paragraphs import one_paragraph
+from .quotemarks import QuoteMarks
+from .tables import (
+    ACT_LIKE_SPEECH, COORDINATORS, FEELING_PARTICIPLES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS, TIME_LABELS, TIME_WORDS,
+    WRITER_VOICES,
+)
+
+#: When the rules and the tagger find the same attribution, whose span each role keeps.
+PREFER = {"source": "tagger", "cue": "rules", "content": "rules"}
+
+#: An attribution only the tagger found is added when it has a content and one of these roles
+#: (a source: words nobody holds are not worth reporting).
+LEARNED_NEEDS_ONE_OF = ("source",)
+
+#: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content), not
+#: only words of a date or a time (:data:`.tables.TIME_LABELS`, :data:`.tables.TIME_WORDS`).
+LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "INTJ"})
+
+#: A source the tagger proposes names someone only with a word of one of these parts of speech.
+SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
+
+#: How a word hangs on the noun of its phrase: a source cut before that noun is extended to it.
+NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod"})
+
+#: A source the tagger proposes is dropped when the parse makes it the subject of a passive.
+PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
+
+#: How a tagger cue's content hangs on it when the tagger marked none ("accused the board of fraud").
+PARSED_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"})
+
+#: ... else how it hangs on the cue's other words ("expressed concern that ...", "expressed outrage over ...").
+CUE_WORD_CONTENT_DEPS = frozenset({"acl", "ccomp", "pobj"})
+
+#: A tagger attribution with no source takes the parse's subject of its cue only when the model is this sure.
+PARSED_SOURCE_MIN_SCORE = 0.7
+
+#: The score a tagger attribution with no content needs to take the parse's ("told a joke" scores 0.55).
+PARSED_CONTENT_MIN_SCORE = 0.6
+
+#: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
+LEARNED_MIN_SCORE = 0.5
+
+def merge_learned(
+    doc: Doc, text: str, drafts: list[Draft], tagged: list[Tagged], marks: list[QuoteMarks], quoted: set[int],
+    *, everything: bool = False,
+) -> list[Draft]:
+    """Rule 4: the tagger's attributions, merged into the rules' (see :data:`PREFER`); with ``everything``
+    False, only those of its own that report speech or thought are added (see :func:`_reported`)."""
+    added: list[Draft] = []
+    for found in _without_stray_contents(doc, tagged, quoted):
+        cue = token_set(doc, found.cue)
+        source = _possessor_source(doc, cue, _learned_source(doc, _token_span(doc, found.source), cue, marks))
+        same = _same_attribution(doc, drafts, found, cue)
+        if same is None:
+            found = _without_container_words(doc, drafts, found, cue)
+            found = _in_cue_paragraph(text, found)
+            if not found.content and cue and source is not None and found.score >= PARSED_CONTENT_MIN_SCORE:
+                found = _with_parsed_content(doc, found, cue, source)
+            elif found.content and cue and source is not None:
+                found = _parsed_if_wider(doc, found, cue, source)
+            if source is None and cue and found.content and found.score >= PARSED_SOURCE_MIN_SCORE:
+                source = _parsed_source(doc, cue, quoted, token_set(doc, found.content))
+            if _worth_adding(doc, found, cue, source) and (everything or _reported(doc, found, cue, quoted)):
+                added.append(_learned_draft(doc, text, found, _learned_hit(doc, cue, source), marks))
+            continue
+        if same.hit is None and same.follows is None and (cue or source):
+            same.hit, same.how = _learned_hit(doc, cue, source), "tagger"
+            _widen_content(doc, text, same, found, marks)
+            continue
+        hit = same.hit
+        if hit is None:
+            continue
+        if PREFER["cue"] == "tagger" and cue & set(hit.tokens):
+            hit.tokens = sorted(cue)
+        if source and hit.speaker is None:
+            hit.speaker, hit.speaker_heads = source, _heads(doc, source)  # a cue the rules found with no subject
+        elif (
+            PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1]
+            and hit.speaker[0] < source[1] and _holds_head(source, hit)
+        ):
+            hit.speaker = source
+        if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
+            same.spans = list(found.content)
+        elif _after_not_before(doc, same, found, drafts):
+            after = _learned_draft(doc, text, found, hit, marks)
+            same.kind, same.spans, same.marks = after.kind, after.spans, after.marks
+        else:
+            _widen_content(doc, text, same, found, marks)
+    return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _holds_head(source: tuple[int, int], hit: CueHit) -> bool:
+    """Whether a tagger's source may replace the speaker of the rules: it holds that speaker's head (not
+    "Bashar al-Assad" for "The United States, which has retreated from ousting Bashar al-Assad, said").
+    A head outside the rules' speaker (the antecedent of "who") does not count."""
+    assert hit.speaker is not None
+    own = [h for h in hit.speaker_heads if hit.speaker[0] <= h < hit.speaker[1]]
+    return not own or any(source[0] <= h < source[1] for h in own)
+
+
+def _without_stray_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) -> list[Tagged]:
+    """The tagger's attributions less those whose content, unquoted, lies in another sentence than its cue's
+    when the same cue has a content after it in its own sentence ("Greta Lind has spent a decade on her film.
+    The director told CNN that she nearly gave up": the first sentence is narration, not what she told; so is
+    "The survey" after "Scientists report skulls evolved 25 times."), and those whose content is the cue's
+    subject (the speaker, not what was said)."""
+    own: set[tuple] = set()
+    for found in tagged:
+        if found.cue and found.content and found.content[0][0] >= found.cue[-1][1]:
+            cue = doc.char_span(*found.cue[0], alignment_mode="expand")
+            content = token_set(doc, found.content)
+            if cue is not None and content and min(content) < cue.sent.end:
+                own.add(tuple(found.cue))
+    kept = []
+    for found in tagged:
+        cue_tokens = token_set(doc, found.cue)
+        content = token_set(doc, found.content)
+        verb = cue_verb(doc, cue_tokens)
+        subject = _subject_tokens(verb) if verb is not None else set()
+        words = {i for i in content if not doc[i].is_punct}
+        if words and subject and words <= subject:
+            found, content = replace(found, content=[]), set()  # "scientists report ...": who reports
+        if found.cue and content and tuple(found.cue) in own and not content & quoted:
+            cue = doc.char_span(*found.cue[0], alignment_mode="expand")
+            if cue is not None and (max(content) < cue.sent.start or min(content) >= cue.sent.end):
+                continue
+        kept.append(found)
+    return kept
+
+
+def _subject_tokens(verb: Token) -> set[int]:
+    """The tokens of an active verb's subject(s) (a passive's subject is what was said: "The story was first
+    reported by the Post")."""
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+
+
+def _after_not_before(doc: Doc, draft: Draft, found: Tagged, drafts: list[Draft]) -> bool:
+    """Whether the tagger's content for the rules' cue follows it, where the rules' content (not a
+    quotation) is a clause before it that the tagger's does not touch ("It's an unlikely scenario;
+    Clinton's team says she'll continue ...": the parse made the first clause the content)."""
+    if draft.kind == "direct" or draft.hit is None or not found.content or found.score < LEARNED_MIN_SCORE:
+        return False
+    cue_start = doc[draft.hit.start].idx
+    if found.content[0][0] >= doc[draft.hit.start].sent.end_char and any(
+        other is not draft and other.hit is not None and overlaps(other.spans, found.content) for other in drafts
+    ):
+        return False  # another cue's, in a later sentence ("according to Kidston. “We've been ...,” he said")
+    return draft.spans[0][0] < cue_start < found.content[0][0] and not overlaps(draft.spans, found.content)
+
+
+def _widen_content(doc: Doc, text: str, draft: Draft, found: Tagged, marks: list[QuoteMarks]) -> None:
+    """The rules' content becomes the tagger's when the tagger's holds it and reaches further."""
+    if found.content and draft.hit is not None and _wider(doc, text, found.content, draft.spans, draft.hit.verb):
+        wider = _learned_draft(doc, text, found, draft.hit, marks)
+        draft.kind, draft.spans, draft.marks = wider.kind, wider.spans, wider.marks
+
+
+def _wider(
+    doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple[int, int]], cue: int | None = None
+) -> bool:
+    """Whether the tagger's content holds all the words of the rules' and more, in their paragraph.
+
+    The rules see only the quoted words of "… made him “smart”" or the last
+    sentence of a long quotation, and cut a clause where the parse ends it;
+    the tagger reads the whole reported clause.
+    """
+    words = {i for i in token_set(doc, tagged) if not doc[i].is_punct}
+    ours = {i for i in token_set(doc, spans) if not doc[i].is_punct}
+    if not ours or not ours < words or (min(words) >= min(ours) and max(words) <= max(ours)):
+        return False  # the same words, fewer, or only words inside the rules' content
+    if any(reporters_participle(doc[i]) or (trailing_participle(doc[i]) and doc[i].head.i == cue) for i in words - ours):
+        return False  # "said X, adding Y": Y is the participle's own content
+    return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
+
+
+def _parsed_source(doc: Doc, cue: set[int], quoted: set[int], content: set[int]) -> tuple[int, int] | None:
+    """The subject of a tagger cue the tagger gave no source ("..., the report found"), if the parse has one."""
+    verb = cue_verb(doc, cue)
+    if verb is None or is_passive(verb):
+        return None
+    heads = [h for h in speaker_heads(verb, quoted) if h.i not in content and h.i not in cue]
+    if not heads:
+        return None
+    span = mention_span(heads, verb.i)
+    return _learned_source(doc, span, cue, []) if not set(range(*span)) & content else None
+
+
+def _possessor_source(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The owner of a nominal cue ("Tsvangirai's allegations of fraud") is its source when the tagger's is in
+    a later sentence (the nearest source it found, "rumors" in the next one)."""
+    head = cue_verb(doc, cue)
+    if head is None or head.pos_ != "NOUN":
+        return source
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or source is None or source[0] < head.sent.end:
+        return source
+    return mention_span([owner])
+
+
+def _with_parsed_content(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int]) -> Tagged:
+    """A tagger attribution with a cue and a source but no content takes the cue verb's clause or object,
+    else what hangs on the cue's other words after it: a noun's clause ("expressed concern that ...") or
+    a preposition's object ("expressed outrage over the test")."""
+    verb = cue_verb(doc, cue)
+    if verb is None:
+        return found
+
+    def outside(c: Token) -> bool:
+        return c.i not in cue and not source[0] <= c.i < source[1]
+
+    heads = [c for c in verb.children if c.dep_ in PARSED_CONTENT_DEPS and c.i > verb.i and outside(c)]
+    if not heads:
+        heads = [c for i in sorted(cue) if i != verb.i for c in doc[i].children
+                 if c.dep_ in CUE_WORD_CONTENT_DEPS and c.i > max(cue) and outside(c)][:1]
+    if not heads:
+        return found
+    hit = CueHit(tokens=sorted(cue), verb=verb.i, speaker=source, content_head=heads[0].i,
+                 content_more=[h.i for h in heads[1:]])
+    pieces = [(doc[r[0]].idx, doc[r[-1]].idx + len(doc[r[-1]])) for r in token_runs(content_tokens(doc, hit))]
+    return Tagged(found.source, found.cue, pieces, found.score)
+
+
+def _parsed_if_wider(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int]) -> Tagged:
+    """A tagger content becomes the parse's clause or object of its cue when that holds it and more
+    (the tagger often stops short of the clause's end)."""
+    parsed = _with_parsed_content(doc, replace(found, content=[]), cue, source)
+    if parsed.content and token_set(doc, found.content) < token_set(doc, parsed.content):
+        return parsed
+    return found
+
+
+def _learned_source(
+    doc: Doc, source: tuple[int, int] | None, cue: set[int], marks: list[QuoteMarks]
+) -> tuple[int, int] | None:
+    """The tagger's source as a whole phrase, or None when it cannot be the speaker."""
+    if source is None:
+        return None
+    if not _whole_phrase(doc, source):
+        head = _phrase_head(doc, source)
+        if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None  # "on the": no one
+        source = mention_span([head], min(cue) if cue else None)
+    span = doc[source[0] : source[1]]
+    if span.root.dep_ in PASSIVE_SUBJECTS and span.root.head.lower_ not in FEELING_PARTICIPLES:
+        return None  # "Greg Hill was told that ...": he heard it, he did not say it ("were frustrated" is felt)
+    if not any(t.pos_ in SOURCE_POS for t in span):
+        return None  # "The", "of": no one
+    if _passive(doc, cue) and span.root.head.dep_ != "agent":
+        return None  # "Haigh was asked about ...": whoever is named beside it did not say it
+    start = span.start_char
+    if any(m.start <= start < m.end and not (cue and m.start <= doc[min(cue)].idx < m.end) for m in marks):
+        return None  # a quoted "I" does not speak the cue outside the quotation
+    return source
+
+
+def _phrase_head(doc: Doc, source: tuple[int, int]) -> Token:
+    """The head of the phrase a source cut short belongs to: its noun whose head lies outside it, or
+    that head when the phrase goes on after the cut ("the Task Force Operation Inherent [Resolve]")."""
+    span = doc[source[0] : source[1]]
+    outside = [t for t in span if not source[0] <= t.head.i < source[1]]
+    head = next((t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON")), span.root)
+    while head.head.i >= source[1] and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in NOUN_MODIFIERS:
+        head = head.head
+    return head
+
+
+def _without_container_words(doc: Doc, drafts: list[Draft], found: Tagged, cue: set[int]) -> Tagged:
+    """An attribution nested in a quotation ("… He just announced that …") keeps no content from the
+    quotation's sentences before its cue: those words are the quotation's own."""
+    if not cue or not any(d.marks and _inside(doc, min(cue), d.spans) for d in drafts):
+        return found
+    sentence_start = doc[min(cue)].sent.start_char
+    kept = [(max(s, sentence_start), e) for s, e in found.content if e > sentence_start]
+    return found if kept == found.content else Tagged(found.source, found.cue, kept, found.score)
+
+
+def _whole_phrase(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether no word of ``span`` but its root hangs on a word after it ("Robert, on the lower [deck]"),
+    and no preposition in it lost its object to the cut ("the Department of [Health]")."""
+    words = doc[span[0] : span[1]]
+    return all(t.head.i < span[1] or t.i == words.root.i for t in words) and not any(
+        c.i >= span[1] and c.dep_ in ("pobj", "pcomp") for t in words for c in t.children
+    )
+
+
+def _in_cue_paragraph(text: str, found: Tagged) -> Tagged:
+    """A tagger attribution keeps only the content pieces in its cue's paragraph (or its source's)."""
+    anchor = found.cue or found.source
+    if not anchor or not found.content:
+        return found
+    at = anchor[0][0]
+    kept = [(s, e) for s, e in found.content if one_paragraph(text, min(at, s), max(at, e))]
+    return found if kept == found.content else Tagged(found.source, found.cue, kept, found.score)
+
+
+def _writer(doc: Doc, source: tuple[int, int]) -> bool:
+    """Whether a source is the article's own voice: "we" in its narration ("we're finding out ...")."""
+    span = doc[source[0] : source[1]]
+    return len(span) == 1 and span[0].lower_ in WRITER_VOICES
+
+
+def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int] | None) -> bool:
+    """Whether an attribution only the tagger found is kept (see :data:`LEARNED_NEEDS_ONE_OF` and below it)."""
+    has = {"cue": bool(cue), "source": source is not None}
+    content = token_set(doc, found.content)
+    return (
+        any(has[role] for role in LEARNED_NEEDS_ONE_OF)
+        and found.score >= LEARNED_MIN_SCORE
+        and not (source is not None and _writer(doc, source))
+        and any(_content_word(doc[i]) for i in content)
+        and not _bare_object(doc, cue or _verb_of(doc, source), content)  # "called her mother"
+    )
+
+
+def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
+    """Whether an attribution the tagger found reports speech, writing or thought: a quotation, a cue of
+    :data:`SPEECH_CUE_WORDS` (of :data:`.tables.ACT_LIKE_SPEECH` only with a clause: "rejected a proposal" is
+    an act), or one of :data:`CLAUSE_CUE_WORDS` with a clause ("slammed the plan" is an act). A cue that
+    reports nothing said (:func:`unspoken`) is left out after the merge, with the rules' ones."""
+    content = token_set(doc, found.content)
+    words = [" ".join(doc[i].text for i in run) for run in token_runs(sorted(content & quoted))]
+    if any(not title_like(w.strip("\"“”'‘’ .,;:")) for w in words):
+        return True  # a quotation, unless a title ("a tribute entitled “A Tribute for a King”")
+    lemmas = {doc[i].lemma_.lower() for i in cue}
+    clause = any(doc[i].pos_ in ("VERB", "AUX") for i in content)
+    if lemmas & SPEECH_CUE_WORDS:
+        return clause or not lemmas & ACT_LIKE_SPEECH
+    return bool(lemmas & CLAUSE_CUE_WORDS) and clause
+
+
+def _content_word(token: Token) -> bool:
+    """Whether a word can make a content (see :data:`LEARNED_CONTENT_POS` and :data:`TIME_WORDS`)."""
+    return token.pos_ in LEARNED_CONTENT_POS and token.ent_type_ not in TIME_LABELS and token.lower_ not in TIME_WORDS
+
+
+def _passive(doc: Doc, cue: set[int]) -> bool:
+    """Whether a cue the tagger marked is passive ("was asked about"), its auxiliary in it or not."""
+    return any(is_passive(doc[i]) or (doc[i].dep_ == "auxpass" and is_passive(doc[i].head)) for i in cue)
+
+
+def _verb_of(doc: Doc, source: tuple[int, int] | None) -> set[int]:
+    """The verb a source is the subject of (a stand-in for a cue the tagger did not mark)."""
+    if source is None:
+        return set()
+    root = doc[source[0] : source[1]].root
+    return {root.head.i} if root.dep_ in NOMINAL_SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX") else set()
+
+
+def _bare_object(doc: Doc, cue: set[int], content: set[int]) -> bool:
+    """Whether ``content`` is nothing but the direct object of a naming verb ("called her mother")."""
+    verbs = [i for i in cue if doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_.lower() in NAMING_VERBS]
+    if not verbs:
+        return False
+    objects = [c for c in doc[verbs[0]].children if c.dep_ == "dobj"]
+    complements = [c for c in doc[verbs[0]].children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp")]
+    return bool(objects) and not complements and content <= {t.i for t in objects[0].subtree}
+
+
+def _same_attribution(doc: Doc, drafts: list[Draft], found: Tagged, cue: set[int]) -> Draft | None:
+    """The rules' draft that is the tagger's attribution ``found``: the one with the same cue, else one
+    whose content overlaps, unless one of the two is nested in the other's content."""
+    if cue:
+        for draft in drafts:
+            if draft.hit is not None and cue & set(draft.hit.tokens):
+                return draft
+    for draft in drafts:
+        if not overlaps(draft.spans, found.content):
+            continue
+        if cue and _inside(doc, min(cue), draft.spans):
+            continue  # the tagger's attribution is nested in the draft's content
+        if draft.hit is not None and draft.hit.tokens and _inside(doc, draft.hit.start, found.content):
+            continue  # the draft is nested in the tagger's content
+        return draft
+    return None
+
+
+def _inside(doc: Doc, token: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= doc[token].idx < e for s, e in spans)
+
+
+def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[QuoteMarks]) -> Draft:
+    """A draft for an attribution only the tagger found: direct when its content is one quotation."""
+    words = [w for s, e in found.content for w in WORDS.findall(text[s:e])]
+    inside = _marks_in(marks, found.content)
+    quoted = [w for m in inside for w in WORDS.findall(text[m.inner[0] : m.inner[1]])]
+    if inside and quoted == words:
+        return Draft("direct", [(m.start, m.end) for m in inside], hit, "tagger", inside)
+    pieces = _without_dangling_conjunction(doc, found.content)
+    inside = _marks_in(marks, pieces)
+    return Draft("mixed" if inside else "indirect", pieces, hit, "tagger", inside)
+
+
+def _without_dangling_conjunction(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces, the last one without a conjunction it ends on ("... a gun in Scott's hand, but")."""
+    span = doc.char_span(*pieces[-1], alignment_mode="expand") if pieces else None
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    if not words or words[-1].lower_ not in COORDINATORS:
+        return pieces
+    while words and words[-1].lower_ in COORDINATORS:
+        words.pop()
+    if not words:
+        return pieces
+    start, end = pieces[-1]
+    return [*pieces[:-1], (start, min(end, words[-1].idx + len(words[-1])))]
+
+
+def _marks_in(marks: list[QuoteMarks], pieces: list[tuple[int, int]]) -> list[QuoteMarks]:
+    return [m for m in marks if any(s <= m.end and m.start <= e for s, e in pieces)]
+
+
+def _learned_hit(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> CueHit:
+    """A cue hit made of the tagger's spans (a cue, a source or both); the speaker's heads are the source's root and its conjuncts."""
+    heads = _heads(doc, source) if source is not None else []
+    tokens = sorted(cue)
+    verb = tokens[0] if tokens or source is None else doc[source[0] : source[1]].root.i
+    return CueHit(tokens=tokens, verb=verb, speaker_heads=heads, speaker=source)
+
+
+def _heads(doc: Doc, source: tuple[int, int]) -> list[int]:
+    """The heads of a speaker mention: its root and the root's conjuncts inside it; a relative
+    pronoun stands for what it refers to ("Rick Santorum, who mentioned ...")."""
+    root = doc[source[0] : source[1]].root
+    return [antecedent(root).i] + [c.i for c in root.conjuncts if source[0] <= c.i < source[1]]
+
+
+def _token_span(doc: Doc, pieces: list[tuple[int, int]]) -> tuple[int, int] | None:
+    tokens = token_set(doc, pieces)
+    return (min(tokens), max(tokens) + 1) if tokens else None
+
+
+def tagged_start(found: Tagged) -> int:
+    return min(s for pieces in (found.content, found.cue, found.source) for s, _ in pieces)

@@ -1,0 +1,62 @@
+"""The default scope, "speech": what people said, wrote or are said to think, not what they did."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .drafts import SPEECH_CUE_WORDS, Draft, token_set
+from .tables import NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS
+
+
+def without_topics(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """The drafts less those whose content is a topic only (:func:`_topic_only`); a quotation that went on
+    from one ("told radio host Charlamagne tha God “if you have a problem ...”") takes its cue instead."""
+    dropped = {id(d): d for d in drafts if _topic_only(doc, d)}
+    for draft in drafts:
+        root = draft.follows
+        if root is not None and id(root) in dropped:
+            draft.follows, draft.hit, draft.how = None, root.hit, root.how
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _topic_only(doc: Doc, draft: Draft) -> bool:
+    """Whether an unquoted content is only what the words were about, or an act, with nothing said of it:
+    "criticized the move", "spoke about feminism", "claimed responsibility". A clause says something, and
+    so does a predicate on the object: "criticized the agency as militaristic", "called the order swift"."""
+    if draft.kind != "indirect" or draft.hit is None or doc[draft.hit.verb].pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(_predicates(doc[i]) for i in token_set(doc, draft.spans))
+
+
+def _predicates(token: Token) -> bool:
+    """A verb; "as" with an object ("as militaristic"); an adjective after its noun ("the order swift")."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        or (token.lower_ == "as" and any(c.dep_ == "pobj" for c in token.children))
+        or token.dep_ in ("oprd", "acomp")
+        or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.i > token.head.i)
+    )
+
+
+def unspoken(doc: Doc, cue: set[int] | list[int]) -> bool:
+    """Whether a cue reports that nothing was said: "Asked about her plans, ..." (she was asked), "did not
+    respond to requests for comment", "did not say whether ...", "had not, as of Monday, announced any
+    plans" (the negation outside the cue), "adding to evidence that ..."."""
+    return any(
+        _asked(doc[i]) or (doc[i].dep_ == "neg" and doc[i].head.lemma_.lower() in SPEECH_CUE_WORDS)
+        or (doc[i].lemma_.lower() in SPEECH_CUE_WORDS and _negated(doc[i]))
+        or any(c.dep_ == "prep" and c.lower_ in NOT_SPEECH_PREPS.get(doc[i].lemma_.lower(), ())
+               for c in doc[i].children)
+        for i in cue
+    )  # but "could not resist pointing out" did point out
+
+
+def _negated(verb: Token) -> bool:
+    """Whether a verb or one of its auxiliaries has a negation ("had not, as of Monday, announced")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(n.dep_ == "neg" for n in c.children)) for c in verb.children)
+
+
+def _asked(verb: Token) -> bool:
+    """A participle clause with no subject of its own: "Asked about her plans, ...", "Pressed on the issue, ..."."""
+    subject = any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not subject
