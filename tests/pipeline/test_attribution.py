@@ -777,3 +777,79 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def test_attribution_quotation_after_a_leading_participle_is_the_main_cues(rules, text, cue):
     quotes = rules.extract(text).quotes
     assert [q.cue.text for q in quotes if q.cue] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        # the tagger reads both quotations as one content in two pieces; the second has a cue of its own
+        ('Hillary Clinton spoke on Monday. "Everybody should be believed," she said. "I agree with all of that," '
+         'Bill Clinton said.', [["Hillary Clinton"], ["Bill Clinton"]]),
+        ('Hillary Clinton spoke on Monday. "Everybody should be believed," she said. "I agree with all of that," '
+         'Bill said.', [["Hillary Clinton"], []]),
+        # negative: quotations the tagger keeps apart stay apart
+        ('Ann Cole spoke on Monday. "The budget is balanced and we are proud of it," she said. '
+         '"The roads come first for all of us," Tom Hale said.', [["Ann Cole"], ["Tom Hale"]]),
+    ],
+)
+def test_attribution_quotation_with_its_own_cue_joins_no_one_elses(extractor, text, speakers):
+    quotes = extractor.extract(text).quotes
+    assert [q.speaker.people for q in quotes] == speakers
+    assert not any(a.spans[-1][1] > b.spans[0][0] for a, b in zip(quotes, quotes[1:]))  # no shared words
+
+
+def test_attribution_content_widens_over_an_attribution_nested_in_it(extractor):
+    text = "Mary Lee, the county attorney, said that she thinks the video should be released."
+    quotes = extractor.extract(text, scope="all").quotes
+    assert quotes[0].text == "that she thinks the video should be released"
+    assert [q.cue.text for q in quotes] == ["said", "thinks"]
+
+
+@pytest.mark.parametrize(
+    "text,addressee",
+    [
+        ("In a blog post on Friday, Ann Cole said the vote was rigged.", None),
+        ("In an interview on Monday morning, Ann Cole said the vote was rigged.", None),
+        ("Ann Cole said to this day the vote was rigged.", None),
+        # the outlet or platform of the frame is kept
+        ("In a post on Facebook, Ann Cole said the vote was rigged.", "Facebook"),
+        ("In an interview with CNN on Friday, Ann Cole said the vote was rigged.", "CNN"),
+        ("Ann Cole said to reporters that the vote was rigged.", "reporters"),
+    ],
+)
+def test_attribution_a_date_is_no_addressee(extractor, text, addressee):
+    quote = find(extractor.extract(text), "rigged")
+    assert (quote.addressee.text if quote.addressee else None) == addressee
+
+
+@pytest.mark.parametrize(
+    "text,scope,cues",
+    [
+        ("Carly Fiorina spoke in Iowa. Fiorina said she doubted voters would care.", "speech", ["said"]),
+        ("Carly Fiorina spoke in Iowa. Fiorina said she doubted voters would care.", "all", ["said", "doubted"]),
+        ("The Acme Corporation said it believes the deal will close in May.", "speech", ["said"]),
+        # someone else's nested in it stays
+        ("Mary Lee, the county attorney, said that officials believe the video should be released.", "speech",
+         ["said", "believe"]),
+    ],
+)
+def test_attribution_own_words_nested_in_own_words_are_said_once(extractor, text, scope, cues):
+    assert [q.cue.text for q in extractor.extract(text, scope=scope).quotes] == cues
+
+
+@pytest.mark.parametrize(
+    "text,speaker,content",
+    [
+        ("The economy, said Ann Cole, is strong and getting stronger.", "Ann Cole",
+         "The economy … is strong and getting stronger."),
+        ("The contrast with Trump, said Jim Doyle, would be clear since Trump has no former presidents beside him.",
+         "Jim Doyle", "The contrast with Trump … would be clear since Trump has no former presidents beside him."),
+        # negatives: the subject before the verb when nothing sets the verb off, or none after it
+        ("The economy, Ann Cole said, is strong and getting stronger.", "Ann Cole",
+         "The economy … is strong and getting stronger."),
+    ],
+)
+def test_attribution_inverted_cue_set_off_by_commas_is_said_by_its_subject_after_it(
+        extractor, text, speaker, content):
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker.text == speaker and quote.text == content

@@ -252,6 +252,34 @@ def test_people_shared_surname_goes_to_its_owner(extractor, text, speaker):
 
 
 @pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the one called by the surname alone is a man: "Mrs." is his wife
+        ("Bill Clinton campaigned with Hillary Clinton on Monday. Clinton praised the crowd. Mr. Clinton waved. "
+         "Mrs. Clinton said the plan would work.", "Hillary Clinton"),
+        ("Hillary Clinton campaigned with Bill Clinton on Monday. Clinton praised the crowd. "
+         "Mr. Clinton said the crowd was the largest yet.", "Bill Clinton"),
+        ("Ivana Trump spoke to Donald Trump on Monday. Mr. Trump waved. Ms. Trump said the talks had gone well.",
+         "Ivana Trump"),
+        # negatives: a title that tells no gender, and a title that fits the owner of the surname
+        ("Hillary Clinton campaigned with Bill Clinton on Monday. Clinton praised the crowd. "
+         "Dr. Clinton said the plan would work.", "Bill Clinton"),
+        ("Bill Clinton campaigned with Hillary Clinton on Monday. Clinton praised the crowd. "
+         "Mr. Clinton said the plan would work.", "Bill Clinton"),
+    ],
+)
+def test_people_title_gender_picks_among_people_sharing_a_surname(extractor, text, speaker):
+    quote = extractor.extract(text).quotes[-1]
+    assert quote.speaker.people == [speaker]
+
+
+def test_people_title_gender_makes_a_new_person_when_no_one_fits(extractor):
+    result = extractor.extract("Bill Clinton spoke on Monday. Mrs. Clinton said the plan would work.")
+    assert result.quotes[-1].speaker.people != ["Bill Clinton"]
+    assert person(result, "Bill Clinton").mentions == [(0, 12)]
+
+
+@pytest.mark.parametrize(
     "text,speaker,name",
     [
         # a surname of several words the NER did not mark as a person
@@ -448,3 +476,25 @@ def test_people_name_starting_with_the_is_no_description_of_a_person(extractor):
 )
 def test_people_gender_from_the_articles_pronouns(extractor, text, name, gender):
     assert person(extractor.extract(text), name).gender == gender
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Bernie Sanders Beats Hillary Clinton In Oklahoma\nBernie Sanders won the primary on Tuesday, beating "
+         "Hillary Clinton. Clinton said she was pleased.", ["Bernie Sanders", "Hillary Clinton"]),
+        ("Donald Trump Picks Up His First Congressional Endorsements\nDonald Trump won two endorsements on "
+         "Wednesday.", ["Donald Trump"]),
+        ("Trump Made This Shocking Final Demand To Fox\nDonald Trump said Fox executives were calling.",
+         ["Donald Trump"]),
+        ("DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS\nDebbie Wasserman Schultz said she would step down.",
+         ["Debbie Wasserman Schultz"]),
+        ("Emails Show Aide Caught Conspiring With Reporter\nThe aide wrote to a reporter, John Smith said.",
+         ["John Smith"]),
+        # negatives: a headline name the body writes in full, one only the headline has, a body in title case
+        ("Judge Rules Against Maria Lopez In Land Case\nMaria Lopez lost her case on Monday.", ["Maria Lopez"]),
+        ("Maria Lopez Wins Land Case\nThe court ruled on Monday.", ["Maria Lopez"]),
+    ],
+)
+def test_people_headline_names_are_cut_to_the_names_the_article_writes(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected

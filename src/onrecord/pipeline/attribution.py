@@ -37,7 +37,7 @@ from .merge import merge_learned, tagged_start
 from .paragraphs import inside, stripped
 from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .scope import unspoken, without_topics
+from .scope import unspoken, without_impressions, without_topics
 from .tables import (
     CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NOMINAL_SUBJECT_DEPS, SCOPES, SPEECH_VERBS, TURN_VOICES,
 )
@@ -113,7 +113,7 @@ class Attributor:
         drafts = _nothing_after_own_quotation(doc, drafts)
         if scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not unspoken(doc, d.hit.tokens)]
-            drafts = without_topics(doc, drafts)
+            drafts = without_impressions(doc, without_topics(doc, drafts))
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)
@@ -134,7 +134,8 @@ class Attributor:
             quotes.append(quote)
             if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
                 said.append((draft.spans, draft.referent))
-        return _one_cue_per_quotation(quotes)
+        quotes = _one_cue_per_quotation(quotes)
+        return _without_own_nested(quotes) if scope == "speech" else quotes
 
     def _clauses(self, doc: Doc, hits: list[CueHit], marks: list[QuoteMarks], mark_tokens: list[Span]):
         """Rule 1: cues governing a clause."""
@@ -323,6 +324,24 @@ def _one_cue_per_quotation(quotes: list[Quote]) -> list[Quote]:
             if key not in best or rank(quote) < rank(best[key]):
                 best[key] = quote
     return [q for q in quotes if q.kind != "direct" or best[tuple(q.spans)] is q]
+
+
+def _without_own_nested(quotes: list[Quote]) -> list[Quote]:
+    """The quotes less those nested in the content of another by the same people: "Fiorina said she doubted
+    voters would care" says it once, not also "voters would care" as Fiorina's doubt. A nested quote of
+    someone else's ("said officials believe ...") stays, and so do all with ``scope="all"``, as
+    attribution corpora count them."""
+
+    def within(inner: Quote, outer: Quote) -> bool:
+        if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None:
+            return False
+        who = (inner.speaker.people, inner.speaker.organizations)
+        if not any(who) or who != (outer.speaker.people, outer.speaker.organizations):
+            return False
+        held = [inner.cue.span, *inner.spans]
+        return all(any(s <= a and b <= e for s, e in outer.spans) for a, b in held)
+
+    return [q for q in quotes if not any(within(q, other) for other in quotes)]
 
 
 def _nothing_after_own_quotation(doc: Doc, drafts: list[Draft]) -> list[Draft]:

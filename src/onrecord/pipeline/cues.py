@@ -32,6 +32,8 @@ from .tables import (
     STANCE_VERBS,
     SUBJECT_PRONOUNS,
     THOUGHT_VERBS,
+    TIME_LABELS,
+    TIME_WORDS,
     VIEW_NOUNS,
     VIEW_PREPOSITIONS,
     WRITER_POSSESSIVES,
@@ -226,18 +228,20 @@ def _name_after(doc: Doc, end: int) -> range:
 def _subject_of(verb: Token, quoted: AbstractSet[int] = frozenset()) -> Token | None:
     """A verb's subject; of two before it (a parse error, "The museum, Rosa Klein said, ..."), the nearer
     one; after it, the first, or the last piece of a phrase the parser cut into several ("said study
-    co-author Ted Scambos").
+    co-author Ted Scambos"); of one before and one after a verb set off by a comma, the one after ("The
+    economy, said Ann Cole, is strong").
 
     A verb outside quotation marks takes no subject inside them ("“… panic mode,” said Wimes").
     """
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and (verb.i in quoted or c.i not in quoted)]
     before = [c for c in subjects if c.i < verb.i]
-    if before:
-        return before[-1]
-    if not subjects:
+    after = [c for c in subjects if c.i > verb.i]
+    if before and not (after and verb.i > 0 and verb.nbor(-1).text == ","):
+        return before[-1]  # but "The economy, said Ann Cole, is strong": the subject set off after the verb
+    if not after:
         return None
-    first = subjects[0]  # after the verb: of a phrase the parser cut into several subjects, its last word
-    for later in subjects[1:]:  # "said study co-author Ted Scambos": "co", "-" and "Scambos"
+    first = after[0]  # after the verb: of a phrase the parser cut into several subjects, its last word
+    for later in after[1:]:  # "said study co-author Ted Scambos": "co", "-" and "Scambos"
         if later.left_edge.i != first.right_edge.i + 1:
             break
         first = later
@@ -417,7 +421,7 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
             return mention_span([child])
         if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and target.pos_ in ("PROPN", "NOUN"):
+            if target is not None and target.pos_ in ("PROPN", "NOUN") and not _a_time(target):
                 return mention_span([target])
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "on"):
             frame = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -426,6 +430,11 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
                 if outlet is not None:
                     return outlet
     return None
+
+
+def _a_time(token: Token) -> bool:
+    """A date or a time ("on Friday", "to this day"): no one the words went to."""
+    return token.ent_type_ in TIME_LABELS or token.lower_ in TIME_WORDS
 
 
 def _relayed_content(verb: Token) -> Token | None:
@@ -466,10 +475,11 @@ def _addressee_run_into_clause(verb: Token, clause: Token) -> tuple[int, int] | 
 
 
 def _outlet_of(frame: Token) -> tuple[int, int] | None:
+    """The outlet or audience of "an interview with CNN", "a post on Facebook" (not "a post on Friday")."""
     for child in frame.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "to", "on"):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None:
+            if target is not None and not _a_time(target):
                 return mention_span([target])
     names = [c for c in frame.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     return mention_span(names) if names else None

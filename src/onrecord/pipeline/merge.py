@@ -83,7 +83,7 @@ def merge_learned(
             continue
         if same.hit is None and same.follows is None and (cue or source):
             same.hit, same.how = _learned_hit(doc, cue, source), "tagger"
-            _widen_content(doc, text, same, found, marks)
+            _widen_content(doc, text, same, found, marks, drafts)
             continue
         hit = same.hit
         if hit is None:
@@ -94,7 +94,7 @@ def merge_learned(
             hit.speaker, hit.speaker_heads = source, _heads(doc, source)  # a cue the rules found with no subject
         elif (
             PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1]
-            and hit.speaker[0] < source[1] and _holds_head(source, hit)
+            and hit.speaker[0] < source[1] and _holds_head(source, hit) and not _holds_its_governor(doc, source, hit)
         ):
             hit.speaker = source
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
@@ -103,7 +103,7 @@ def merge_learned(
             after = _learned_draft(doc, text, found, hit, marks)
             same.kind, same.spans, same.marks = after.kind, after.spans, after.marks
         else:
-            _widen_content(doc, text, same, found, marks)
+            _widen_content(doc, text, same, found, marks, drafts)
     return sorted(drafts + added, key=lambda d: d.spans[0])
 
 
@@ -114,6 +114,15 @@ def _holds_head(source: tuple[int, int], hit: CueHit) -> bool:
     assert hit.speaker is not None
     own = [h for h in hit.speaker_heads if hit.speaker[0] <= h < hit.speaker[1]]
     return not own or any(source[0] <= h < source[1] for h in own)
+
+
+def _holds_its_governor(doc: Doc, source: tuple[int, int], hit: CueHit) -> bool:
+    """Whether a tagger's source runs on into the clause its speaker is part of: "The economy, said Ann Cole,
+    [is strong]", where the rules' "Ann Cole" is the subject of "said", and "said" hangs on "is"."""
+    heads = [doc[h] for h in hit.speaker_heads if hit.speaker is not None and hit.speaker[0] <= h < hit.speaker[1]]
+    return any(
+        source[0] <= a.i < source[1] and a.i != hit.verb and a.pos_ in ("VERB", "AUX") for h in heads for a in h.ancestors
+    )
 
 
 def _without_stray_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) -> list[Tagged]:
@@ -166,11 +175,28 @@ def _after_not_before(doc: Doc, draft: Draft, found: Tagged, drafts: list[Draft]
     return draft.spans[0][0] < cue_start < found.content[0][0] and not overlaps(draft.spans, found.content)
 
 
-def _widen_content(doc: Doc, text: str, draft: Draft, found: Tagged, marks: list[QuoteMarks]) -> None:
-    """The rules' content becomes the tagger's when the tagger's holds it and reaches further."""
+def _widen_content(
+    doc: Doc, text: str, draft: Draft, found: Tagged, marks: list[QuoteMarks], drafts: list[Draft]
+) -> None:
+    """The rules' content becomes the tagger's when the tagger's holds it and reaches further, but not over
+    someone else's quotation with its cue after it ("“X,” she said. “Y,” Bill Clinton said": Y is not
+    hers)."""
     if found.content and draft.hit is not None and _wider(doc, text, found.content, draft.spans, draft.hit.verb):
         wider = _learned_draft(doc, text, found, draft.hit, marks)
+        cue = set(draft.hit.tokens)
+        owned = [
+            d.spans for d in drafts
+            if d is not draft and d.kind == "direct" and d.hit is not None and not set(d.hit.tokens) & cue
+            and d.hit.tokens and doc[min(d.hit.tokens)].idx >= d.spans[-1][1]  # "“Y,” Bill Clinton said": cue after
+            and _speaker_words(doc, d.hit) != _speaker_words(doc, draft.hit)
+        ]
+        if any(overlaps(wider.spans, spans) for spans in owned):
+            return
         draft.kind, draft.spans, draft.marks = wider.kind, wider.spans, wider.marks
+
+
+def _speaker_words(doc: Doc, hit: CueHit) -> str | None:
+    return None if hit.speaker is None else doc[hit.speaker[0] : hit.speaker[1]].text.lower()
 
 
 def _wider(

@@ -42,6 +42,9 @@ INSTITUTION_WORDS = frozenset(
     records vote mission family partners conditions platform flight fund film films world review""".split()
 )
 #: Words that are no part of a name the NER did not call a person ("Santa Cruz Island", "Rosa Klein Park").
+_LINE_WORDS = re.compile(r"[^\W_][\w’'-]*")
+#: Words a headline in title case may write in lower case.
+_HEADLINE_SMALL_WORDS = frozenset("a an the of and or but nor in on at to for with from by as vs via per".split())
 _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     """bank post press office court house church park city county state street drive lane bridge river lake
     mount mountain valley beach bay coast station island islands forces force reserve marine tracker point image
@@ -211,7 +214,33 @@ class PeopleFinder:
                 if self._looks_like_name(span):
                     spans.append(span)
             run = []
-        return sorted(spans, key=lambda s: s.start)
+        return sorted(self._headline_names(doc, spans), key=lambda s: s.start)
+
+    def _headline_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names in a line written in title case or capitals cut to the names the rest of the article writes:
+        "Bernie Sanders Beats Hillary Clinton In Oklahoma" names Bernie Sanders and Hillary Clinton, "Trump
+        Made This Demand" Trump. A headline name the article never writes must open with a first name."""
+        cased = _title_case_lines(doc.text)
+        if not cased:
+            return spans
+        heading = [any(a <= s.start_char < b for a, b in cased) for s in spans]
+        known = {_lowered(_name_tokens(s)) for s, h in zip(spans, heading, strict=True) if not h}
+        known |= {name[-n:] for name in list(known) for n in range(1, len(name))}  # surnames ("Wasserman Schultz")
+        kept: list[Span] = []
+        for span, in_heading in zip(spans, heading, strict=True):
+            if not in_heading:
+                kept.append(span)
+                continue
+            words = _name_tokens(span)
+            pieces = _known_pieces(words, known)
+            if pieces:
+                kept.extend(doc[words[i].i : words[j - 1].i + 1] for i, j in pieces)
+                continue
+            words = self._without_leading_words(words)
+            if len(words) > 1 and self.is_first_name(words[0].text) and words[0].lower_ not in _HEADLINE_SMALL_WORDS:
+                end = _end_of_second_part(words)  # a name only the headline has: "Maria Lopez [Wins Land Case]"
+                kept.append(doc[words[0].i : words[end].i + 1])
+        return kept
 
     def _runs_into_an_institution(self, span: Span) -> bool:
         """ "John Radcliffe Hospital", "[Saint Francis] Hospital", "Gun Violence Archive": a name the NER took
@@ -294,7 +323,7 @@ class PeopleFinder:
         written = _parts(words)
         parts = tuple(p.lower() for p in written)
         suffix_key = _suffix_key(suffix)
-        index = self._match(people, parts, span.start, suffix_key)
+        index = self._match(people, parts, span.start, suffix_key, _gender_of_title_before(words[0]))
         regnal = _regnal_title(words[0])
         if index is None and len(written) == 1 and not (
             _one_word_name(words[0]) or self._named_relative(words[0]) or regnal is not None
@@ -318,8 +347,13 @@ class PeopleFinder:
         for w in words:
             people.token_cluster[w.i] = index
 
-    def _match(self, people: People, parts: tuple[str, ...], position: int, suffix: str = "") -> int | None:
-        """The cluster a name refers to, if the article already has it (the same suffix, if it has one)."""
+    def _match(
+        self, people: People, parts: tuple[str, ...], position: int, suffix: str = "", gender: str | None = None
+    ) -> int | None:
+        """The cluster a name refers to, if the article already has it (the same suffix, if it has one).
+
+        :param gender: the gender a title before a lone surname tells: "Mrs. Clinton" is not Bill Clinton.
+        """
         if len(parts) > 1:
             for i, c in enumerate(people.clusters):
                 if c.first is not None and (c.first, c.last, c.suffix) == (parts[0], parts[-1], suffix):
@@ -332,6 +366,11 @@ class PeopleFinder:
         by_first = [i for i, c in enumerate(people.clusters) if c.first == word]
         # the first of two surnames ("Wanda Vázquez Garced" ... "Vázquez said")
         by_middle = [i for i, c in enumerate(people.clusters) if word in c.parts[1:-1]]
+        if gender is not None:
+            by_last, by_first, by_middle = (
+                [i for i in found if people.clusters[i].gender in (None, gender)]
+                for found in (by_last, by_first, by_middle)
+            )
         if len(by_last) > 1:
             return _surname_owner(people, by_last, position)
         return _nearest(people, by_last or by_first or by_middle, position)
@@ -358,7 +397,7 @@ class PeopleFinder:
             if any(_name_part(n) and n.i not in people.token_cluster for n in neighbours):
                 continue  # part of some other name
             word = "-".join(t.lower_ for t in doc[token.i : end] if _is_word(t))
-            if self._match(people, (word,), token.i, suffix) is not None:
+            if self._match(people, (word,), token.i, suffix, _gender_of_title_before(token)) is not None:
                 self._add(people, doc[token.i : end + bool(suffix)])
 
     def _several_word_surname(self, doc: Doc, people: People, token: Token) -> Span | None:
@@ -449,6 +488,57 @@ def _joined_role(token: Token, role: str) -> str:
         return f"{doc[token.i - 2].lower_}-{role}"
     joined = f"{before.lower_.rstrip('.')} {role}"
     return joined if joined in COMPOUND_ROLES else role
+
+
+def _gender_of_title_before(word: Token) -> str | None:
+    """The gender the title right before a name tells ("Mrs. Clinton": "f"), if one does."""
+    if word.i == 0:
+        return None
+    title = TITLES.get(word.nbor(-1).lower_.rstrip("."))
+    return title[1] if title is not None else None
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of headlines: the first line when it is written in title case or capitals, and any
+    line in capitals, of at least three words each (not captions: "Whistleblower Julian Assange. Image: ...")."""
+    lines = []
+    for n, match in enumerate(re.finditer(r"[^\n]*[^\s][^\n]*", text)):
+        words = [w for w in _LINE_WORDS.findall(match.group()) if w.lower() not in _HEADLINE_SMALL_WORDS]
+        if len(words) < 3:
+            continue
+        capitals = all(w.isupper() or w[0].isdigit() for w in words)
+        if capitals or (n == 0 and all(w[0].isupper() or w[0].isdigit() for w in words)):
+            lines.append(match.span())
+    return lines
+
+
+def _end_of_second_part(words: list[Token]) -> int:
+    """The index in ``words`` of the last word of a name's second part ("Ocasio-Cortez" is one part)."""
+    parts = 1
+    for n in range(1, len(words)):
+        if not _hyphenated(words[n - 1], words[n]):
+            parts += 1
+            if parts > 2:
+                return n - 1
+    return len(words) - 1
+
+
+def _lowered(words: list[Token]) -> tuple[str, ...]:
+    return tuple(p.lower() for p in _parts(words))
+
+
+def _known_pieces(words: list[Token], known: set[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """The runs of ``words`` (as index ranges) that are names in ``known``, longest first from the left."""
+    pieces: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        end = next((j for j in range(len(words), i, -1) if _lowered(words[i:j]) in known), None)
+        if end is None:
+            i += 1
+            continue
+        pieces.append((i, end))
+        i = end
+    return pieces
 
 
 def _title_gender(cluster: Cluster, gender: str | None) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
-from .tables import NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS
+from .tables import (
+    CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS, PERCEPTION_VERBS, RAISING_VERBS,
+)
 
 
 def without_topics(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -17,6 +19,26 @@ def without_topics(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if root is not None and id(root) in dropped:
             draft.follows, draft.hit, draft.how = None, root.hit, root.how
     return [d for d in drafts if id(d) not in dropped]
+
+
+def without_impressions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """The drafts less impressions no one voiced: "it appears he has little chance" (:data:`.tables.RAISING_VERBS`
+    with "it"), "one might think ..." (:data:`.tables.GENERIC_SPEAKERS`), "he found the area welcoming" (a verb of
+    perception, :data:`.tables.PERCEPTION_VERBS`, with no clause after it and no quotation; but "the court found
+    the law to be unlawful")."""
+    return [d for d in drafts if d.hit is None or not _impression(doc, d)]
+
+
+def _impression(doc: Doc, draft: Draft) -> bool:
+    assert draft.hit is not None
+    lemmas = {doc[i].lemma_.lower() for i in draft.hit.tokens}
+    speaker = doc[draft.hit.speaker[0] : draft.hit.speaker[1]] if draft.hit.speaker is not None else None
+    if speaker is not None and len(speaker) == 1 and speaker[0].pos_ == "PRON":
+        if speaker[0].lower_ in GENERIC_SPEAKERS or (speaker[0].lower_ == "it" and lemmas & RAISING_VERBS):
+            return True
+    if draft.kind != "indirect" or not lemmas & PERCEPTION_VERBS or lemmas & SPEECH_CUE_WORDS:
+        return False
+    return not any(doc[i].tag_ in CLAUSE_VERB_TAGS for i in token_set(doc, draft.spans))
 
 
 def _topic_only(doc: Doc, draft: Draft) -> bool:

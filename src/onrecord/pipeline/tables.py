@@ -48,6 +48,16 @@ STANCE_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Out of scope "speech": verbs of seeming whose subject is "it" ("it appears he has little chance"), ...
+RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear"})
+#: ... a speaker no one in particular is ("one might think"), ...
+GENERIC_SPEAKERS: frozenset[str] = frozenset({"one"})
+#: ... and verbs of perception with no clause after them and no quotation ("found the area welcoming").
+PERCEPTION_VERBS: frozenset[str] = frozenset({"find", "see", "notice", "spot", "witness"})
+#: Part-of-speech tags of the verb of a clause: finite, or an infinitive ("found the law to be unlawful"),
+#: not a participle ("found the area welcoming").
+CLAUSE_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
+
 #: Cue verbs that only count as cues when they govern a clause or a quotation,
 #: never on their own ("point" needs "out", "call" needs a complement).
 NEEDS_CONTENT: frozenset[str] = frozenset(

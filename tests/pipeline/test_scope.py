@@ -1,0 +1,41 @@
+"""The default scope, "speech": impressions no one voiced are not attributions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It appears he has little chance of winning the nomination.",
+        "It seems the council will approve the plan.",
+        "Still, one might think the senator would fill the stadium.",
+        "Soon, he found the area welcoming.",
+        "Ann Cole saw the crowd angry.",
+    ],
+)
+def test_scope_impressions_no_one_voiced_are_left_out(extractor, text):
+    assert extractor.extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("Officials found that the bridge was unsafe.", "found"),
+        ("Ann Cole saw that the crowd was angry.", "saw"),
+        ("The report found the plan “deeply flawed.”", "found"),
+        ("The senator appears to believe the vote was rigged.", None),
+        ("Ann Cole said it appears the vote was rigged.", "said"),
+    ],
+)
+def test_scope_findings_with_a_clause_or_a_quotation_stay(extractor, text, cue):
+    quotes = extractor.extract(text).quotes
+    assert quotes
+    if cue is not None:
+        assert quotes[0].cue.text == cue
+
+
+def test_scope_a_court_finding_stays(extractor):
+    (quote,) = extractor.extract("The Court of Session found the suspension of Parliament to be unlawful.").quotes
+    assert quote.cue.text == "found" and quote.text == "the suspension of Parliament to be unlawful"
