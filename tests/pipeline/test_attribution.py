@@ -853,3 +853,34 @@ def test_attribution_inverted_cue_set_off_by_commas_is_said_by_its_subject_after
         extractor, text, speaker, content):
     (quote,) = extractor.extract(text).quotes
     assert quote.speaker.text == speaker and quote.text == content
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speakers",
+    [
+        # the parser makes "Hammond" a conjunct of "POLITICO" and leaves "hesitated" with no subject
+        ("Nick Barbknecht, a delegate, said the party would unite. “We will be fine,” Barbknecht said. Reached by "
+         "POLITICO, John Hammond, the Indiana national committeeman, hesitated to repeat his criticism of the "
+         "mogul. He agreed that Trump may struggle to win support.", "Trump may struggle", ["John Hammond"]),
+        # negative: a sentence with a subject of its own keeps the pronoun's chain ("She was given ...")
+        ("Nick Barbknecht, a delegate, said the party would unite. Asked about John Hammond, the committeeman, "
+         "Barbknecht laughed. He agreed that Trump may struggle to win support.", "Trump may struggle",
+         ["Nick Barbknecht"]),
+    ],
+)
+def test_attribution_pronoun_after_a_sentence_the_parser_left_without_subject(extractor, text, fragment, speakers):
+    assert people(find(extractor.extract(text), fragment)) == speakers
+
+
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        # "Early" parsed as an adverb: the name between commas after the noun is still the speaker
+        ("Donald Trump spoke. Trump’s Indiana chairman, Rex Early, said the party would unite.", ["Rex Early"]),
+        ("The campaign’s treasurer, Ann Cole (a lawyer), said the party would unite.", ["Ann Cole"]),
+        # negative: a name that is not set off by commas is no apposition
+        ("Ann Cole met voters. The treasurer said Ann Cole would unite the party.", []),
+    ],
+)
+def test_attribution_name_set_off_after_the_speakers_noun(extractor, text, speakers):
+    assert people(find(extractor.extract(text), "unite")) == speakers

@@ -498,3 +498,15 @@ def test_people_gender_from_the_articles_pronouns(extractor, text, name, gender)
 )
 def test_people_headline_names_are_cut_to_the_names_the_article_writes(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Donald Trump spoke. Trump’s Indiana chairman, Rex Early, said the party would unite.",
+         ["Donald Trump", "Rex Early"]),
+        ("Maria Lopez's Boston office said the party would unite.", ["Maria Lopez"]),
+    ],
+)
+def test_people_a_name_ends_at_a_possessive(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected

@@ -39,7 +39,8 @@ from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .scope import unspoken, without_impressions, without_topics
 from .tables import (
-    CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NOMINAL_SUBJECT_DEPS, SCOPES, SPEECH_VERBS, TURN_VOICES,
+    CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NOMINAL_SUBJECT_DEPS, SCOPES, SPEECH_VERBS, THOUGHT_VERBS,
+    TURN_VOICES,
 )
 from .turns import Turn
 
@@ -135,7 +136,7 @@ class Attributor:
             if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
                 said.append((draft.spans, draft.referent))
         quotes = _one_cue_per_quotation(quotes)
-        return _without_own_nested(quotes) if scope == "speech" else quotes
+        return _without_own_thoughts_nested(doc, quotes) if scope == "speech" else quotes
 
     def _clauses(self, doc: Doc, hits: list[CueHit], marks: list[QuoteMarks], mark_tokens: list[Span]):
         """Rule 1: cues governing a clause."""
@@ -326,11 +327,15 @@ def _one_cue_per_quotation(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if q.kind != "direct" or best[tuple(q.spans)] is q]
 
 
-def _without_own_nested(quotes: list[Quote]) -> list[Quote]:
-    """The quotes less those nested in the content of another by the same people: "Fiorina said she doubted
-    voters would care" says it once, not also "voters would care" as Fiorina's doubt. A nested quote of
-    someone else's ("said officials believe ...") stays, and so do all with ``scope="all"``, as
-    attribution corpora count them."""
+def _without_own_thoughts_nested(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """The quotes less thoughts nested in the content of another by the same people: "Fiorina said she
+    doubted voters would care" says it once, not also "voters would care" as Fiorina's doubt. A thought of
+    someone else's ("said officials believe ...") stays, and so does what the speaker goes on to say
+    ("said ..., calling it ..."); with ``scope="all"`` all stay, as attribution corpora count them."""
+
+    def thought(quote: Quote) -> bool:
+        cue = doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue is not None else None
+        return cue is not None and any(t.lemma_.lower() in THOUGHT_VERBS for t in cue)
 
     def within(inner: Quote, outer: Quote) -> bool:
         if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None:
@@ -341,7 +346,7 @@ def _without_own_nested(quotes: list[Quote]) -> list[Quote]:
         held = [inner.cue.span, *inner.spans]
         return all(any(s <= a and b <= e for s, e in outer.spans) for a, b in held)
 
-    return [q for q in quotes if not any(within(q, other) for other in quotes)]
+    return [q for q in quotes if not (thought(q) and any(within(q, other) for other in quotes))]
 
 
 def _nothing_after_own_quotation(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -67,7 +67,22 @@ class Resolver:
                 continue
             head = doc[start:end].root
             self.mentions.append(_Mention(start, self.sentence_of[start], (cluster,), _is_subject(head)))
+        self._first_stands_for_subject()
         self._chain_subject_pronouns(quoted)
+
+    def _first_stands_for_subject(self) -> None:
+        """In a sentence whose main verb the parse left with no subject, the first person named stands for
+        it: "Reached by POLITICO, John Hammond, the committeeman, hesitated ...", parsed with "Hammond" a
+        conjunct of "POLITICO"."""
+        subjectless = {
+            n for n, sent in enumerate(self.doc.sents)
+            if not any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "expl" for c in sent.root.children)
+        }
+        seen: set[int] = set()
+        for mention in self.mentions:
+            if mention.sentence in subjectless and mention.sentence not in seen:
+                mention.subject = True
+            seen.add(mention.sentence)
 
     def _chain_subject_pronouns(self, quoted: set[int]) -> None:
         """ "Lauren Landa would list Sailor Neptune as a dream role. She was given a chance ... “…,” she told":
@@ -106,7 +121,7 @@ class Resolver:
         if cluster is not None:
             return [cluster], None
         named = [self.people.cluster_of(c) for c in appositives(head)]
-        named = [c for c in named if c is not None]
+        named = [c for c in named if c is not None] or self._name_set_off_after(head)
         if named:  # "the mayor, Jane Roe, said"
             return named[:1], None
         form = head.lower_
@@ -135,6 +150,20 @@ class Resolver:
         if _role_word(head) and head.lemma_.lower() not in UNNAMED_SPEAKERS:
             return self._by_role(head), None
         return [], None
+
+    def _name_set_off_after(self, head: Token) -> list[int]:
+        """The person named between commas right after a noun, whatever the parse made of it ("Trump’s
+        Indiana chairman, Rex Early, said", with "Early" parsed as an adverb)."""
+        doc = head.doc
+        if head.pos_ != "NOUN" or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+            return []
+        cluster = self.people.cluster_of(doc[head.i + 2])
+        if cluster is None:
+            return []
+        end = head.i + 2
+        while end < len(doc) and self.people.cluster_of(doc[end]) == cluster:
+            end += 1
+        return [cluster] if end < len(doc) and doc[end].text in (",", "(") else []
 
     def _pronoun(self, token: Token, gender: str | None, number: str) -> list[int]:
         if token.lower_ in PRONOUNS and PRONOUNS[token.lower_][2] != 3:

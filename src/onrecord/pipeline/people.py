@@ -771,10 +771,12 @@ def _hyphenated(left: Token, right: Token) -> bool:
 
 def _name_tokens(span: Span) -> list[Token]:
     """The words of a name: titles, determiners, possessives and punctuation left out; a name ends before
-    "of", "and" or "the" ("Crystal C'Bearing of the Northern Arapaho"), and starts after the last title in
-    it ("Kamloops RCMP Constable Gary Gray")."""
+    "of", "and" or "the" ("Crystal C'Bearing of the Northern Arapaho") and at a possessive ("Trump’s
+    Indiana"), and starts after the last title in it ("Kamloops RCMP Constable Gary Gray")."""
     words: list[Token] = []
     for t in span:
+        if t.tag_ == "POS" and words:
+            break  # "Trump’s Indiana chairman": the name is the possessor's
         if t.pos_ in ("DET", "ADP", "CCONJ") and t.lower_ not in NAME_PARTICLES:
             if words:
                 break
