@@ -331,6 +331,9 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Placards at the march. Image: John Lubbock (flickr).",  # a caption's credit
         "Senator Jo Lee.Image: House of Representatives.",  # a caption run into its credit
         "Long term: growing the community and sponsoring more events.",  # a heading: nobody speaks
+        "News Guide: Donors flocked to the super PAC, to no avail.",  # a section's label
+        "Monday’s Morning Email: The team refuses to stay in the village.",  # a newsletter's label
+        "BUSTED: Hillary Aide And CNN Reporter Caught Conspiring At The Hearing.",  # a shout
         "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
         "The menu was short. Here is what they served:\nSoup, bread and a small salad for everyone.",  # no cue
     ],
@@ -884,3 +887,74 @@ def test_attribution_pronoun_after_a_sentence_the_parser_left_without_subject(ex
 )
 def test_attribution_name_set_off_after_the_speakers_noun(extractor, text, speakers):
     assert people(find(extractor.extract(text), "unite")) == speakers
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the paragraph after the colon reports someone else: narration around embeds the text left out
+        ("CNN also noted the relatively sparse attendance:\n\nEven journalist Byron York took a moment to point "
+         "out that the stands were empty.\n", []),
+        # an embed (not prose) between the cue and the next paragraph: that paragraph is the writer's
+        ("Brooke Sammon tweeted the following:\n\nCLIP | www.example.com/status/1\n\nIt is amazing what a "
+         "different camera angle can do, is it not?\n", []),
+        # negatives: the words themselves, "I" and "we" in them included
+        ("Ann Lee spoke after the vote. She said in a statement:\nThe bridge will reopen in May, as planned.\n",
+         ["The bridge will reopen in May, as planned."]),
+        ("Ann Lee spoke after the vote. She said in a statement:\nWe said the bridge will reopen in May.\n",
+         ["We said the bridge will reopen in May."]),
+    ],
+)
+def test_attribution_paragraph_after_a_colon_is_the_words_only_when_nothing_else_is(extractor, text, expected):
+    quotes = extractor.extract(text).quotes
+    assert [q.text for q in quotes if q.kind == "direct"] == expected
+
+
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        ("Hillary Clinton wants D.C. to become a state. The Democratic frontrunner wrote that the District is "
+         "neglected.", ["Hillary Clinton"]),
+        ("Donald Trump spoke in Iowa on Monday. “I have great respect for Silicon Valley,” the candidate said.",
+         ["Donald Trump"]),
+        ("Donald Trump spoke in Iowa. “He is a great golfer,” the real estate developer said of Mr. Clinton.",
+         ["Donald Trump"]),
+        # negatives: a role someone holds goes to its holder; a person named too long before, to no one
+        ("Ann Cole, a candidate for mayor, met Tom Hale on Monday. Hale spoke first. “We will win,” the "
+         "candidate said.", ["Ann Cole"]),
+        ("Donald Trump spoke in Iowa. The weather was cold. Crowds were thin. Rain fell. “I am the best,” the "
+         "candidate said.", []),
+    ],
+)
+def test_attribution_epithet_stands_for_the_person_just_named(extractor, text, speakers):
+    quote = extractor.extract(text).quotes[-1]
+    assert people(quote) == speakers
+
+
+def test_attribution_block_quote_with_a_cue_in_a_relative_clause_is_still_the_words(extractor):
+    text = ("Judge Victor Marrero rejected this argument:\n\nThe notion of immunity that the President here invokes "
+            "cuts across the grain of constitutional precedents.\n")
+    quotes = [q for q in extractor.extract(text).quotes if q.kind == "direct"]
+    assert [q.text for q in quotes] == [text.split("\n\n")[1].strip()]
+    assert people(quotes[0]) == ["Victor Marrero"]
+
+
+@pytest.mark.parametrize(
+    "text,addressee",
+    [
+        ("Sen. Bernie Sanders called on the Obama administration to block the deal.", "the Obama administration"),
+        ("Hillary Clinton said in a statement, calling on Congress to act.", "Congress"),
+        ("Obama urged voters to transfer their trust to Clinton.", "voters"),
+        ("The lawyer urged the judge to give him a fair sentence.", "the judge"),
+        # negatives: "called on" a day, and a call with no one asked to act
+        ("Ann Cole called on Monday to say the vote was rigged.", None),
+        ("Ann Cole called for the strike to end at once.", None),
+        ("Trump referred to the vote as “The Impeachment Hoax.”", None),
+        # a clause the parser hung on the addressee is not part of it
+        ("A hospital official told Anadolu Agency, a local news outlet, that one of the dead was a director.",
+         "Anadolu Agency, a local news outlet"),
+    ],
+)
+def test_attribution_whom_a_speaker_urges_or_calls_on_is_the_addressee(extractor, text, addressee):
+    quote = extractor.extract(text).quotes[-1]
+    assert (quote.addressee.text if quote.addressee else None) == addressee

@@ -39,8 +39,8 @@ from .people import People
 from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .scope import unspoken, without_impressions, without_topics
 from .tables import (
-    CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NOMINAL_SUBJECT_DEPS, SCOPES, SPEECH_VERBS, THOUGHT_VERBS,
-    TURN_VOICES,
+    CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NOMINAL_SUBJECT_DEPS, SCOPES, SPEECH_VERBS,
+    THOUGHT_VERBS, TURN_VOICES, WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -52,6 +52,9 @@ CONFIDENCE = {
 NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 #: Words that may stand between a cue and the colon that ends its paragraph ("He said in a statement:").
 BLOCK_CUE_DEPS = frozenset({"prep", "pobj", "det", "amod", "compound", "npadvmod", "advmod", "poss", "case", "dobj"})
+#: How a verb (or the object its infinitive hangs on) hangs on its sentence's main verb and still narrates:
+#: "took a moment [to point out]", "and said".
+MAIN_CLAUSE_DEPS = frozenset({"xcomp", "conj", "dobj"})
 #: An unattributed quotation shorter than this (in words) is a scare quote or a title, not speech.
 MIN_WORDS_ALONE = 4
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM"})
@@ -423,7 +426,10 @@ def _block_quotes(
 ) -> list[Draft]:
     """A cue that ends its paragraph with a colon ("The governor added:") introduces the next paragraph.
 
-    A quotation opening that paragraph takes the cue; a paragraph without marks is the words themselves.
+    A quotation opening that paragraph takes the cue; a paragraph without marks is the words themselves,
+    unless something not read as prose stands between them (an embedded post the cue introduced), or the
+    paragraph reports someone else's words ("CNN noted the sparse attendance:" / "Even journalist Byron
+    York took a moment to point out ...": narration, the embeds left out).
     """
     introducing = [n for n, (s, e) in enumerate(prose[:-1]) if text[s:e].rstrip().endswith(":")]
     if not introducing:
@@ -440,10 +446,36 @@ def _block_quotes(
         opening = [d for d in drafts if d.hit is None and start <= d.spans[0][0] < start + 2]
         if opening:
             opening[0].hit, opening[0].how = hit, "cue"
-        else:
+        elif not text[prose[here][1] : start].strip() and not _reports_others(doc, hits, start, end):
             drafts.append(Draft("direct", [stripped(text, start, end)], hit, "cue"))
         taken.add(id(hit))
     return drafts
+
+
+def _reports_others(doc: Doc, hits: list[CueHit], start: int, end: int) -> bool:
+    """Whether a paragraph's first sentence holds a cue of someone's not "I" or "we" (narration, not a block
+    quote: "Even journalist Byron York took a moment to point out ...")."""
+    paragraph = doc.char_span(start, end, alignment_mode="expand")
+    first = next((t for t in paragraph if not t.is_space), None) if paragraph is not None else None
+    if first is None:
+        return False
+    sentence = first.sent
+    return any(
+        sentence.start <= hit.verb < sentence.end and _in_main_clause(doc[hit.verb])
+        and not any(doc[i].lower_ in FIRST_PERSON_SINGULAR | WRITER_VOICES for i in hit.speaker_heads)
+        for hit in hits
+    )
+
+
+def _in_main_clause(verb: Token) -> bool:
+    """Whether a verb is its sentence's main verb, or hangs on it as "took a moment [to point out]" does (not
+    in a relative clause: "the immunity that the President here invokes")."""
+    while verb.dep_ != "ROOT":
+        infinitive = verb.dep_ in NOUN_CLAUSE_DEPS and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
+        if not (verb.dep_ in MAIN_CLAUSE_DEPS or infinitive) or verb.head.i == verb.i:
+            return False  # "took a moment to point out" may be parsed as a noun's clause with no subject
+        verb = verb.head
+    return True
 
 
 def _only_cue_before_colon(doc: Doc, hit: CueHit, colon: int) -> bool:

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import People, appositives, compound_role, role_head
 from .tables import (
-    ANY_ORG_NOUNS, GROUP_GENDERS, GROUP_NOUNS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_PRONOUNS,
-    PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
+    ANY_ORG_NOUNS, EPITHETS, GROUP_GENDERS, GROUP_NOUNS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS,
+    ORG_PRONOUNS, PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -27,6 +27,8 @@ COUNT_DEPS = frozenset({"det", "predet", "nummod", "quantmod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: How far back (in sentences) a pronoun looks for its antecedent.
 WINDOW = 4
+#: How far back (in sentences) a noun like "the candidate" looks for the person it stands for.
+EPITHET_WINDOW = 2
 #: Salience bonuses.
 SUBJECT_BONUS, SPEAKER_BONUS, SENTENCE_COST = 0.5, 0.75, 1.0
 
@@ -285,9 +287,23 @@ class Resolver:
         ]
         mentioned = [m for m in self.mentions if m.token < head.i and any(c in holders for c in m.clusters)]
         if not mentioned:
-            return []
+            return self._by_epithet(head, role, whole) if not holders else []
         last = max(mentioned, key=lambda m: m.token)
         return [next(c for c in last.clusters if c in holders)]
+
+    def _by_epithet(self, head: Token, role: str, whole: str) -> list[int]:
+        """ "Hillary Clinton wants D.C. to become a state. The Democratic frontrunner wrote ...": a noun news
+        uses for someone just named (:data:`.tables.EPITHETS`), which no one holds as a role, is the person
+        a pronoun there would be, named at most :data:`EPITHET_WINDOW` sentences before."""
+        if role not in EPITHETS and whole not in EPITHETS:
+            return []
+        found = self._pronoun(head, None, "sg")
+        sentence = self.sentence_of[head.i]
+        near = any(
+            m.token < head.i and found and m.clusters == (found[0],) and sentence - m.sentence <= EPITHET_WINDOW
+            for m in self.mentions
+        )
+        return found if near else []
 
 
 #: A bracket the NER ran into at the end of a name, closed or not: "World Health Organization (WHO".

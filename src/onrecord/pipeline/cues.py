@@ -18,11 +18,13 @@ from .tables import (
     ADDRESSEE_FRAMES,
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
+    APPEAL_PREPS,
     CUE_LEFT_DEPS,
     CUE_OBJECTS,
     CUE_PARTICLES,
     NEEDS_CONTENT,
     NOMINAL_SUBJECT_DEPS,
+    NOT_HEARER_PREP_CUES,
     PHRASE_CUES,
     ROLE_NOUNS,
     ROLE_SUFFIXES,
@@ -415,14 +417,27 @@ def _edge_punct(token: Token) -> bool:
 
 
 def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
-    """Whom the words went to: "told Entertainment Weekly", "said to reporters", "in an interview with CNN"."""
+    """Whom the words went to: "told Entertainment Weekly", "said to reporters", "in an interview with CNN",
+    "urged the judge to ...", "called on Congress to act"."""
+    infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _to_infinitive(c)), None)
     for child in verb.children:
         if lemma in ADDRESSEE_OBJECT_CUES and child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return mention_span([child])
-        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS:
+            return _addressee_mention(child)
+        if (
+            infinitive is not None and child.dep_ == "prep" and child.lower_ in APPEAL_PREPS.get(lemma, ())
+            and child.i < infinitive.i
+        ):
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and target.pos_ in ("PROPN", "NOUN", "PRON") and not _a_time(target):
+                return _addressee_mention(target)  # "called on the administration to block the deal"
+        if child is infinitive and lemma in ADDRESSEE_OBJECT_CUES:
+            subject = next((c for c in child.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < child.i), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
+                return _addressee_mention(subject)  # "urged the judge to ...", parsed as the clause's subject
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in NOT_HEARER_PREP_CUES:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and target.pos_ in ("PROPN", "NOUN") and not _a_time(target):
-                return mention_span([target])
+                return _addressee_mention(target)
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "on"):
             frame = next((c for c in child.children if c.dep_ == "pobj"), None)
             if frame is not None and frame.lemma_.lower() in ADDRESSEE_FRAMES:
@@ -430,6 +445,24 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
                 if outlet is not None:
                     return outlet
     return None
+
+
+def _addressee_mention(head: Token) -> tuple[int, int]:
+    """An addressee's mention, cut before a clause the parser hung on it ("told Anadolu Agency, a local news
+    outlet, [that one of the deceased ...]", "asked Carrie Lam, [who is supported by ...]")."""
+    start, end = mention_span([head])
+    doc = head.doc
+    for i in range(head.i + 1, end):
+        if doc[i].dep_ in ("mark", "relcl", "acl", "ccomp", "advcl") or doc[i].tag_ in ("WP", "WDT", "WRB"):
+            end = i
+            break
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _a_time(token: Token) -> bool:
@@ -480,7 +513,7 @@ def _outlet_of(frame: Token) -> tuple[int, int] | None:
         if child.dep_ == "prep" and child.lower_ in ("with", "to", "on"):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and not _a_time(target):
-                return mention_span([target])
+                return _addressee_mention(target)
     names = [c for c in frame.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     return mention_span(names) if names else None
 

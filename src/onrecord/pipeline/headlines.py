@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cues import CueHit, may_speak
-from .tables import CAPTION_WORDS, DATELINE_ENTITIES, NOT_HEADLINE_SOURCES
+from .tables import CAPTION_WORDS, DATELINE_ENTITIES, HEADLINE_LABEL_NOUNS, NOT_HEADLINE_SOURCES
 
 #: The longest speaker before a colon, in tokens, and the fewest words after it.
 MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS = 6, 3
@@ -43,6 +43,10 @@ def _speaker_like(doc: Doc, start: int, colon: int) -> bool:
         return False
     if tokens.text.lower() in NOT_HEADLINE_SOURCES or tokens[0].lower_ in NOT_HEADLINE_SOURCES:
         return False
+    if tokens[-1].lemma_.lower() in HEADLINE_LABEL_NOUNS or tokens[-1].lower_ in HEADLINE_LABEL_NOUNS:
+        return False  # "News Guide: ...", "Monday’s Morning Email: ...": a section's label
+    if len(tokens) == 1 and tokens[0].is_upper and len(tokens[0]) > 1 and not tokens[0].ent_type_:
+        return False  # "BUSTED: Emails reveal ...": a shout, not a speaker ("NASA:" is an organisation)
     if all(t.ent_type_ in DATELINE_ENTITIES or t.is_punct for t in tokens):
         return False  # "NEW DELHI: The government ...": a dateline, not a speaker
     if tokens[-1].lower_.endswith(CAPTION_WORDS):

@@ -11,16 +11,16 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from .cues import (
-    CueHit, antecedent, content_tokens, is_passive, mention_span, reporters_participle, speaker_heads, token_runs,
-    trailing_participle,
+    CueHit, addressee_span, antecedent, content_tokens, is_passive, mention_span, reporters_participle, speaker_heads,
+    token_runs, trailing_participle,
 )
 from .drafts import CLAUSE_CUE_WORDS, SPEECH_CUE_WORDS, WORDS, Draft, cue_verb, overlaps, title_like, token_set
 from .learned import Tagged
 from .paragraphs import one_paragraph
 from .quotemarks import QuoteMarks
 from .tables import (
-    ACT_LIKE_SPEECH, COORDINATORS, FEELING_PARTICIPLES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS, TIME_LABELS, TIME_WORDS,
-    WRITER_VOICES,
+    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS, TIME_LABELS,
+    TIME_WORDS, WRITER_VOICES,
 )
 
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
@@ -457,7 +457,22 @@ def _learned_hit(doc: Doc, cue: set[int], source: tuple[int, int] | None) -> Cue
     heads = _heads(doc, source) if source is not None else []
     tokens = sorted(cue)
     verb = tokens[0] if tokens or source is None else doc[source[0] : source[1]].root.i
-    return CueHit(tokens=tokens, verb=verb, speaker_heads=heads, speaker=source)
+    return CueHit(tokens=tokens, verb=verb, speaker_heads=heads, speaker=source, addressee=_learned_addressee(doc, cue))
+
+
+def _learned_addressee(doc: Doc, cue: set[int]) -> tuple[int, int] | None:
+    """Whom a tagger cue's words went to, for verbs whose object or "to" phrase is the hearer
+    (:data:`.tables.HEARER_CUES`: "urged voters to ...", "said to reporters"), not "referred to the vote as",
+    "compared the sites to ..." or "dedicated his life to ..."."""
+    head = cue_verb(doc, cue)
+    if head is None or head.pos_ != "VERB" or head.lemma_.lower() not in HEARER_CUES:
+        return None
+    found = addressee_span(head, head.lemma_.lower())
+    if found is None or any(found[0] <= i < found[1] for i in cue):
+        return None
+    before = doc[found[0] - 1]  # "pointed to", "agreed to": the cue's own; but "called on Congress to act"
+    own = before.pos_ == "ADP" and before.i in cue and before.lower_ not in APPEAL_PREPS.get(head.lemma_.lower(), ())
+    return None if own else found
 
 
 def _heads(doc: Doc, source: tuple[int, int]) -> list[int]:

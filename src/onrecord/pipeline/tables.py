@@ -142,6 +142,25 @@ VIEW_NOUNS: frozenset[str] = frozenset(
 
 #: Prepositions that introduce an addressee or an outlet after a cue.
 ADDRESSEE_PREPS: frozenset[str] = frozenset({"to"})
+#: Verbs whose object, or whose "to" phrase, is whom the words went to, when the learned tagger marks them as a
+#: cue: "urged voters to ...", "said to reporters" (not "wrote a letter", "compared the sites to ...").
+HEARER_CUES: frozenset[str] = frozenset(
+    """
+    tell inform assure reassure remind advise notify warn caution ask urge beg implore promise
+    call appeal say speak talk explain announce propose report
+    """.split()
+)
+#: Cue lemmas whose "to" phrase is not a hearer: "pointed to the ballot box", "responded to a question",
+#: "pleaded not guilty to seven counts".
+NOT_HEARER_PREP_CUES: frozenset[str] = frozenset(
+    """
+    point refer respond react agree object compare add contribute attribute link tie plead dedicate turn
+    return switch listen admit confess
+    """.split()
+)
+#: Cue lemma -> prepositions whose object is the addressee before a "to" infinitive: "called on Congress to act",
+#: "appealed to voters to stay home".
+APPEAL_PREPS: dict[str, tuple[str, ...]] = {"call": ("on", "upon"), "appeal": ("to",), "plead": ("with",)}
 #: Nouns after which "with X" / "to X" names the outlet: "in an interview with CNN".
 ADDRESSEE_FRAMES: frozenset[str] = frozenset(
     {"interview", "conversation", "statement", "call", "podcast", "appearance", "briefing", "email", "letter",
@@ -418,6 +437,14 @@ ANY_ORG_NOUNS: frozenset[str] = frozenset(
 )
 
 #: Nouns for a member of a party or a camp: "the Oregon Democrat" is a person named before, not the party.
+#: Nouns news uses for someone it has just named, not roles it gave them: "the candidate", "the Democratic
+#: frontrunner", "the real estate developer" stand for the person named last (see :mod:`.coref`).
+EPITHETS: frozenset[str] = frozenset(
+    """
+    candidate nominee frontrunner front-runner contender hopeful challenger incumbent
+    mogul tycoon billionaire millionaire magnate developer businessman businesswoman entrepreneur
+    """.split()
+)
 PARTY_MEMBERS: frozenset[str] = frozenset(
     "democrat republican conservative liberal independent socialist progressive tory labourite".split()
 )
@@ -455,6 +482,11 @@ NOT_HEADLINE_SOURCES: frozenset[str] = frozenset(
     live opinion analysis commentary review recap timeline background context q a faq tl;dr summary
     """.split()
     + ["editor's note", "read more", "see also", "full story", "related coverage"]
+)
+
+#: Last words of a section's label before a headline's colon ("News Guide:", "Morning Email:"): no speaker.
+HEADLINE_LABEL_NOUNS: frozenset[str] = frozenset(
+    "guide email newsletter briefing brief digest roundup round-up explainer recap update check tracker".split()
 )
 
 #: Speaker labels that open a turn of an interview transcript, at the start of a paragraph
