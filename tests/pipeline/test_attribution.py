@@ -950,6 +950,10 @@ def test_attribution_block_quote_with_a_cue_in_a_relative_clause_is_still_the_wo
         ("Ann Cole called on Monday to say the vote was rigged.", None),
         ("Ann Cole called for the strike to end at once.", None),
         ("Trump referred to the vote as “The Impeachment Hoax.”", None),
+        # what was promised is no hearer; words the parser ran into the hearer are cut
+        ("Virginia Sen. Tim Kaine promised immigration reform if he and Clinton take office in January.", None),
+        ("Her friend promised me that she would give me a good job.", "me"),
+        ("Donald Trump told a caucus meeting being held in a church that everything was wrong.", "a caucus meeting"),
         # a clause the parser hung on the addressee is not part of it
         ("A hospital official told Anadolu Agency, a local news outlet, that one of the dead was a director.",
          "Anadolu Agency, a local news outlet"),

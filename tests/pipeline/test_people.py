@@ -177,6 +177,9 @@ def test_people_organisations_and_places_are_not_people(extractor, text):
         ("Rajamma lives in Bangalore. Bangalore has grown fast, Rajamma said.", ["Rajamma"]),
         # a one-word name named once is a person after a title
         ("At a summit on Monday, Turkish president Erdoğan called for a regional cooperation.", ["Erdoğan"]),
+        # a party, a drug maker
+        ("A veteran Indiana GOP insider said that would mark another blow to Trump.", []),
+        ("Italian firm Cosmo Pharmaceuticals ended the merger, Ann Cole said.", ["Ann Cole"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

@@ -33,6 +33,7 @@ from .tables import (
     SPEECH_VERBS,
     STANCE_VERBS,
     SUBJECT_PRONOUNS,
+    THING_OBJECT_CUES,
     THOUGHT_VERBS,
     TIME_LABELS,
     TIME_WORDS,
@@ -48,6 +49,10 @@ CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "acomp", "ccomp", "advcl"})
 #: Dependencies through which a subjectless cue takes its head's subject.
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+#: Pronouns that name a hearer as the object of "promise" or "write" ("promised me that ...").
+HEARER_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+#: Parts of speech an addressee does not end with.
+EDGE_POS = frozenset({"AUX", "PART", "ADP", "CCONJ", "SCONJ", "DET"})
 #: Parts of speech that cannot end a content ("..., with" left by a nested attribution).
 DANGLING_POS = frozenset({"SCONJ", "CCONJ", "DET"})
 EDGE_JUNK = frozenset({",", ";", ":", "-", "—", "–", "and", "but", "or", "while", "where", "which", "as"})
@@ -421,7 +426,13 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
     "urged the judge to ...", "called on Congress to act"."""
     infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _to_infinitive(c)), None)
     for child in verb.children:
-        if lemma in ADDRESSEE_OBJECT_CUES and child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+        if (
+            lemma in ADDRESSEE_OBJECT_CUES and child.pos_ in ("PROPN", "NOUN", "PRON")
+            and (
+                child.dep_ == "dative"
+                or (child.dep_ == "dobj" and (lemma not in THING_OBJECT_CUES or _a_hearer(child)))
+            )
+        ):
             return _addressee_mention(child)
         if (
             infinitive is not None and child.dep_ == "prep" and child.lower_ in APPEAL_PREPS.get(lemma, ())
@@ -456,9 +467,14 @@ def _addressee_mention(head: Token) -> tuple[int, int]:
         if doc[i].dep_ in ("mark", "relcl", "acl", "ccomp", "advcl") or doc[i].tag_ in ("WP", "WDT", "WRB"):
             end = i
             break
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in EDGE_POS):
+        end -= 1  # "told a caucus meeting [being] held in a church"
     return start, end
+
+
+def _a_hearer(token: Token) -> bool:
+    """A personal pronoun other than "it": "promised me that ..." (but "promised reform")."""
+    return token.pos_ == "PRON" and token.lower_ in HEARER_PRONOUNS
 
 
 def _to_infinitive(verb: Token) -> bool:

@@ -39,12 +39,13 @@ INSTITUTION_WORDS = frozenset(
     administration bureau tribunal army navy corp corps trust programme program project initiative movement
     alliance coalition board systems technologies media television radio channel gazette herald tribune
     charity motors holdings ventures solutions software pictures productions entertainment studio studios
-    records vote mission family partners conditions platform flight fund film films world review""".split()
+    records vote mission family partners conditions platform flight fund film films world review gop
+    pharmaceuticals pharmaceutical international""".split()
 )
-#: Words that are no part of a name the NER did not call a person ("Santa Cruz Island", "Rosa Klein Park").
 _LINE_WORDS = re.compile(r"[^\W_][\w’'-]*")
 #: Words a headline in title case may write in lower case.
 _HEADLINE_SMALL_WORDS = frozenset("a an the of and or but nor in on at to for with from by as vs via per".split())
+#: Words that are no part of a name the NER did not call a person ("Santa Cruz Island", "Rosa Klein Park").
 _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     """bank post press office court house church park city county state street drive lane bridge river lake
     mount mountain valley beach bay coast station island islands forces force reserve marine tracker point image

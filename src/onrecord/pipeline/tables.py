@@ -171,6 +171,9 @@ ADDRESSEE_OBJECT_CUES: frozenset[str] = frozenset(
     {"tell", "inform", "assure", "reassure", "remind", "advise", "notify", "warn", "email", "text", "ask", "urge",
      "promise", "caution", "write", "tweet"}
 )
+#: ... of which these take what was said as their direct object, the hearer only as an indirect one:
+#: "promised immigration reform", "wrote a letter", but "promised voters a vote".
+THING_OBJECT_CUES: frozenset[str] = frozenset({"promise", "write", "tweet", "email", "text"})
 
 #: Pronouns: form -> (gender, number, person). gender: "m", "f", None (any).
 #: Pronouns that can only be subjects: "said he" is a speaker after its verb, "calling it" is not.
