@@ -962,3 +962,19 @@ def test_attribution_block_quote_with_a_cue_in_a_relative_clause_is_still_the_wo
 def test_attribution_whom_a_speaker_urges_or_calls_on_is_the_addressee(extractor, text, addressee):
     quote = extractor.extract(text).quotes[-1]
     assert (quote.addressee.text if quote.addressee else None) == addressee
+
+
+@pytest.mark.parametrize(
+    "text,organizations",
+    [
+        ("An Intel spokeswoman said the company would not comment.", ["Intel"]),
+        ("A producer for Yahoo Studios said the video was real.", ["Yahoo Studios"]),
+        ("A report released by the Brookings Institution said the group used the site.", ["Brookings Institution"]),
+        # negatives: a person, a place
+        ("A spokesman for Mary Lee said she was fine.", []),
+        ("The mayor of Boston said the city was ready.", []),
+    ],
+)
+def test_attribution_described_speaker_speaks_for_the_organisation_named_in_it(extractor, text, organizations):
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker.organizations == organizations and quote.speaker.people == []

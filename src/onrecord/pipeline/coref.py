@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .people import People, appositives, compound_role, role_head
 from .tables import (
     ANY_ORG_NOUNS, EPITHETS, GROUP_GENDERS, GROUP_NOUNS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS,
-    ORG_PRONOUNS, PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
+    ORG_OF_PREPS, ORG_PRONOUNS, PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -63,6 +63,7 @@ class Resolver:
             ent for ent in doc.ents
             if ent.label_ == "ORG" and ent.start not in quoted and people.cluster_of(ent.root) is None and has_name(ent)
         ]
+        self.organization_names = {ent.text for ent in self.organizations}
         self.mentions: list[_Mention] = []
         for start, end, cluster in people.mentions_in_order():
             if start in quoted:
@@ -150,8 +151,27 @@ class Resolver:
         if head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and _definite(head):
             return [], self._organization(head, head.lemma_.lower())
         if _role_word(head) and head.lemma_.lower() not in UNNAMED_SPEAKERS:
-            return self._by_role(head), None
-        return [], None
+            found = self._by_role(head)
+            if found:
+                return found, None
+        if head.pos_ == "PROPN" and not head.ent_type_ and head.text in self.organization_names:
+            return [], head.text  # "Twitter said", where the NER called "Twitter" an organisation elsewhere
+        return [], self._organization_of_description(head) if head.pos_ == "NOUN" else None
+
+    def _organization_of_description(self, head: Token) -> str | None:
+        """The organisation a described speaker speaks for: "an Intel spokeswoman", "a producer for Yahoo
+        Studios", "a report from the SITE Intelligence Group" (:data:`.tables.ORG_OF_PREPS`)."""
+        holders = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss") and c.i < head.i]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ORG_OF_PREPS:
+                holders += [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ == "acl" and prep.tag_ == "VBN":  # "a report released by the Brookings Institution"
+                holders += [p for a in prep.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        for holder in holders:
+            ent = self.entity_at.get(holder.i)
+            if ent is not None and ent.label_ == "ORG" and has_name(ent) and self.people.cluster_of(ent.root) is None:
+                return organization_name(ent)
+        return None
 
     def _name_set_off_after(self, head: Token) -> list[int]:
         """The person named between commas right after a noun, whatever the parse made of it ("Trump’s

@@ -464,6 +464,9 @@ GROUP_GENDERS: dict[str, str] = {
 
 #: Entity labels that name organisations for the ``organizations`` of a speaker.
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "NORP", "GPE"})
+#: Prepositions after a described speaker that name whom it speaks for: "a producer for Yahoo Studios",
+#: "a report from the SITE Intelligence Group", "an estimate by the Joint Committee on Taxation".
+ORG_OF_PREPS: frozenset[str] = frozenset({"for", "from", "by", "at", "of", "with"})
 
 #: Quotation marks: opening and closing characters. Straight quotes are told apart by context.
 OPENING_QUOTES: frozenset[str] = frozenset({"“", "„", "«", "‟", "``"})
