@@ -978,3 +978,27 @@ def test_attribution_whom_a_speaker_urges_or_calls_on_is_the_addressee(extractor
 def test_attribution_described_speaker_speaks_for_the_organisation_named_in_it(extractor, text, organizations):
     (quote,) = extractor.extract(text).quotes
     assert quote.speaker.organizations == organizations and quote.speaker.people == []
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speakers,content",
+    [
+        ("RNC spokesman Sean Spicer said the Republican Party was not in a crisis, and urged that everyone take a "
+         "deep breath.", "everyone take", ["Sean Spicer"], "that everyone take a deep breath"),
+        ("RNC spokesman Sean Spicer said the Republican Party was not in a crisis, and urged that everyone take a "
+         "deep breath.", "not in a crisis", ["Sean Spicer"], "the Republican Party was not in a crisis"),
+        # negative: a verb of the reported clause's own subject (no comma before "and") stays in the clause
+        ("Ann Cole said the union met on Monday and voted to strike.", "the union met", ["Ann Cole"],
+         "the union met on Monday and voted to strike"),
+    ],
+)
+def test_attribution_speech_verb_after_comma_and_is_the_reporters(extractor, text, fragment, speakers, content):
+    quote = find(extractor.extract(text), fragment)
+    assert people(quote) == speakers and quote.text.rstrip(".") == content
+
+
+def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(extractor):
+    text = ("Former U.N. Ambassador John Bolton spoke on Monday. The former ambassador also discussed the "
+            "differences between Clinton and GOP nominee Donald Trump. He stated that plenty of conservatives "
+            "would serve.")
+    assert people(find(extractor.extract(text), "plenty of conservatives")) == ["John Bolton"]

@@ -71,7 +71,22 @@ class Resolver:
             head = doc[start:end].root
             self.mentions.append(_Mention(start, self.sentence_of[start], (cluster,), _is_subject(head)))
         self._first_stands_for_subject()
+        self._described_subjects(quoted)
         self._chain_subject_pronouns(quoted)
+
+    def _described_subjects(self, quoted: set[int]) -> None:
+        """ "Former U.N. Ambassador John Bolton ... The former ambassador also discussed ... He stated ...": a
+        subject described by a role someone was given mentions that person, so the next pronoun finds them."""
+        for token in self.doc:
+            if (
+                token.i in quoted or token.dep_ not in NOMINAL_SUBJECT_DEPS or not _role_word(token)
+                or self.people.cluster_of(token) is not None
+            ):
+                continue
+            found = self._by_role(token)
+            if len(found) == 1:
+                self.mentions.append(_Mention(token.i, self.sentence_of[token.i], tuple(found), subject=True))
+        self.mentions.sort(key=lambda m: m.token)
 
     def _first_stands_for_subject(self) -> None:
         """In a sentence whose main verb the parse left with no subject, the first person named stands for

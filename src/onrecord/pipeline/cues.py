@@ -295,7 +295,10 @@ def trailing_participle(token: Token) -> bool:
 def reporters_participle(token: Token) -> bool:
     """A trailing speech participle (:func:`trailing_participle`) the parser hung on a reported clause
     that is the reporter's: the clause's subject cannot speak ("Roe said the plan “costs too much,”
-    adding ..."; but "Roe said her son called, saying he was safe": the son says it)."""
+    adding ..."; but "Roe said her son called, saying he was safe": the son says it). So is a speech verb
+    in the past set after a comma and "and" (:func:`reporters_conjunct`)."""
+    if reporters_conjunct(token):
+        return True
     if not trailing_participle(token):
         return False
     head = token.head
@@ -303,6 +306,21 @@ def reporters_participle(token: Token) -> bool:
         return False
     subject = _subject_of(head)
     return subject is not None and not may_speak(subject)
+
+
+def reporters_conjunct(token: Token) -> bool:
+    """ "Spicer said the party was not in a crisis, and urged that everyone relax": a speech verb in the past
+    with no subject of its own, after a comma and "and", that the parser joined to the reported clause of
+    a speech verb in the past. The reporter urged it, not the party."""
+    head = token.head
+    if token.dep_ != "conj" or token.tag_ != "VBD" or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if head.dep_ not in CONTENT_DEPS or head.head.i == head.i or head.head.tag_ != "VBD":
+        return False
+    if head.head.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return False
+    before = token.doc[token.i - 2 : token.i]
+    return [t.text for t in before] == [",", "and"]
 
 
 def may_speak(token: Token) -> bool:
