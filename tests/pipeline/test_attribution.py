@@ -1002,3 +1002,21 @@ def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(
             "differences between Clinton and GOP nominee Donald Trump. He stated that plenty of conservatives "
             "would serve.")
     assert people(find(extractor.extract(text), "plenty of conservatives")) == ["John Bolton"]
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speakers",
+    [
+        # the asker of a question is not whom the next "he said" means
+        ("Paul Ryan spoke to Jake Tapper on Sunday. Ryan also did not exude confidence when Tapper asked whether "
+         "Republicans would hold the House. “This year is unpredictable,” he said.", "unpredictable", ["Paul Ryan"]),
+        # a name inside a reported clause weighs less than the reporter ("Babcock said Trump is ...")
+        ("Mark Babcock, a delegate, spoke on Monday. Babcock said Donald Trump is his third choice. He is "
+         "leaning toward Kasich, he said.", "leaning toward Kasich", ["Mark Babcock"]),
+        # negative: a speaker who only said something is still the next "he"
+        ("Paul Ryan spoke to Jake Tapper on Sunday. Tapper said the House was at risk. “It is not,” he said.",
+         "It is not", ["Jake Tapper"]),
+    ],
+)
+def test_attribution_pronoun_prefers_the_main_clause_and_not_the_asker(extractor, text, fragment, speakers):
+    assert people(find(extractor.extract(text), fragment)) == speakers

@@ -513,3 +513,20 @@ def test_people_headline_names_are_cut_to_the_names_the_article_writes(extractor
 )
 def test_people_a_name_ends_at_a_possessive(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Rapper Kanye West announced on Twitter that he was running. The next day on Twitter West accused his "
+         "wife of lying. West said more.", ["Kanye West"]),
+        ("Donald Trump spoke in Ohio. Afterwards Trump said the fires were bad.", ["Donald Trump"]),
+        # negatives: a first name the lists do not know is still a first name ("Sadiq Khan" is not Usman Khan)
+        ("Usman Khan was named on Friday. Mayor of London Sadiq Khan said the city was safe.",
+         ["Sadiq Khan", "Usman Khan"]),
+        # negative: a first name makes a second person of that surname
+        ("Rapper Kanye West said he was running. His cousin Mark West said nothing.", ["Kanye West", "Mark West"]),
+    ],
+)
+def test_people_word_run_into_a_known_surname_is_that_surname(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected

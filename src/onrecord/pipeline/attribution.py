@@ -40,7 +40,7 @@ from .quotemarks import QuoteMarks, find_quotations, paragraphs
 from .scope import unspoken, without_impressions, without_topics
 from .tables import (
     CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NOMINAL_SUBJECT_DEPS, SCOPES, SPEECH_VERBS,
-    THOUGHT_VERBS, TURN_VOICES, WRITER_VOICES,
+    QUESTION_VERBS, THOUGHT_VERBS, TURN_VOICES, WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -255,7 +255,7 @@ class Attributor:
         elif hit is not None and hit.speaker is not None:
             draft.speaker = hit.speaker
             draft.referent = _first_person(doc, hit.speaker_heads, said or []) or resolver.resolve(
-                [doc[i] for i in hit.speaker_heads]
+                [doc[i] for i in hit.speaker_heads], asks=doc[hit.verb].lemma_.lower() in QUESTION_VERBS
             )
         elif draft.speaker_heads:
             draft.referent = resolver.resolve([doc[i] for i in draft.speaker_heads])

@@ -31,6 +31,10 @@ WINDOW = 4
 EPITHET_WINDOW = 2
 #: Salience bonuses.
 SUBJECT_BONUS, SPEAKER_BONUS, SENTENCE_COST = 0.5, 0.75, 1.0
+#: The share of the subject bonus a subject of a clause inside another gets (:data:`SUBORDINATE_DEPS`).
+SUBORDINATE_SHARE = 0.5
+#: Clauses inside another: adverbial, relative, reported.
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
 
 
 @dataclass
@@ -49,6 +53,7 @@ class _Mention:
     clusters: tuple[int, ...]
     subject: bool
     speaker: bool = False
+    subordinate: bool = False  # the subject of a clause inside another ("when Tapper asked", "said Trump is ...")
 
 
 class Resolver:
@@ -69,7 +74,9 @@ class Resolver:
             if start in quoted:
                 continue
             head = doc[start:end].root
-            self.mentions.append(_Mention(start, self.sentence_of[start], (cluster,), _is_subject(head)))
+            self.mentions.append(
+                _Mention(start, self.sentence_of[start], (cluster,), _is_subject(head), subordinate=_subordinate(head))
+            )
         self._first_stands_for_subject()
         self._described_subjects(quoted)
         self._chain_subject_pronouns(quoted)
@@ -118,8 +125,12 @@ class Resolver:
             if found and self.people.clusters[found[0]].gender == pronoun[0]:
                 self.mentions.append(_Mention(token.i, self.sentence_of[token.i], tuple(found), subject=True))
 
-    def resolve(self, heads: list[Token]) -> Referent:
-        """Resolve a mention given by its head token(s) (several for "Mescal and Scott")."""
+    def resolve(self, heads: list[Token], asks: bool = False) -> Referent:
+        """Resolve a mention given by its head token(s) (several for "Mescal and Scott").
+
+        :param asks: the mention asks a question: the next "he said" is more likely the answer ("when Tapper
+            asked whether ..., “...,” he said" is not Tapper's), so it counts as a subject, not as a speaker.
+        """
         people: list[int] = []
         organizations: list[str] = []
         for head in heads:
@@ -129,9 +140,10 @@ class Resolver:
                 organizations.append(org)
         if people:
             first = min(h.i for h in heads)
-            self.mentions.append(
-                _Mention(first, self.sentence_of[first], tuple(people), subject=True, speaker=True)
-            )
+            self.mentions.append(_Mention(
+                first, self.sentence_of[first], tuple(people), subject=True, speaker=not asks,
+                subordinate=_subordinate(self.doc[first]),
+            ))
         return Referent([self.people.clusters[c].name for c in people], organizations, people)
 
     def _resolve_one(self, head: Token) -> tuple[list[int], str | None]:
@@ -215,7 +227,8 @@ class Resolver:
             cluster = self.people.clusters[m.clusters[0]]
             if gender is not None and cluster.gender not in (None, gender):
                 continue
-            score = -SENTENCE_COST * (sentence - m.sentence) + SUBJECT_BONUS * m.subject + SPEAKER_BONUS * m.speaker
+            subject = SUBJECT_BONUS * m.subject * (SUBORDINATE_SHARE if m.subordinate else 1.0)
+            score = -SENTENCE_COST * (sentence - m.sentence) + subject + SPEAKER_BONUS * m.speaker
             score += m.token / 1e6  # the later, the better, all else equal
             if score > best_score:
                 best, best_score = m.clusters[0], score
@@ -343,6 +356,13 @@ class Resolver:
 
 #: A bracket the NER ran into at the end of a name, closed or not: "World Health Organization (WHO".
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)?\s*$")
+
+
+def _subordinate(head: Token) -> bool:
+    """Whether a mention is the subject of a clause set inside another: "Ryan did not exude confidence when
+    [Tapper] asked ...", "Babcock said [Trump] is his third choice"."""
+    subject = head.head if head.dep_ == "appos" else head
+    return subject.dep_ in NOMINAL_SUBJECT_DEPS and subject.head.dep_ in SUBORDINATE_DEPS
 
 
 def _is_subject(head: Token) -> bool:

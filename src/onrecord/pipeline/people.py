@@ -55,6 +55,8 @@ _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
 )
 #: Prepositions after which a word names a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around"})
+#: ... and of a platform or a medium ("on Twitter", "via Facebook").
+MEDIUM_PREPOSITIONS = PLACE_PREPOSITIONS | frozenset({"on", "via"})
 #: Words before an organisation that make it a workplace, whatever first name it opens with.
 EMPLOYER_PREPOSITIONS = frozenset({"at"})
 #: Offices whose "of" names a workplace, not a person: "chief executive of Morgan Stanley", "the Chief
@@ -323,6 +325,11 @@ class PeopleFinder:
             return
         written = _parts(words)
         parts = tuple(p.lower() for p in written)
+        if (
+            len(parts) == 2 and not self.is_first_name(written[0]) and _known_surname(people, parts[-1])
+            and (words[0].pos_ != "PROPN" or _alone_elsewhere(words[0]))
+        ):
+            words, written, parts = words[-1:], written[-1:], parts[-1:]  # "on Twitter West": Kanye West's surname
         suffix_key = _suffix_key(suffix)
         index = self._match(people, parts, span.start, suffix_key, _gender_of_title_before(words[0]))
         regnal = _regnal_title(words[0])
@@ -682,6 +689,22 @@ def _split_suffix(words: list[Token]) -> tuple[list[Token], Token | None]:
         if after is not None and _suffix_key(after):
             return words, after
     return words, None
+
+
+def _alone_elsewhere(word: Token) -> bool:
+    """Whether the article writes a word elsewhere on its own where a platform or a place stands ("announced
+    on Twitter that he ...", "in Bangalore"): no first name."""
+    doc = word.doc
+    return any(
+        t.lower_ == word.lower_ and t.i != word.i and t.i > 0 and doc[t.i - 1].lower_ in MEDIUM_PREPOSITIONS
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+        for t in doc
+    )
+
+
+def _known_surname(people: People, last: str) -> bool:
+    """Whether someone already named with a first name has this surname."""
+    return any(c.first is not None and c.last == last for c in people.clusters)
 
 
 def _by_surname(people: People, parts: tuple[str, ...]) -> list[int]:

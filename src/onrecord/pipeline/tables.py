@@ -48,6 +48,9 @@ STANCE_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Cue lemmas of asking: whoever answers next is someone else (see :meth:`.coref.Resolver.resolve`).
+QUESTION_VERBS: frozenset[str] = frozenset({"ask", "question", "inquire", "enquire", "wonder"})
+
 #: Out of scope "speech": verbs of seeming whose subject is "it" ("it appears he has little chance"), ...
 RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear"})
 #: ... a speaker no one in particular is ("one might think"), ...
