@@ -11,7 +11,7 @@ import pytest
 import spacy
 
 from onrecord.api import DEFAULT_MODEL, Extractor
-from onrecord.pipeline.attribution import _catenative_start
+from onrecord.pipeline.attribution import _catenative_start, _outside_cue
 from onrecord.records import Extraction, Quote
 
 
@@ -1020,3 +1020,32 @@ def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(
 )
 def test_attribution_pronoun_prefers_the_main_clause_and_not_the_asker(extractor, text, fragment, speakers):
     assert people(find(extractor.extract(text), fragment)) == speakers
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speaker",
+    [
+        # "said" in a relative clause inside the senator's words is not the cue of the quotation
+        ('Marco Rubio spoke. Nothing the president said "will assuage people\'s fears," the Florida senator said.',
+         "Nothing the", "the Florida senator"),
+        # "and" alone: the reported clause's verb is not in the past, so "suggested" is the reporter's
+        ("Asked about his paid speeches, Huckabee’s campaign said he hasn’t accepted any new gigs since announcing "
+         "his candidacy and suggested that the bigger question is whether officials are bilking taxpayers.",
+         "the bigger question", "Huckabee’s campaign"),
+    ],
+)
+def test_attribution_cue_of_words_said_inside_another_speakers_words(extractor, text, fragment, speaker):
+    assert find(extractor.extract(text), fragment).speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "spans,expected",
+    [
+        ([(17, 60)], [(22, 60)]),  # opens on the cue's verb: cut after it
+        ([(23, 60)], [(23, 60)]),  # after the cue: kept
+        ([(0, 60)], [(0, 60)]),  # holds the cue inside (a cue set in its clause): kept
+    ],
+)
+def test_attribution_content_never_opens_on_its_cue(spans, expected):
+    text = "The proclamation said “the outbreak is a national emergency”"
+    assert _outside_cue(text, spans, (17, 21)) == expected

@@ -269,6 +269,7 @@ class Attributor:
             last = _with_preposition(doc, hit, draft.spans[0][0]) if draft.spans else max(hit.tokens)
             cue_span = (doc[_catenative_start(doc, hit.tokens)].idx, doc[last].idx + len(doc[last]))
             cue = Cue(text[cue_span[0] : cue_span[1]], cue_span)
+            draft.spans = _outside_cue(text, draft.spans, cue_span)
         addressee = None
         if hit is not None and hit.addressee is not None:
             a = doc[hit.addressee[0] : hit.addressee[1]]
@@ -279,6 +280,17 @@ class Attributor:
             quote_text = " … ".join(text[s:e] for s, e in draft.spans)
         confidence = CONFIDENCE[draft.how] if speaker is None or speaker.people or speaker.organizations else 0.6
         return Quote(draft.kind, quote_text, draft.spans, cue, speaker, addressee, confidence)
+
+
+def _outside_cue(text: str, spans: list[tuple[int, int]], cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """A content's pieces without the cue's words at their start (a tagger content that opened on the
+    cue's verb: "specifically [said “the outbreak ...]")."""
+    kept = []
+    for start, end in spans:
+        if cue[0] <= start < cue[1] < end:
+            start, end = stripped(text, cue[1], end)
+        kept.append((start, end))
+    return kept
 
 
 def _absorb_quotations(text: str, drafts: list[Draft]) -> list[Draft]:

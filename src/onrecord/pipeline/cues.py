@@ -93,6 +93,29 @@ def find_cues(doc: Doc, quoted: set[int], *, thoughts: bool = True) -> list[CueH
     return hits
 
 
+def _quoted_phrase_before(verb: Token, quoted: set[int]) -> Token | None:
+    """A phrase before a speech verb that holds a quotation and that the parser hung on the verb as nothing
+    in particular: "[Nothing the president said “will assuage fears,”] the senator said"."""
+    subject = _subject_of(verb, quoted)
+    return next(
+        (
+            c for c in verb.children
+            if c.dep_ in ("dep", "nsubj") and c is not subject and c.i < verb.i and any(t.i in quoted for t in c.subtree)
+        ),
+        None,
+    )
+
+
+def _inside_quoted_content_of_another(verb: Token, quoted: set[int]) -> bool:
+    """Whether a verb in a noun's relative clause lies in such a phrase of a later speech verb."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    outer = verb.head.head
+    return (
+        outer.i > verb.i and outer.lemma_.lower() in SPEECH_VERBS and _quoted_phrase_before(outer, quoted) is verb.head
+    )
+
+
 def _governs_quotation(verb: Token, quoted: set[int]) -> bool:
     """ "called the plan “a disaster”": a quotation among the verb's dependents (its subject aside)."""
     return any(
@@ -109,7 +132,11 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     ]
     if lemma not in lemmas and not particles:
         return None
+    if _inside_quoted_content_of_another(token, quoted):
+        return None  # "Nothing the president said “will assuage fears,” the senator said": the senator's words
     content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
+    if content is None and lemma in SPEECH_VERBS:
+        content = _quoted_phrase_before(token, quoted)
     if lemma in STANCE_VERBS and lemma not in SPEECH_VERBS and content is None and not _governs_quotation(token, quoted):
         return None  # a stance needs its clause: "the poll shows that ...", not "the show"
     if lemma in NEEDS_CONTENT and content is None and not particles and not _governs_quotation(token, quoted):
@@ -310,8 +337,9 @@ def reporters_participle(token: Token) -> bool:
 
 def reporters_conjunct(token: Token) -> bool:
     """ "Spicer said the party was not in a crisis, and urged that everyone relax": a speech verb in the past
-    with no subject of its own, after a comma and "and", that the parser joined to the reported clause of
-    a speech verb in the past. The reporter urged it, not the party."""
+    with no subject of its own, after a comma and "and" (or after "and" alone, the reported clause's verb not
+    in the past: "said he hasn't accepted any gigs and suggested that ..."), that the parser joined to the
+    reported clause of a speech verb in the past. The reporter urged it, not the party."""
     head = token.head
     if token.dep_ != "conj" or token.tag_ != "VBD" or token.lemma_.lower() not in SPEECH_VERBS:
         return False
@@ -319,8 +347,8 @@ def reporters_conjunct(token: Token) -> bool:
         return False
     if head.head.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return False
-    before = token.doc[token.i - 2 : token.i]
-    return [t.text for t in before] == [",", "and"]
+    before = [t.text for t in token.doc[token.i - 2 : token.i]]
+    return before == [",", "and"] or (before[-1:] == ["and"] and head.tag_ != "VBD")  # "said he hasn't ... and suggested"
 
 
 def may_speak(token: Token) -> bool:
