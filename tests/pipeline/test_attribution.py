@@ -1049,3 +1049,8 @@ def test_attribution_cue_of_words_said_inside_another_speakers_words(extractor, 
 def test_attribution_content_never_opens_on_its_cue(spans, expected):
     text = "The proclamation said “the outbreak is a national emergency”"
     assert _outside_cue(text, spans, (17, 21)) == expected
+
+
+def test_attribution_relative_clause_said_inside_another_speakers_words_is_no_cue(extractor):
+    text = 'Marco Rubio spoke. Nothing the president said "will assuage people\'s fears," the Florida senator said.'
+    assert [q.speaker.text for q in extractor.extract(text).quotes] == ["the Florida senator"]

@@ -100,7 +100,8 @@ def _quoted_phrase_before(verb: Token, quoted: set[int]) -> Token | None:
     return next(
         (
             c for c in verb.children
-            if c.dep_ in ("dep", "nsubj") and c is not subject and c.i < verb.i and any(t.i in quoted for t in c.subtree)
+            if c.dep_ in ("dep", "nsubj") and (subject is None or c.i != subject.i) and c.i < verb.i
+            and any(t.i in quoted for t in c.subtree)
         ),
         None,
     )
@@ -111,9 +112,10 @@ def _inside_quoted_content_of_another(verb: Token, quoted: set[int]) -> bool:
     if verb.dep_ not in ("relcl", "acl"):
         return False
     outer = verb.head.head
-    return (
-        outer.i > verb.i and outer.lemma_.lower() in SPEECH_VERBS and _quoted_phrase_before(outer, quoted) is verb.head
-    )
+    if outer.i <= verb.i or outer.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    phrase = _quoted_phrase_before(outer, quoted)
+    return phrase is not None and phrase.i == verb.head.i  # spaCy makes a new Token on each access: compare .i
 
 
 def _governs_quotation(verb: Token, quoted: set[int]) -> bool:
@@ -487,7 +489,7 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and target.pos_ in ("PROPN", "NOUN", "PRON") and not _a_time(target):
                 return _addressee_mention(target)  # "called on the administration to block the deal"
-        if child is infinitive and lemma in ADDRESSEE_OBJECT_CUES:
+        if infinitive is not None and child.i == infinitive.i and lemma in ADDRESSEE_OBJECT_CUES:
             subject = next((c for c in child.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < child.i), None)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 return _addressee_mention(subject)  # "urged the judge to ...", parsed as the clause's subject

@@ -470,6 +470,8 @@ def _learned_addressee(doc: Doc, cue: set[int]) -> tuple[int, int] | None:
     found = addressee_span(head, head.lemma_.lower())
     if found is None or any(found[0] <= i < found[1] for i in cue):
         return None
+    if found[0] == 0:
+        return found
     before = doc[found[0] - 1]  # "pointed to", "agreed to": the cue's own; but "called on Congress to act"
     own = before.pos_ == "ADP" and before.i in cue and before.lower_ not in APPEAL_PREPS.get(head.lemma_.lower(), ())
     return None if own else found

@@ -442,7 +442,6 @@ ANY_ORG_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: Nouns for a member of a party or a camp: "the Oregon Democrat" is a person named before, not the party.
 #: Nouns news uses for someone it has just named, not roles it gave them: "the candidate", "the Democratic
 #: frontrunner", "the real estate developer" stand for the person named last (see :mod:`.coref`).
 EPITHETS: frozenset[str] = frozenset(
@@ -451,6 +450,7 @@ EPITHETS: frozenset[str] = frozenset(
     mogul tycoon billionaire millionaire magnate developer businessman businesswoman entrepreneur
     """.split()
 )
+#: Nouns for a member of a party or a camp: "the Oregon Democrat" is a person named before, not the party.
 PARTY_MEMBERS: frozenset[str] = frozenset(
     "democrat republican conservative liberal independent socialist progressive tory labourite".split()
 )
