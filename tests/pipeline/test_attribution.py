@@ -1044,6 +1044,7 @@ def test_attribution_cue_of_words_said_inside_another_speakers_words(extractor, 
         ([(17, 60)], [(22, 60)]),  # opens on the cue's verb: cut after it
         ([(23, 60)], [(23, 60)]),  # after the cue: kept
         ([(0, 60)], [(0, 60)]),  # holds the cue inside (a cue set in its clause): kept
+        ([(17, 22), (24, 60)], [(24, 60)]),  # a piece that was only the cue is dropped
     ],
 )
 def test_attribution_content_never_opens_on_its_cue(spans, expected):

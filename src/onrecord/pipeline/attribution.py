@@ -289,8 +289,9 @@ def _outside_cue(text: str, spans: list[tuple[int, int]], cue: tuple[int, int]) 
     for start, end in spans:
         if cue[0] <= start < cue[1] < end:
             start, end = stripped(text, cue[1], end)
-        kept.append((start, end))
-    return kept
+        if start < end:
+            kept.append((start, end))
+    return kept or spans
 
 
 def _absorb_quotations(text: str, drafts: list[Draft]) -> list[Draft]:
