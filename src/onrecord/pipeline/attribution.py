@@ -484,8 +484,10 @@ def _in_main_clause(verb: Token) -> bool:
     """Whether a verb is its sentence's main verb, or hangs on it as "took a moment [to point out]" does (not
     in a relative clause: "the immunity that the President here invokes")."""
     while verb.dep_ != "ROOT":
-        infinitive = verb.dep_ in NOUN_CLAUSE_DEPS and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
-        if not (verb.dep_ in MAIN_CLAUSE_DEPS or infinitive) or verb.head.i == verb.i:
+        subjectless_noun_clause = verb.dep_ in NOUN_CLAUSE_DEPS and not any(
+            c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children
+        )
+        if not (verb.dep_ in MAIN_CLAUSE_DEPS or subjectless_noun_clause) or verb.head.i == verb.i:
             return False  # "took a moment to point out" may be parsed as a noun's clause with no subject
         verb = verb.head
     return True

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from .people import People, appositives, compound_role, role_head
 from .tables import (
     ANY_ORG_NOUNS, EPITHETS, GROUP_GENDERS, GROUP_NOUNS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS,
-    ORG_OF_PREPS, ORG_PRONOUNS, PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
+    ORG_OF_PREPS, ORG_PRONOUNS, PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS,
+    UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -62,7 +63,8 @@ class Resolver:
     def __init__(self, doc: Doc, people: People, quoted: set[int]) -> None:
         self.doc = doc
         self.people = people
-        self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        sentences = list(doc.sents)
+        self.sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.organizations = [
             ent for ent in doc.ents
@@ -77,7 +79,7 @@ class Resolver:
             self.mentions.append(
                 _Mention(start, self.sentence_of[start], (cluster,), _is_subject(head), subordinate=_subordinate(head))
             )
-        self._first_stands_for_subject()
+        self._first_stands_for_subject(sentences)
         self._described_subjects(quoted)
         self._chain_subject_pronouns(quoted)
 
@@ -95,12 +97,12 @@ class Resolver:
                 self.mentions.append(_Mention(token.i, self.sentence_of[token.i], tuple(found), subject=True))
         self.mentions.sort(key=lambda m: m.token)
 
-    def _first_stands_for_subject(self) -> None:
+    def _first_stands_for_subject(self, sentences: list[Span]) -> None:
         """In a sentence whose main verb the parse left with no subject, the first person named stands for
         it: "Reached by POLITICO, John Hammond, the committeeman, hesitated ...", parsed with "Hammond" a
         conjunct of "POLITICO"."""
         subjectless = {
-            n for n, sent in enumerate(self.doc.sents)
+            n for n, sent in enumerate(sentences)
             if not any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "expl" for c in sent.root.children)
         }
         seen: set[int] = set()

@@ -321,7 +321,7 @@ def trailing_participle(token: Token) -> bool:
     )
 
 
-def reporters_participle(token: Token) -> bool:
+def reporters_own_cue(token: Token) -> bool:
     """A trailing speech participle (:func:`trailing_participle`) the parser hung on a reported clause
     that is the reporter's: the clause's subject cannot speak ("Roe said the plan “costs too much,”
     adding ..."; but "Roe said her son called, saying he was safe": the son says it). So is a speech verb
@@ -368,7 +368,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
         a cue outside the quotation inherits ("said “I do not ...”, calling it ...").
     """
     current = verb
-    if reporters_participle(verb):
+    if reporters_own_cue(verb):
         current = verb.head.head  # "Roe said the plan “costs too much,” adding ...": Roe adds it, not the plan
     quoted_as = _object_quoted_as_saying(verb)
     if quoted_as is not None:
@@ -487,7 +487,7 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
             and child.i < infinitive.i
         ):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and target.pos_ in ("PROPN", "NOUN", "PRON") and not _a_time(target):
+            if target is not None and target.pos_ in ("PROPN", "NOUN", "PRON") and not is_time(target):
                 return _addressee_mention(target)  # "called on the administration to block the deal"
         if infinitive is not None and child.i == infinitive.i and lemma in ADDRESSEE_OBJECT_CUES:
             subject = next((c for c in child.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < child.i), None)
@@ -495,7 +495,7 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
                 return _addressee_mention(subject)  # "urged the judge to ...", parsed as the clause's subject
         if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in NOT_HEARER_PREP_CUES:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and target.pos_ in ("PROPN", "NOUN") and not _a_time(target):
+            if target is not None and target.pos_ in ("PROPN", "NOUN") and not is_time(target):
                 return _addressee_mention(target)
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "on"):
             frame = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -529,8 +529,8 @@ def _to_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _a_time(token: Token) -> bool:
-    """A date or a time ("on Friday", "to this day"): no one the words went to."""
+def is_time(token: Token) -> bool:
+    """A date or a time ("on Friday", "to this day", "yesterday"): no one the words went to, no content."""
     return token.ent_type_ in TIME_LABELS or token.lower_ in TIME_WORDS
 
 
@@ -576,7 +576,7 @@ def _outlet_of(frame: Token) -> tuple[int, int] | None:
     for child in frame.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "to", "on"):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and not _a_time(target):
+            if target is not None and not is_time(target):
                 return _addressee_mention(target)
     names = [c for c in frame.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     return mention_span(names) if names else None
@@ -593,7 +593,7 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
         return []
     head = doc[hit.content_head]
     tokens = {t.i for h in [head, *(doc[i] for i in hit.content_more)] for t in h.subtree} - hit.content_exclude
-    for participle in [t for t in head.subtree if t.i != head.i and reporters_participle(t)]:
+    for participle in [t for t in head.subtree if t.i != head.i and reporters_own_cue(t)]:
         tokens -= {t.i for t in participle.subtree}  # "said X, adding Y": Y is the participle's own content
     tokens -= set(hit.tokens)
     if hit.speaker is not None:

@@ -11,16 +11,16 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from .cues import (
-    CueHit, addressee_span, antecedent, content_tokens, is_passive, mention_span, reporters_participle, speaker_heads,
-    token_runs, trailing_participle,
+    CueHit, addressee_span, antecedent, content_tokens, is_passive, is_time, mention_span, reporters_own_cue,
+    speaker_heads, token_runs, trailing_participle,
 )
 from .drafts import CLAUSE_CUE_WORDS, SPEECH_CUE_WORDS, WORDS, Draft, cue_verb, overlaps, title_like, token_set
 from .learned import Tagged
 from .paragraphs import one_paragraph
 from .quotemarks import QuoteMarks
 from .tables import (
-    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS, TIME_LABELS,
-    TIME_WORDS, WRITER_VOICES,
+    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
+    WRITER_VOICES,
 )
 
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
@@ -31,7 +31,7 @@ PREFER = {"source": "tagger", "cue": "rules", "content": "rules"}
 LEARNED_NEEDS_ONE_OF = ("source",)
 
 #: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content), not
-#: only words of a date or a time (:data:`.tables.TIME_LABELS`, :data:`.tables.TIME_WORDS`).
+#: only words of a date or a time (:func:`.cues.is_time`).
 LEARNED_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "INTJ"})
 
 #: A source the tagger proposes names someone only with a word of one of these parts of speech.
@@ -212,7 +212,7 @@ def _wider(
     ours = {i for i in token_set(doc, spans) if not doc[i].is_punct}
     if not ours or not ours < words or (min(words) >= min(ours) and max(words) <= max(ours)):
         return False  # the same words, fewer, or only words inside the rules' content
-    if any(reporters_participle(doc[i]) or (trailing_participle(doc[i]) and doc[i].head.i == cue) for i in words - ours):
+    if any(reporters_own_cue(doc[i]) or (trailing_participle(doc[i]) and doc[i].head.i == cue) for i in words - ours):
         return False  # "said X, adding Y": Y is the participle's own content
     return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
 
@@ -373,8 +373,8 @@ def _reported(doc: Doc, found: Tagged, cue: set[int], quoted: set[int]) -> bool:
 
 
 def _content_word(token: Token) -> bool:
-    """Whether a word can make a content (see :data:`LEARNED_CONTENT_POS` and :data:`TIME_WORDS`)."""
-    return token.pos_ in LEARNED_CONTENT_POS and token.ent_type_ not in TIME_LABELS and token.lower_ not in TIME_WORDS
+    """Whether a word can make a content (see :data:`LEARNED_CONTENT_POS` and :func:`.cues.is_time`)."""
+    return token.pos_ in LEARNED_CONTENT_POS and not is_time(token)
 
 
 def _passive(doc: Doc, cue: set[int]) -> bool:

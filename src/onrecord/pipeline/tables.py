@@ -145,14 +145,6 @@ VIEW_NOUNS: frozenset[str] = frozenset(
 
 #: Prepositions that introduce an addressee or an outlet after a cue.
 ADDRESSEE_PREPS: frozenset[str] = frozenset({"to"})
-#: Verbs whose object, or whose "to" phrase, is whom the words went to, when the learned tagger marks them as a
-#: cue: "urged voters to ...", "said to reporters" (not "wrote a letter", "compared the sites to ...").
-HEARER_CUES: frozenset[str] = frozenset(
-    """
-    tell inform assure reassure remind advise notify warn caution ask urge beg implore promise
-    call appeal say speak talk explain announce propose report
-    """.split()
-)
 #: Cue lemmas whose "to" phrase is not a hearer: "pointed to the ballot box", "responded to a question",
 #: "pleaded not guilty to seven counts".
 NOT_HEARER_PREP_CUES: frozenset[str] = frozenset(
@@ -177,6 +169,11 @@ ADDRESSEE_OBJECT_CUES: frozenset[str] = frozenset(
 #: ... of which these take what was said as their direct object, the hearer only as an indirect one:
 #: "promised immigration reform", "wrote a letter", but "promised voters a vote".
 THING_OBJECT_CUES: frozenset[str] = frozenset({"promise", "write", "tweet", "email", "text"})
+#: Verbs whose object, or whose "to" phrase, is whom the words went to, when the learned tagger marks them as a
+#: cue: "urged voters to ...", "said to reporters" (not "wrote a letter", "compared the sites to ...").
+HEARER_CUES: frozenset[str] = (ADDRESSEE_OBJECT_CUES - THING_OBJECT_CUES) | frozenset(
+    "promise beg implore call appeal say speak talk explain announce propose report".split()
+)
 
 #: Pronouns: form -> (gender, number, person). gender: "m", "f", None (any).
 #: Pronouns that can only be subjects: "said he" is a speaker after its verb, "calling it" is not.
