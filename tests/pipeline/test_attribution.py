@@ -931,6 +931,25 @@ def test_attribution_epithet_stands_for_the_person_just_named(extractor, text, s
     assert people(quote) == speakers
 
 
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        ("Democratic front-runner Hillary Clinton spoke in Ohio. Donald Trump spoke in Iowa. On Sunday, the GOP "
+         "front-runner said Clinton was wrong.", ["Donald Trump"]),
+        ("Hillary Clinton, the Democratic front-runner, spoke in Ohio. Donald Trump, the Republican front-runner, "
+         "spoke in Iowa. The Democratic front-runner said she would win.", ["Hillary Clinton"]),
+        # negatives: no party in the description, or the same party, keeps the holder of the role
+        ("Democratic front-runner Hillary Clinton spoke in Ohio. Donald Trump spoke in Iowa. On Sunday, the "
+         "front-runner said Trump was wrong.", ["Hillary Clinton"]),
+        ("Democratic front-runner Hillary Clinton spoke in Ohio. Donald Trump spoke in Iowa. On Sunday, the "
+         "Democratic front-runner said Trump was wrong.", ["Hillary Clinton"]),
+    ],
+)
+def test_attribution_description_of_another_party_is_not_the_holder_of_the_role(extractor, text, speakers):
+    quote = extractor.extract(text).quotes[-1]
+    assert people(quote) == speakers
+
+
 def test_attribution_block_quote_with_a_cue_in_a_relative_clause_is_still_the_words(extractor):
     text = ("Judge Victor Marrero rejected this argument:\n\nThe notion of immunity that the President here invokes "
             "cuts across the grain of constitutional precedents.\n")
@@ -977,6 +996,41 @@ def test_attribution_whom_a_speaker_urges_or_calls_on_is_the_addressee(extractor
 )
 def test_attribution_described_speaker_speaks_for_the_organisation_named_in_it(extractor, text, organizations):
     (quote,) = extractor.extract(text).quotes
+    assert quote.speaker.organizations == organizations and quote.speaker.people == []
+
+
+@pytest.mark.parametrize(
+    "text,organizations",
+    [
+        ("Twitter said it had suspended 125,000 accounts.", ["Twitter"]),
+        ("Facebook said the posts violated its rules.", ["Facebook"]),
+        ("Twitter suspended the accounts on Monday. It said the group had broken its rules.", ["Twitter"]),
+        # negatives: a person who bears the word, a place
+        ("Ann Twitter, a teacher, said the school was closed.", []),
+        ("Fires spread across the Amazon. The Amazon Conservation Team said the blaze was out.",
+         ["Amazon Conservation Team"]),
+    ],
+)
+def test_attribution_organisation_news_names_all_the_time_speaks(extractor, text, organizations):
+    quote = extractor.extract(text).quotes[-1]
+    assert quote.speaker.organizations == organizations
+
+
+@pytest.mark.parametrize(
+    "text,organizations",
+    [
+        ("Mike Huckabee spoke in Iowa. Huckabee's campaign said the report was false.", ["Huckabee campaign"]),
+        ("Bernie Sanders spoke in Iowa. The Sanders campaign said the count was wrong.", ["Sanders campaign"]),
+        ("Donald Trump spoke in Iowa. His campaign said the ad was false.", ["Trump campaign"]),
+        ("Barack Obama spoke on Monday. The Obama administration said the plan would pass.", ["Obama administration"]),
+        # negatives: a person of the team, a team of no one named, a campaign of many
+        ("Donald Trump spoke in Iowa. His campaign manager said the ad was false.", []),
+        ("Donald Trump spoke in Iowa. The campaign said the ad was false.", []),
+        ("Donald Trump and Ted Cruz spoke in Iowa. Their campaigns said the ads were false.", []),
+    ],
+)
+def test_attribution_team_a_person_leads_is_an_organisation_named_by_them(extractor, text, organizations):
+    quote = extractor.extract(text).quotes[-1]
     assert quote.speaker.organizations == organizations and quote.speaker.people == []
 
 
@@ -1055,3 +1109,54 @@ def test_attribution_content_never_opens_on_its_cue(spans, expected):
 def test_attribution_relative_clause_said_inside_another_speakers_words_is_no_cue(extractor):
     text = 'Marco Rubio spoke. Nothing the president said "will assuage people\'s fears," the Florida senator said.'
     assert [q.speaker.text for q in extractor.extract(text).quotes] == ["the Florida senator"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Schilling, who most recently offered analysis on ''Monday Night Baseball,'' was dismissed after sharing "
+         "a post that appeared to respond to the law.", []),
+        ("She starred in “The Crown” before the show ended, her agent said.", []),
+        # negatives: a title-cased quotation that the cue after it reports
+        ("“Absolutely,” Smith replied.", ["Absolutely,"]),
+        ("“Not Guilty,” the defendant said.", ["Not Guilty,"]),
+    ],
+)
+def test_attribution_title_in_its_phrase_takes_no_cue_after_it(extractor, text, expected):
+    quotes = extractor.extract(text).quotes
+    assert [q.text for q in quotes if q.kind == "direct"] == expected
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speakers",
+    [
+        # the sentences of a long quotation count as one: its speaker is still near
+        ("Others were unapologetic. “Donald Trump doesn't understand counterterrorism,” said Daniel Benjamin, a "
+         "former official. “He is ignorant. First of all, the gunman was radicalized here. Second, the group is "
+         "weak. Third, it is losing. Fourth, there is no plan.” He argued the group is “in retreat.”",
+         "in retreat", ["Daniel Benjamin"]),
+        # negative: sentences of narration between them still count
+        ("Daniel Benjamin spoke on Monday. The weather was cold. Crowds were thin. Rain fell. Roads flooded. "
+         "He argued the group is “in retreat.”", "in retreat", []),
+    ],
+)
+def test_attribution_pronoun_after_a_long_quotation_finds_its_speaker(extractor, text, fragment, speakers):
+    assert people(find(extractor.extract(text), fragment)) == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ships sailed into the disputed waters of the Western Pacific.",
+        "Workers began building the promised wall on Monday.",
+    ],
+)
+def test_attribution_participle_before_its_noun_is_no_cue(extractor, text):
+    assert extractor.extract(text).quotes == []
+
+
+def test_attribution_quotation_before_a_participle_keeps_the_cue_of_its_sentence(extractor):
+    text = ("Adm. Harry Harris spoke on Monday. He has called China ''provocative,'' accusing it of ''creating a "
+            "Great Wall of sand'' and ''clearly militarizing'' the disputed waters of the Western Pacific.")
+    quote = find(extractor.extract(text), "clearly militarizing")
+    assert quote.cue.text == "accusing" and people(quote) == ["Harry Harris"]

@@ -38,6 +38,10 @@ def assert_sole_person_and_speaker(result, name: str) -> None:
         ("Carrie Lam, the chief executive, withdrew the bill.", "Carrie Lam", "chief executive"),
         ("WHO Director-General Tedros Adhanom named the virus.", "Tedros Adhanom", "director-general"),
         ("Adil Abdul-Mahdi, the caretaker Prime Minister, resigned.", "Adil Abdul-Mahdi", "prime minister"),
+        # a word joined by a hyphen makes one role, unless it only dates it
+        ("Democratic front-runner Hillary Clinton spoke in Ohio.", "Hillary Clinton", "front-runner"),
+        ("Ann Cole, a co-founder of the firm, resigned.", "Ann Cole", "co-founder"),
+        ("Then-President Barack Obama signed the bill.", "Barack Obama", "president"),
         # an office and what it is of
         ("US Secretary of State Mike Pompeo met the envoy.", "Mike Pompeo", "secretary of state"),
         ("Elaine Chao, the Secretary of Transportation, closed the airport.", "Elaine Chao", "secretary of transportation"),
@@ -162,10 +166,18 @@ def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
         "The bus hit a bridge on Wellhouse Lane in Hertfordshire.",
         # a particle is no first name ("Al" is one in the name lists)
         "Trump's plan appears to allow him to move funds, according to Al Jazeera.",
+        # names in the title of a show, a book or a song, in quotation marks
+        "He most recently offered analysis on ''Monday Night Baseball,'' the network said.",
+        "The band closed the night with “Sweet Caroline” and left the stage.",
     ],
 )
 def test_people_organisations_and_places_are_not_people(extractor, text):
     assert extractor.extract(text).people == []
+
+
+def test_people_a_name_outside_a_title_is_a_person(extractor):
+    result = extractor.extract("Caroline Hale wrote “Letters to Caroline” in 1999. Hale lives in Leeds.")
+    assert names(result) == ["Caroline Hale"]
 
 
 @pytest.mark.parametrize(

@@ -39,3 +39,35 @@ def test_scope_findings_with_a_clause_or_a_quotation_stay(extractor, text, cue):
 def test_scope_a_court_finding_stays(extractor):
     (quote,) = extractor.extract("The Court of Session found the suspension of Parliament to be unlawful.").quotes
     assert quote.cue.text == "found" and quote.text == "the suspension of Parliament to be unlawful"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other Republicans want Obama to push for new laws.",
+        "The mayor plans to cut 500 jobs next year.",
+        "Many conservatives aren't planning on voting for the billionaire.",
+        "Jane Doe hopes to win the race.",
+        "Trump has since adopted the position of wanting to overturn the ruling.",
+    ],
+)
+def test_scope_intentions_no_one_voiced_are_left_out(extractor, text):
+    assert extractor.extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("Jane Doe expects that turnout will be high.", "expects"),
+        ("Analysts expect the economy to grow by 2 percent.", "expect"),
+        ("The mayor said she wants to cut 500 jobs.", "said"),
+        ("“We want to win,” the coach said.", "said"),
+    ],
+)
+def test_scope_intentions_voiced_or_with_a_clause_stay(extractor, text, cue):
+    quotes = extractor.extract(text).quotes
+    assert [q.cue.text for q in quotes if q.cue is not None] == [cue]
+
+
+def test_scope_all_keeps_intentions(extractor):
+    assert extractor.extract("Other Republicans want Obama to push for new laws.", scope="all").quotes

@@ -31,13 +31,13 @@ from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
 from .cues import CueHit, closed_bracket, content_tokens, find_cues, left_of_cue, mention_span, token_runs
-from .drafts import WORDS, Draft, cue_verb, overlaps, title_like
+from .drafts import Draft, cue_verb, overlaps
 from .learned import Tagged
 from .merge import merge_learned, tagged_start
 from .paragraphs import inside, stripped
 from .people import People
-from .quotemarks import QuoteMarks, find_quotations, paragraphs
-from .scope import unspoken, without_impressions, without_topics
+from .quotemarks import WORDS, QuoteMarks, find_quotations, paragraphs, title_like
+from .scope import unspoken, without_impressions, without_intentions, without_topics
 from .tables import (
     CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NOMINAL_SUBJECT_DEPS, SCOPES, SPEECH_VERBS,
     QUESTION_VERBS, THOUGHT_VERBS, TURN_VOICES, WRITER_VOICES,
@@ -117,7 +117,7 @@ class Attributor:
         drafts = _nothing_after_own_quotation(doc, drafts)
         if scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not unspoken(doc, d.hit.tokens)]
-            drafts = without_impressions(doc, without_topics(doc, drafts))
+            drafts = without_intentions(doc, without_impressions(doc, without_topics(doc, drafts)))
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)
@@ -187,7 +187,7 @@ class Attributor:
             h for h in hits
             if (h.content_head is None or span.start <= h.content_head < span.end) and not _leading_participle(doc[h.verb], verbs)
         ]
-        after = [h for h in owns if span.end <= h.start < after_end]
+        after = [h for h in owns if span.end <= h.start < after_end and not _title_in_its_phrase(text, mark, span)]
         if after:
             return Draft("direct", [(mark.start, mark.end)], after[0], "cue", [mark])
         before = [h for h in owns if before_start <= h.start < span.start]
@@ -546,6 +546,14 @@ def _with_turns(doc: Doc, drafts: list[Draft], turns: list[Turn]) -> list[Draft]
         kept.append(Draft("direct", list(turn.pieces), hit, "turn"))
     kept.sort(key=lambda d: (d.spans[0][0], -d.spans[-1][1]))  # a turn before what is nested in it
     return kept
+
+
+def _title_in_its_phrase(text: str, mark: QuoteMarks, span: Span) -> bool:
+    """Whether a quotation is a title that a word before it governs ("offered analysis on ''Monday Night
+    Baseball,'' was dismissed after ... a post that appeared to respond"): a name, not words a cue after it
+    reports ("“Absolutely,” Smith replied")."""
+    root = span.root
+    return root.head.i < span.start and title_like(text[mark.inner[0] : mark.inner[1]])
 
 
 def _leading_participle(verb: Token, cue_verbs: set[int]) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..errors import Errors
 from ..records import Person
 from .attribution import Attributor
-from .coref import has_name, organization_name
+from .coref import organization_entities, organization_name
 from .learned import TaggerComponent
 from .paragraphs import non_prose_spans, set_paragraph_starts
 from .people import People, PeopleFinder, office_domain
@@ -152,8 +152,8 @@ def _persons(doc: Doc, people: People) -> list[Person]:
 
 def _organizations(doc: Doc, people: People, skip: list[tuple[int, int]]) -> list[str]:
     names: list[str] = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or not has_name(ent) or any(people.cluster_of(t) is not None for t in ent):
+    for ent in organization_entities(doc, people):
+        if any(people.cluster_of(t) is not None for t in ent):
             continue
         if len(ent) == 1 and office_domain(ent[0]):
             continue  # "Secretary of State": an office, not an organisation

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .people import People, appositives, compound_role, role_head
+from .people import Cluster, People, appositives, compound_role, parties_of, role_head
 from .tables import (
     ANY_ORG_NOUNS, EPITHETS, GROUP_GENDERS, GROUP_NOUNS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS,
-    ORG_OF_PREPS, ORG_PRONOUNS, PARTY_MEMBERS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS,
-    UNNAMED_SPEAKERS,
+    KNOWN_ORGANIZATIONS, ORG_OF_PREPS, ORG_PRONOUNS, PARTY_MEMBERS, PERSONAL_ORG_NOUNS, PLACE_LABELS,
+    PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -65,12 +65,11 @@ class Resolver:
         self.people = people
         sentences = list(doc.sents)
         self.sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
+        self.narrated_sentence_of = _narrated_sentence_numbers(sentences, quoted)
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        self.organizations = [
-            ent for ent in doc.ents
-            if ent.label_ == "ORG" and ent.start not in quoted and people.cluster_of(ent.root) is None and has_name(ent)
-        ]
+        self.organizations = [ent for ent in organization_entities(doc, people) if ent.start not in quoted]
         self.organization_names = {ent.text for ent in self.organizations}
+        self.organization_at = {i: ent for ent in self.organizations for i in range(ent.start, ent.end)}
         self.mentions: list[_Mention] = []
         for start, end, cluster in people.mentions_in_order():
             if start in quoted:
@@ -175,8 +174,13 @@ class Resolver:
             if owner:  # "CNN Philippines": the NER cut the name in an organisation and a place
                 return [], organization_name(self.doc[owner[0].left_edge.i : ent.end])
             return [], organization_name(ent)
+        if head.i in self.organization_at and head.pos_ in ("PROPN", "NOUN"):
+            return [], organization_name(self.organization_at[head.i])  # "Twitter said" (a known organisation)
         if form in ORG_PRONOUNS and head.pos_ == "PRON":
             return [], self._organization(head, None) if self._organization_in_focus(head) else None
+        led = self._persons_organization(head) if head.pos_ == "NOUN" else None
+        if led is not None:
+            return [], led
         if head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and _definite(head):
             return [], self._organization(head, head.lemma_.lower())
         if _role_word(head) and head.lemma_.lower() not in UNNAMED_SPEAKERS:
@@ -184,7 +188,7 @@ class Resolver:
             if found:
                 return found, None
         if head.pos_ == "PROPN" and not head.ent_type_ and head.text in self.organization_names:
-            return [], head.text  # "Twitter said", where the NER called "Twitter" an organisation elsewhere
+            return [], head.text  # "Tesla said", where the NER called "Tesla" an organisation elsewhere
         return [], self._organization_of_description(head) if head.pos_ == "NOUN" else None
 
     def _organization_of_description(self, head: Token) -> str | None:
@@ -200,6 +204,24 @@ class Resolver:
             ent = self.entity_at.get(holder.i)
             if ent is not None and ent.label_ == "ORG" and has_name(ent) and self.people.cluster_of(ent.root) is None:
                 return organization_name(ent)
+        return None
+
+    def _persons_organization(self, head: Token) -> str | None:
+        """The team a person leads, named by its noun (:data:`.tables.PERSONAL_ORG_NOUNS`) and the person's
+        surname: "Huckabee's campaign", "the Sanders campaign", "his campaign" (Trump's): "Trump campaign"."""
+        if head.tag_ in PLURAL_TAGS or head.lemma_.lower() not in PERSONAL_ORG_NOUNS:
+            return None
+        for owner in head.children:
+            if owner.i > head.i or owner.dep_ not in ("poss", "compound"):
+                continue
+            pronoun = PRONOUNS.get(owner.lower_) if owner.pos_ == "PRON" else None
+            if pronoun is not None and pronoun[1] == "sg" and owner.dep_ == "poss":
+                found = self._pronoun(owner, pronoun[0], "sg")
+            else:
+                cluster = self.people.cluster_of(owner)
+                found = [cluster] if cluster is not None else []
+            if found:
+                return f"{self.people.clusters[found[0]].name.split()[-1]} {head.lemma_.lower()}"
         return None
 
     def _name_set_off_after(self, head: Token) -> list[int]:
@@ -219,18 +241,19 @@ class Resolver:
     def _pronoun(self, token: Token, gender: str | None, number: str) -> list[int]:
         if token.lower_ in PRONOUNS and PRONOUNS[token.lower_][2] != 3:
             return []
-        sentence = self.sentence_of[token.i]
         if number == "pl":
-            return self._group(token, sentence)
+            return self._group(token, self.sentence_of[token.i])
+        sentence = self.narrated_sentence_of[token.i]  # a long quotation does not push its speaker away
         best, best_score = None, float("-inf")
         for m in self.mentions:
-            if m.token >= token.i or sentence - m.sentence > WINDOW or len(m.clusters) != 1:
+            distance = sentence - self.narrated_sentence_of[m.token]
+            if m.token >= token.i or distance > WINDOW or len(m.clusters) != 1:
                 continue
             cluster = self.people.clusters[m.clusters[0]]
             if gender is not None and cluster.gender not in (None, gender):
                 continue
             subject = SUBJECT_BONUS * m.subject * (SUBORDINATE_SHARE if m.subordinate else 1.0)
-            score = -SENTENCE_COST * (sentence - m.sentence) + subject + SPEAKER_BONUS * m.speaker
+            score = -SENTENCE_COST * distance + subject + SPEAKER_BONUS * m.speaker
             score += m.token / 1e6  # the later, the better, all else equal
             if score > best_score:
                 best, best_score = m.clusters[0], score
@@ -302,7 +325,7 @@ class Resolver:
         """
         subject = self._last_main_subject(pronoun, WINDOW)
         return subject is None or (
-            subject.lower_ in ORG_PRONOUNS or subject.ent_type_ in ORG_LABELS
+            subject.lower_ in ORG_PRONOUNS or subject.ent_type_ in ORG_LABELS or subject.i in self.organization_at
             or (subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in ORG_NOUNS)
         )
 
@@ -310,9 +333,7 @@ class Resolver:
         """Whether the last main clause's subject before a pronoun, in its sentence or the one before, is a
         named organisation ("The NBA did not release the name. They did say ...")."""
         subject = self._last_main_subject(pronoun, 1)
-        if subject is None or subject.ent_type_ != "ORG":
-            return False
-        return self.entity_at.get(subject.i) in self.organizations
+        return subject is not None and subject.i in self.organization_at
 
     def _last_main_subject(self, pronoun: Token, window: int) -> Token | None:
         """The subject of the last main clause before ``pronoun``, within ``window`` sentences: not "sales" in
@@ -332,28 +353,50 @@ class Resolver:
             return []
         role = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_
         whole = compound_role(head, role)  # "the Prime Minister": a prime minister before any other minister
-        holders = [i for i, c in enumerate(self.people.clusters) if whole in c.roles] or [
-            i for i, c in enumerate(self.people.clusters) if any(role_head(r) == role for r in c.roles)
+        parties = parties_of(head.doc[head.left_edge.i : head.i])
+        clusters = [(i, c) for i, c in enumerate(self.people.clusters) if not _other_party(c, parties)]
+        holders = [i for i, c in clusters if whole in c.roles] or [
+            i for i, c in clusters if any(role_head(r) == role for r in c.roles)
         ]
         mentioned = [m for m in self.mentions if m.token < head.i and any(c in holders for c in m.clusters)]
         if not mentioned:
-            return self._by_epithet(head, role, whole) if not holders else []
+            return self._by_epithet(head, role, whole, parties) if not holders else []
         last = max(mentioned, key=lambda m: m.token)
         return [next(c for c in last.clusters if c in holders)]
 
-    def _by_epithet(self, head: Token, role: str, whole: str) -> list[int]:
+    def _by_epithet(self, head: Token, role: str, whole: str, parties: set[str]) -> list[int]:
         """ "Hillary Clinton wants D.C. to become a state. The Democratic frontrunner wrote ...": a noun news
         uses for someone just named (:data:`.tables.EPITHETS`), which no one holds as a role, is the person
         a pronoun there would be, named at most :data:`EPITHET_WINDOW` sentences before."""
         if role not in EPITHETS and whole not in EPITHETS:
             return []
         found = self._pronoun(head, None, "sg")
+        if found and _other_party(self.people.clusters[found[0]], parties):
+            return []  # "Trump spoke. The Democratic front-runner said ..."
         sentence = self.sentence_of[head.i]
         near = any(
             m.token < head.i and found and m.clusters == (found[0],) and sentence - m.sentence <= EPITHET_WINDOW
             for m in self.mentions
         )
         return found if near else []
+
+
+def _narrated_sentence_numbers(sentences: list[Span], quoted: set[int]) -> dict[int, int]:
+    """Each token's sentence number, for how far back a pronoun looks: a sentence wholly inside quotation marks
+    counts with the one before it, so that "“…,” said Daniel Benjamin. “He is … . While he …” He argued ..."
+    finds Benjamin as near as if his words had been one sentence."""
+    numbers: dict[int, int] = {}
+    n = -1
+    for sent in sentences:
+        if n < 0 or not all(t.i in quoted or t.is_punct or t.is_space for t in sent):
+            n += 1
+        numbers.update((t.i, n) for t in sent)
+    return numbers
+
+
+def _other_party(cluster: Cluster, parties: set[str]) -> bool:
+    """Whether a description's party ("the GOP front-runner") is not the one the person was described by."""
+    return bool(parties and cluster.parties and not parties & cluster.parties)
 
 
 #: A bracket the NER ran into at the end of a name, closed or not: "World Health Organization (WHO".
@@ -370,6 +413,21 @@ def _subordinate(head: Token) -> bool:
 def _is_subject(head: Token) -> bool:
     """A subject, or a name set beside one ("Another voice actor, Lauren Landa, would list ...")."""
     return head.dep_ in NOMINAL_SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in NOMINAL_SUBJECT_DEPS)
+
+
+def organization_entities(doc: Doc, people: People) -> list[Span]:
+    """The organisations of ``doc``, in order: the model's (with a name, and no person of the article in
+    them), and the words of :data:`.tables.KNOWN_ORGANIZATIONS` it missed ("Twitter said")."""
+    found = [
+        ent for ent in doc.ents
+        if ent.label_ == "ORG" and people.cluster_of(ent.root) is None and has_name(ent)
+    ]
+    found += [
+        Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+        if t.lower_ in KNOWN_ORGANIZATIONS and t.is_title and t.pos_ in ("PROPN", "NOUN")
+        and t.ent_type_ not in (*PLACE_LABELS, "ORG") and people.cluster_of(t) is None
+    ]
+    return sorted(found, key=lambda ent: ent.start)
 
 
 def has_name(ent: Span) -> bool:
@@ -417,8 +475,9 @@ def _definite(head: Token) -> bool:
 
 
 def _role_word(head: Token) -> bool:
-    """A common noun, or a capitalised role ("The President", tagged a proper noun)."""
-    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in ROLE_NOUNS)
+    """A common noun, or a capitalised role ("The President", tagged a proper noun), or a word in lower case
+    the tagger took for a proper noun ("the GOP front-runner")."""
+    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and (head.lower_ in ROLE_NOUNS or head.is_lower))
 
 
 def _distinct(items) -> list[int]:

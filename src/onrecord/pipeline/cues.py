@@ -145,6 +145,8 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None
     if is_passive(token) and lemma not in ("quote",):
         return None  # "was told", "is said": the subject is not the speaker
+    if token.dep_ == "amod" and token.head.i > token.i:
+        return None  # a participle before its noun: "the disputed waters", "the promised wall"
     hit = CueHit(tokens=sorted([*left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
     heads = speaker_heads(token, quoted)
     hit.speaker_heads = [antecedent(h).i for h in heads]

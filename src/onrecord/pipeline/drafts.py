@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -16,9 +15,6 @@ from .tables import NEEDS_CONTENT, REPORTING_WORDS, SPEECH_VERBS, STANCE_VERBS, 
 SPEECH_CUE_WORDS = SPEECH_VERBS | THOUGHT_VERBS | REPORTING_WORDS
 #: Cue words that report a stance only with a clause or a quotation ("slammed the plan" is an act).
 CLAUSE_CUE_WORDS = STANCE_VERBS | NEEDS_CONTENT
-#: A word, as contents are counted and titles told apart.
-WORDS = re.compile(r"[\w’'-]+")
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is".split())
 
 
 @dataclass
@@ -34,14 +30,6 @@ class Draft:
     speaker_heads: list[int] = field(default_factory=list)
     follows: Draft | None = None  # the quotation it continues
     referent: Referent | None = None
-
-
-def title_like(content: str) -> bool:
-    """ "All of Us Strangers", "The Donald": every word capitalised, no sentence in it."""
-    words = WORDS.findall(content)
-    if not words or content.rstrip()[-1:] in ".!?,":
-        return False
-    return all(w[0].isupper() or w.lower() in _SMALL_WORDS or w[0].isdigit() for w in words)
 
 
 def overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

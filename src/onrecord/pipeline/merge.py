@@ -14,10 +14,10 @@ from .cues import (
     CueHit, addressee_span, antecedent, content_tokens, is_passive, is_time, mention_span, reporters_own_cue,
     speaker_heads, token_runs, trailing_participle,
 )
-from .drafts import CLAUSE_CUE_WORDS, SPEECH_CUE_WORDS, WORDS, Draft, cue_verb, overlaps, title_like, token_set
+from .drafts import CLAUSE_CUE_WORDS, SPEECH_CUE_WORDS, Draft, cue_verb, overlaps, token_set
 from .learned import Tagged
 from .paragraphs import one_paragraph
-from .quotemarks import QuoteMarks
+from .quotemarks import WORDS, QuoteMarks, title_like
 from .tables import (
     ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
     WRITER_VOICES,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from gender_guesser.detector import Detector
@@ -16,11 +17,11 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
-from .quotemarks import find_quotations
+from .quotemarks import find_quotations, title_like
 from .tables import (
-    CAPTION_WORDS, COMPOUND_ROLES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES,
-    NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
-    ROLE_SUFFIXES, TITLES,
+    CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_TIME_WORDS, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS,
+    NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PARTY_WORDS, PLACE_LABELS, PRONOUNS,
+    REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -82,6 +83,7 @@ class Cluster:
     suffix: str = ""  # "jr", "iii": Donald Trump Jr. is not Donald Trump
     sure_gender: bool = False  # from a title ("Mrs.") or a first name the lists are sure of, not "mostly_*"
     roles: list[str] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)  # from the words before a role ("Democratic front-runner")
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
 
     @property
@@ -135,7 +137,12 @@ class PeopleFinder:
         :param labels: the speaker labels of a transcript's turns (see :meth:`add_speaker_labels`).
         """
         people = People()
-        candidates = [c for c in self._name_spans(doc) if not inside(c.start_char, skip)]
+        quotations = find_quotations(doc.text)
+        titles = [m.inner for m in quotations if title_like(doc.text[m.inner[0] : m.inner[1]])]
+        candidates = [
+            c for c in self._name_spans(doc)
+            if not inside(c.start_char, skip) and not _part_of_a_title(c, titles)
+        ]
         full = [c for c in candidates if len(_parts(_name_tokens(c))) > 1]
         for span in full:
             self._add(people, span)
@@ -147,7 +154,7 @@ class PeopleFinder:
         self._add_lone_names(doc, people, skip)
         for cluster in people.clusters:
             cluster.mentions.sort()
-        _genders_from_pronouns(doc, people, [(m.start, m.end) for m in find_quotations(doc.text)])
+        _genders_from_pronouns(doc, people, [(m.start, m.end) for m in quotations])
         return people
 
     def add_speaker_labels(self, doc: Doc, people: People, labels: list[tuple[int, int]]) -> None:
@@ -457,6 +464,20 @@ class PeopleFinder:
         holder = appositive_of(head)
         if holder is not None and _is_role(holder):
             cluster.add_role(compound_role(holder, holder.lemma_.lower()))
+        described = [t for t in (holder, *(c for c in head.children if c.dep_ == "appos")) if t is not None]
+        for phrase in (doc[span.root.left_edge.i : first_word], *(doc[t.left_edge.i : t.i] for t in described)):
+            cluster.parties.update(parties_of(phrase))
+
+
+def parties_of(words: Iterable[Token]) -> set[str]:
+    """The parties the words name (:data:`.tables.PARTY_WORDS`): "the GOP front-runner" -> {"republican"}."""
+    return {PARTY_WORDS[t.lower_] for t in words if t.lower_ in PARTY_WORDS and (t.is_title or t.is_upper)}
+
+
+def _part_of_a_title(span: Span, titles: list[tuple[int, int]]) -> bool:
+    """Whether a name is in a title in quotation marks ("offered analysis on ''Monday Night Baseball''", "the
+    song “Jolene”"): a show, a book or a song, not a person of the article."""
+    return any(start <= span.start_char and span.end_char <= end for start, end in titles)
 
 
 def office_domain(token: Token) -> bool:
@@ -492,8 +513,12 @@ def _joined_role(token: Token, role: str) -> str:
         return role
     doc = token.doc
     before = doc[token.i - 1]
-    if before.text in HYPHENS and token.i >= 2 and f"{doc[token.i - 2].lower_}-{role}" in COMPOUND_ROLES:
-        return f"{doc[token.i - 2].lower_}-{role}"
+    if before.text in HYPHENS and token.i >= 2:
+        word = doc[token.i - 2]
+        joined = f"{word.lower_}-{role}"
+        written_as_one = not word.whitespace_ and not before.whitespace_ and word.is_alpha
+        if joined in COMPOUND_ROLES or (written_as_one and word.lower_ not in HYPHEN_TIME_WORDS):
+            return joined  # "director-general", "front-runner", "co-founder"; not "then-president"
     joined = f"{before.lower_.rstrip('.')} {role}"
     return joined if joined in COMPOUND_ROLES else role
 

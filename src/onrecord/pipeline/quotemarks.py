@@ -71,6 +71,27 @@ def classify_single(text: str, i: int) -> Mark | None:
     return None if after.isalnum() else "close"
 
 
+#: A word, as contents are counted and titles told apart.
+WORDS = re.compile(r"[\w’'-]+")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is".split())
+
+
+#: A sentence ending inside a text: "Where is David Cameron? Danny Dyer for PM" is no title.
+_INNER_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def title_like(content: str) -> bool:
+    """ "All of Us Strangers", "The Donald", "Monday Night Baseball," (the comma is the sentence's, after two
+    words or more: "However," opens a quotation): every word capitalised, no sentence in it."""
+    content = content.rstrip()
+    if content.endswith(",") and len(WORDS.findall(content)) > 1:
+        content = content[:-1]
+    words = WORDS.findall(content)
+    if not words or content.rstrip()[-1:] in ".!?," or _INNER_SENTENCE_END.search(content):
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS or w[0].isdigit() for w in words)
+
+
 def find_quotations(text: str, spans: list[tuple[int, int]] | None = None) -> list[QuoteMarks]:
     """Every quotation in ``text`` (or in the paragraphs ``spans``), in order.
 

@@ -6,7 +6,8 @@ from spacy.tokens import Doc, Token
 
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
-    CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS, PERCEPTION_VERBS, RAISING_VERBS,
+    CLAUSE_VERB_TAGS, FINITE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS,
+    PERCEPTION_VERBS, RAISING_VERBS, REPORTING_WORDS, SPEECH_VERBS, VOLITION_VERBS,
 )
 
 
@@ -39,6 +40,41 @@ def _impression(doc: Doc, draft: Draft) -> bool:
     if draft.kind != "indirect" or not lemmas & PERCEPTION_VERBS or lemmas & SPEECH_CUE_WORDS:
         return False
     return not any(doc[i].tag_ in CLAUSE_VERB_TAGS for i in token_set(doc, draft.spans))
+
+
+def without_intentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """The drafts less intentions no one was heard to voice: what someone wants or plans to do ("he wants to
+    isolate him", "Republicans want Obama to push for new laws", :data:`.tables.VOLITION_VERBS`), and hopes for
+    oneself ("hopes to win", :data:`.tables.HOPE_VERBS`). A finite clause ("hopes that turnout will be high"), a
+    forecast ("expects the economy to grow"), a quotation, or a speech verb in the cue ("said he wants to run")
+    keeps the draft."""
+    return [d for d in drafts if d.hit is None or not _intention(doc, d)]
+
+
+def _intention(doc: Doc, draft: Draft) -> bool:
+    assert draft.hit is not None
+    if draft.kind != "indirect":
+        return False
+    lemmas = {doc[i].lemma_.lower() for i in draft.hit.tokens}
+    if lemmas & (SPEECH_VERBS | REPORTING_WORDS):
+        return False
+    content = token_set(doc, draft.spans)
+    if not content or _finite(doc, content):
+        return False
+    if lemmas & VOLITION_VERBS:
+        return True
+    first = doc[min(content)]
+    return bool(lemmas & HOPE_VERBS) and first.lower_ == "to" and first.tag_ == "TO"
+
+
+def _finite(doc: Doc, tokens: set[int]) -> bool:
+    """Whether a verb the words hang on has a tense: "the bridge was unsafe", "turnout will be high"."""
+    roots = [doc[i] for i in tokens if doc[i].head.i not in tokens or doc[i].head.i == i]
+    return any(
+        root.tag_ in FINITE_VERB_TAGS
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_VERB_TAGS for c in root.children)
+        for root in roots
+    )
 
 
 def _topic_only(doc: Doc, draft: Draft) -> bool:

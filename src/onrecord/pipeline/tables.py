@@ -57,6 +57,16 @@ RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear"})
 GENERIC_SPEAKERS: frozenset[str] = frozenset({"one"})
 #: ... and verbs of perception with no clause after them and no quotation ("found the area welcoming").
 PERCEPTION_VERBS: frozenset[str] = frozenset({"find", "see", "notice", "spot", "witness"})
+#: ... and intentions: verbs of wanting and planning, reported only with a finite clause ("plans to cut jobs",
+#: "want Obama to push for new laws", "aren't planning on voting" say what someone means to do, not what anyone
+#: said; "hopes that turnout will be high" reports a thought, and "expects the economy to grow" a forecast).
+VOLITION_VERBS: frozenset[str] = frozenset(
+    "want wish plan intend aim seek try attempt strive mean desire prepare".split()
+)
+#: ... and verbs of hoping whose infinitive has no subject of its own ("hopes to win", "expects to be elected").
+HOPE_VERBS: frozenset[str] = frozenset({"hope", "expect"})
+#: Part-of-speech tags of a finite verb: a clause with a tense of its own.
+FINITE_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Part-of-speech tags of the verb of a clause: finite, or an infinitive ("found the law to be unlawful"),
 #: not a participle ("found the area welcoming").
 CLAUSE_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
@@ -430,6 +440,18 @@ ORG_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Organisations news names all the time that the small model often calls nothing, or a product ("Twitter
+#: said", "Facebook said"): lowercase, one word each. A word of these is an organisation unless the model
+#: calls it a place or a person ("the Amazon basin").
+KNOWN_ORGANIZATIONS: frozenset[str] = frozenset(
+    """
+    twitter facebook instagram youtube google alphabet apple amazon microsoft meta tiktok whatsapp reddit
+    snapchat telegram linkedin uber lyft airbnb netflix spotify tesla spacex openai nvidia intel ibm
+    samsung huawei wikipedia wikileaks
+    """.split()
+)
+#: Organisations a person leads, named by the person ("Huckabee's campaign", "the Obama administration").
+PERSONAL_ORG_NOUNS: frozenset[str] = frozenset("campaign team camp office administration foundation".split())
 #: Of those, the nouns that may stand for an organisation whose name does not hold them ("Acme Corp. ...
 #: the company said"); the others ("the government", "the court") only for one whose name does.
 ANY_ORG_NOUNS: frozenset[str] = frozenset(
@@ -451,6 +473,15 @@ EPITHETS: frozenset[str] = frozenset(
 PARTY_MEMBERS: frozenset[str] = frozenset(
     "democrat republican conservative liberal independent socialist progressive tory labourite".split()
 )
+#: Words of a party before a role, and the party they name: "the GOP front-runner" is not the person
+#: the article called "the Democratic front-runner".
+PARTY_WORDS: dict[str, str] = {
+    "gop": "republican", "republican": "republican", "democratic": "democratic", "democrat": "democratic",
+    "labour": "labour", "tory": "conservative", "conservative": "conservative", "liberal": "liberal",
+    "libertarian": "libertarian", "green": "green", "socialist": "socialist",
+}
+#: Words before a hyphen that do not make a role of their own: a "then-president" is still a president.
+HYPHEN_TIME_WORDS: frozenset[str] = frozenset({"then", "now"})
 #: Words that count a group of people named before ("both men", "the two senators"), and how many.
 GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
 #: Nouns of such a group that tell its gender ("both men" are not the woman named last).
