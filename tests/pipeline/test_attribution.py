@@ -1160,3 +1160,26 @@ def test_attribution_quotation_before_a_participle_keeps_the_cue_of_its_sentence
             "Great Wall of sand'' and ''clearly militarizing'' the disputed waters of the Western Pacific.")
     quote = find(extractor.extract(text), "clearly militarizing")
     assert quote.cue.text == "accusing" and people(quote) == ["Harry Harris"]
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speaker,speakers",
+    [
+        # a speaker set off by a dash from the clause the parser hung it on
+        ("And it wasn’t a one-off or an accident — Brendan Buck, a spokesman for Ryan, told POLITICO that the "
+         "speaker gave Priebus a heads up.", "gave Priebus", "Brendan Buck, a spokesman for Ryan", ["Brendan Buck"]),
+        # a group given by its members
+        ("Other Republican candidates, including Carly Fiorina and Ben Carson, have followed his lead, saying the "
+         "history is a legitimate criticism.", "legitimate criticism",
+         "Other Republican candidates, including Carly Fiorina and Ben Carson", ["Carly Fiorina", "Ben Carson"]),
+        # every conjunct of a coordinated subject
+        ("Labor unions, environmental groups, and many Democratic lawmakers claim the deal will cost jobs.",
+         "will cost jobs", "Labor unions, environmental groups, and many Democratic lawmakers", []),
+        # negatives: a clause after a dash keeps its own subject; a place after "like" is no member
+        ("The mayor backed the plan — and told reporters it would pass.", "would pass", "The mayor", []),
+        ("Voters in states like Ohio said the deal was bad.", "the deal was bad", "Voters in states like Ohio", []),
+    ],
+)
+def test_attribution_speaker_set_off_grouped_or_coordinated(extractor, text, fragment, speaker, speakers):
+    quote = find(extractor.extract(text), fragment)
+    assert quote.speaker.text == speaker and sorted(people(quote)) == sorted(speakers)

@@ -53,6 +53,20 @@ def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
     assert role in person(result, name).roles
 
 
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("House Speaker Paul Ryan met the president. Speaker Ryan said the meeting went well.", "Paul Ryan"),
+        ("Senate Majority Leader Mitch McConnell spoke. Leader McConnell said the vote would wait.",
+         "Mitch McConnell"),
+    ],
+)
+def test_people_title_before_a_surname_joins_the_full_name(extractor, text, name):
+    result = extractor.extract(text)
+    assert names(result) == [name]
+    assert result.quotes[-1].speaker.people == [name]
+
+
 @pytest.mark.parametrize("surname", ["DeSantis", "McAllister", "O'Neill", "MacLeod"])
 def test_people_surname_written_with_inner_capitals_joins_the_full_name(extractor, surname):
     text = f"Gov. Ronald {surname} signed the order on Friday. {surname} has said the state is ready to reopen."
@@ -302,7 +316,7 @@ def test_people_title_gender_makes_a_new_person_when_no_one_fits(extractor):
          "La Riva", "Gloria La Riva"),
         # a known surname the NER took for a place, as a subject
         ("Constitution Party nominee Don Blankenship spoke first. While others attacked the war, "
-         "Blankenship wanted the US to stay home.", "Blankenship", "Don Blankenship"),
+         "Blankenship argued the US must stay home.", "Blankenship", "Don Blankenship"),
         ('Joe Biden spoke in Ohio. Biden referred to the hecklers as "ugly folks."', "Biden", "Joe Biden"),
     ],
 )

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import Cluster, People, appositives, compound_role, parties_of, role_head
 from .tables import (
-    ANY_ORG_NOUNS, EPITHETS, GROUP_GENDERS, GROUP_NOUNS, GROUP_WORDS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS,
-    KNOWN_ORGANIZATIONS, ORG_OF_PREPS, ORG_PRONOUNS, PARTY_MEMBERS, PERSONAL_ORG_NOUNS, PLACE_LABELS,
-    PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
+    ANY_ORG_NOUNS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS, KNOWN_ORGANIZATIONS,
+    NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS, PARTY_MEMBERS, PERSONAL_ORG_NOUNS,
+    PLACE_LABELS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -156,6 +156,9 @@ class Resolver:
         if named:  # "the mayor, Jane Roe, said"
             return named[:1], None
         form = head.lower_
+        members = self._members_named(head)
+        if members:  # "Other Republican candidates, including Carly Fiorina and Ben Carson, ..."
+            return members, None
         if form in PRONOUNS and head.pos_ == "PRON":
             found = self._pronoun(head, *PRONOUNS[form][:2])
             if not found and form in PLURAL_ORG_PRONOUNS and self._organization_subject_before(head):
@@ -205,6 +208,21 @@ class Resolver:
             if ent is not None and ent.label_ == "ORG" and has_name(ent) and self.people.cluster_of(ent.root) is None:
                 return organization_name(ent)
         return None
+
+    def _members_named(self, head: Token) -> list[int]:
+        """The people a group is given by ("candidates, including Carly Fiorina and Ben Carson";
+        :data:`.tables.GROUP_MEMBER_PREPS`)."""
+        if head.tag_ not in PLURAL_TAGS:
+            return []
+        found: list[int] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in GROUP_MEMBER_PREPS:
+                continue
+            for member in (o for p in prep.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)):
+                cluster = self.people.cluster_of(member)
+                if cluster is not None and cluster not in found:
+                    found.append(cluster)
+        return found
 
     def _persons_organization(self, head: Token) -> str | None:
         """The team a person leads, named by its noun (:data:`.tables.PERSONAL_ORG_NOUNS`) and the person's

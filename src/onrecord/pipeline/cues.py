@@ -49,6 +49,8 @@ CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "acomp", "ccomp", "advcl"})
 #: Dependencies through which a subjectless cue takes its head's subject.
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+#: Dashes that set a clause off ("it wasn't an accident — Brendan Buck told POLITICO ...").
+DASHES = frozenset({"—", "–", "--"})
 #: Pronouns that name a hearer as the object of "promise" or "write" ("promised me that ...").
 HEARER_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 #: Parts of speech an addressee does not end with.
@@ -389,6 +391,9 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
             return [subject, *[c for c in subject.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head]
+        set_off = _phrase_after_dash(current) if current is verb else None
+        if set_off is not None:
+            return [set_off]  # "it wasn't an accident — Brendan Buck, a spokesman, told POLITICO that ..."
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             break
         current = current.head
@@ -401,6 +406,24 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
     ):
         return [after]  # "said Scott", parsed as an object
     return []
+
+
+def _phrase_after_dash(verb: Token) -> Token | None:
+    """The head of a name or noun phrase that fills all the room between a dash and a verb with no subject,
+    which the parser hung on the clause before the dash: "it wasn't an accident — [Brendan Buck, a spokesman
+    for Ryan,] told POLITICO ..."."""
+    doc = verb.doc
+    dash = next((i for i in range(verb.i - 1, verb.head.i, -1) if doc[i].text in DASHES), None)
+    if dash is None or verb.dep_ != "conj" or dash + 1 >= verb.i:
+        return None
+    head = doc[dash + 1]
+    while head.head.i != head.i and dash < head.head.i < verb.i:
+        head = head.head
+    if head.pos_ not in ("PROPN", "NOUN") or head.tag_ in ("NNS", "NNPS"):
+        return None
+    last = max(t.i for t in head.subtree)
+    rest = doc[last + 1 : verb.i]
+    return head if head.left_edge.i == dash + 1 and all(t.is_punct for t in rest) else None
 
 
 def _object_quoted_as_saying(verb: Token) -> Token | None:

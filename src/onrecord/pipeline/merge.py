@@ -20,7 +20,7 @@ from .paragraphs import one_paragraph
 from .quotemarks import WORDS, QuoteMarks, title_like
 from .tables import (
     ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
-    WRITER_VOICES,
+    NUMERIC_LABELS, ROLE_NOUNS, WRITER_VOICES,
 )
 
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
@@ -94,7 +94,7 @@ def merge_learned(
             hit.speaker, hit.speaker_heads = source, _heads(doc, source)  # a cue the rules found with no subject
         elif (
             PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1]
-            and hit.speaker[0] < source[1] and _holds_head(source, hit) and not _holds_its_governor(doc, source, hit)
+            and hit.speaker[0] < source[1] and _holds_head(doc, source, hit) and not _holds_its_governor(doc, source, hit)
         ):
             hit.speaker = source
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
@@ -107,13 +107,27 @@ def merge_learned(
     return sorted(drafts + added, key=lambda d: d.spans[0])
 
 
-def _holds_head(source: tuple[int, int], hit: CueHit) -> bool:
+def _holds_head(doc: Doc, source: tuple[int, int], hit: CueHit) -> bool:
     """Whether a tagger's source may replace the speaker of the rules: it holds that speaker's head (not
-    "Bashar al-Assad" for "The United States, which has retreated from ousting Bashar al-Assad, said").
-    A head outside the rules' speaker (the antecedent of "who") does not count."""
+    "Bashar al-Assad" for "The United States, which has retreated from ousting Bashar al-Assad, said"), and
+    every one of a list of speakers (not "many Democratic lawmakers" for "Labor unions, environmental groups,
+    and many Democratic lawmakers"; but "Al Jazeera" for "Al Jazeera, US$3.6 billion from ...", which the
+    parser joined). A head outside the rules' speaker (the antecedent of "who") does not count."""
     assert hit.speaker is not None
     own = [h for h in hit.speaker_heads if hit.speaker[0] <= h < hit.speaker[1]]
-    return not own or any(source[0] <= h < source[1] for h in own)
+    held = [h for h in own if source[0] <= h < source[1]]
+    if own and not held:
+        return False
+    left = [doc[h] for h in own if h not in held]
+    rest = [t for t in doc[hit.speaker[0] : hit.speaker[1]] if not source[0] <= t.i < source[1]]
+    return not left or not all(_speaker_like(t) for t in left) or any(t.pos_ in ("VERB", "AUX") for t in rest)
+
+
+def _speaker_like(head: Token) -> bool:
+    """A head that may be one of several speakers: a name, a plural ("unions"), a role ("the mayor")."""
+    if head.ent_type_ in NUMERIC_LABELS:
+        return False
+    return head.pos_ == "PROPN" or head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ROLE_NOUNS
 
 
 def _holds_its_governor(doc: Doc, source: tuple[int, int], hit: CueHit) -> bool:

@@ -297,6 +297,7 @@ TITLES: dict[str, tuple[str | None, str | None]] = {
     "judge": ("judge", None),
     "justice": ("justice", None),
     "mayor": ("mayor", None),
+    "speaker": ("speaker", None),  # "Speaker Ryan", "House Speaker Nancy Pelosi"
     "chancellor": ("chancellor", None),
     "minister": ("minister", None),
     "premier": ("premier", None),
@@ -482,8 +483,12 @@ PARTY_WORDS: dict[str, str] = {
 }
 #: Words before a hyphen that do not make a role of their own: a "then-president" is still a president.
 HYPHEN_TIME_WORDS: frozenset[str] = frozenset({"then", "now"})
+#: Entity labels of amounts: "US$3.6 billion", joined to a speaker by the parser, is no second speaker.
+NUMERIC_LABELS: frozenset[str] = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 #: Words that count a group of people named before ("both men", "the two senators"), and how many.
 GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
+#: Prepositions that give a group by its members: "candidates, including Carly Fiorina and Ben Carson".
+GROUP_MEMBER_PREPS: frozenset[str] = frozenset({"including", "like"})
 #: Nouns of such a group that tell its gender ("both men" are not the woman named last).
 #: Plural nouns of people counted as a group ("the two candidates"), beside :data:`ROLE_NOUNS` (lemmas).
 GROUP_NOUNS: frozenset[str] = frozenset("person people candidate nominee rival brother sister partner".split())
