@@ -943,6 +943,8 @@ def test_attribution_epithet_stands_for_the_person_just_named(extractor, text, s
          "front-runner said Trump was wrong.", ["Hillary Clinton"]),
         ("Democratic front-runner Hillary Clinton spoke in Ohio. Donald Trump spoke in Iowa. On Sunday, the "
          "Democratic front-runner said Trump was wrong.", ["Hillary Clinton"]),
+        # an ideology is no party
+        ("Conservative Sen. Ted Cruz spoke in Iowa. The Republican senator said the plan was bad.", ["Ted Cruz"]),
     ],
 )
 def test_attribution_description_of_another_party_is_not_the_holder_of_the_role(extractor, text, speakers):
@@ -1004,6 +1006,8 @@ def test_attribution_described_speaker_speaks_for_the_organisation_named_in_it(e
     [
         ("Twitter said it had suspended 125,000 accounts.", ["Twitter"]),
         ("Facebook said the posts violated its rules.", ["Facebook"]),
+        ("YouTube said the video broke its rules.", ["YouTube"]),
+        ("A YouTube spokeswoman said the video broke its rules.", ["YouTube"]),
         ("Twitter suspended the accounts on Monday. It said the group had broken its rules.", ["Twitter"]),
         # negatives: a person who bears the word, a place
         ("Ann Twitter, a teacher, said the school was closed.", []),
@@ -1017,12 +1021,28 @@ def test_attribution_organisation_news_names_all_the_time_speaks(extractor, text
 
 
 @pytest.mark.parametrize(
+    "text,speakers,organizations",
+    [
+        ("A Twitter post by Amy Cook, director of the event, said the tusk came from her home.", ["Amy Cook"], []),
+        ("A letter from Jane Roe said the school would close.", ["Jane Roe"], []),
+        # negatives: an organisation's report, a platform's own spokesman
+        ("A report by the Brookings Institution said the group used the site.", [], ["Brookings Institution"]),
+        ("A Twitter spokesman said the account was suspended.", [], ["Twitter"]),
+    ],
+)
+def test_attribution_text_that_speaks_is_its_authors(extractor, text, speakers, organizations):
+    quote = extractor.extract(text).quotes[-1]
+    assert people(quote) == speakers and quote.speaker.organizations == organizations
+
+
+@pytest.mark.parametrize(
     "text,organizations",
     [
         ("Mike Huckabee spoke in Iowa. Huckabee's campaign said the report was false.", ["Huckabee campaign"]),
         ("Bernie Sanders spoke in Iowa. The Sanders campaign said the count was wrong.", ["Sanders campaign"]),
         ("Donald Trump spoke in Iowa. His campaign said the ad was false.", ["Trump campaign"]),
         ("Barack Obama spoke on Monday. The Obama administration said the plan would pass.", ["Obama administration"]),
+        ("Donald Trump Jr. spoke in Iowa. His campaign said the ad was false.", ["Trump campaign"]),
         # negatives: a person of the team, a team of no one named, a campaign of many
         ("Donald Trump spoke in Iowa. His campaign manager said the ad was false.", []),
         ("Donald Trump spoke in Iowa. The campaign said the ad was false.", []),
@@ -1117,6 +1137,7 @@ def test_attribution_relative_clause_said_inside_another_speakers_words_is_no_cu
         ("Schilling, who most recently offered analysis on ''Monday Night Baseball,'' was dismissed after sharing "
          "a post that appeared to respond to the law.", []),
         ("She starred in “The Crown” before the show ended, her agent said.", []),
+        ("Fans of “Dr. Strangelove Meets the Press” lined up on Monday.", []),
         # negatives: a title-cased quotation that the cue after it reports
         ("“Absolutely,” Smith replied.", ["Absolutely,"]),
         ("“Not Guilty,” the defendant said.", ["Not Guilty,"]),
@@ -1183,3 +1204,34 @@ def test_attribution_quotation_before_a_participle_keeps_the_cue_of_its_sentence
 def test_attribution_speaker_set_off_grouped_or_coordinated(extractor, text, fragment, speaker, speakers):
     quote = find(extractor.extract(text), fragment)
     assert quote.speaker.text == speaker and sorted(people(quote)) == sorted(speakers)
+
+
+def test_attribution_speaker_the_parse_made_a_clause_does_not_break_the_article(extractor):
+    """A tagger source whose head the parser made a relative clause ("a major party nominee -- the Republican
+    Donald J. Trump -- questions ...") once left the mention empty and raised ValueError."""
+    text = ("The selection process could be concluded in October and almost certainly before the next American "
+            "president takes office in January, officials say. It is not lost on bank directors that they are "
+            "acting during an American presidential campaign in which a major party nominee -- the Republican "
+            "Donald J. Trump -- questions American involvement in multinational organizations.")
+    quotes = extractor.extract(text, scope="all").quotes
+    assert quotes and all(q.speaker is None or q.speaker.text.strip() for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # a relative clause set off by a comma at the end of a reported clause is the writer's aside
+        ("Robby Mook acknowledged Sanders had split the first two contests, which is an outcome few expected.",
+         "Sanders had split the first two contests"),
+        ("Officials said they are not concerned about the levees, which have about five feet of room.",
+         "they are not concerned about the levees"),
+        # negatives: one inside the clause, one without a comma, one in quotation marks
+        ("Ann Cole said the bill, which passed on Monday, would raise taxes.",
+         "the bill, which passed on Monday, would raise taxes"),
+        ("Ann Cole said the bill that passed on Monday would raise taxes.",
+         "the bill that passed on Monday would raise taxes"),
+    ],
+)
+def test_attribution_aside_after_a_reported_clause_is_not_the_content(extractor, text, content):
+    quote = extractor.extract(text, scope="all").quotes[0]
+    assert quote.text == content

@@ -42,6 +42,7 @@ def assert_sole_person_and_speaker(result, name: str) -> None:
         ("Democratic front-runner Hillary Clinton spoke in Ohio.", "Hillary Clinton", "front-runner"),
         ("Ann Cole, a co-founder of the firm, resigned.", "Ann Cole", "co-founder"),
         ("Then-President Barack Obama signed the bill.", "Barack Obama", "president"),
+        ("Ex-President Donald Trump spoke in Iowa.", "Donald Trump", "president"),
         # an office and what it is of
         ("US Secretary of State Mike Pompeo met the envoy.", "Mike Pompeo", "secretary of state"),
         ("Elaine Chao, the Secretary of Transportation, closed the airport.", "Elaine Chao", "secretary of transportation"),
@@ -189,9 +190,16 @@ def test_people_organisations_and_places_are_not_people(extractor, text):
     assert extractor.extract(text).people == []
 
 
-def test_people_a_name_outside_a_title_is_a_person(extractor):
-    result = extractor.extract("Caroline Hale wrote “Letters to Caroline” in 1999. Hale lives in Leeds.")
-    assert names(result) == ["Caroline Hale"]
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Caroline Hale wrote “Letters to Caroline” in 1999. Hale lives in Leeds.", "Caroline Hale"),
+        # a name that opens a quotation is no title
+        ("“Joe Biden,” she said, “is the one we need.”", "Joe Biden"),
+    ],
+)
+def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
+    assert names(extractor.extract(text)) == [name]
 
 
 @pytest.mark.parametrize(

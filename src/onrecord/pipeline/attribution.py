@@ -35,7 +35,7 @@ from .drafts import Draft, cue_verb, overlaps
 from .learned import Tagged
 from .merge import merge_learned, tagged_start
 from .paragraphs import inside, stripped
-from .people import People
+from .people import People, title_in_its_phrase
 from .quotemarks import WORDS, QuoteMarks, find_quotations, paragraphs, title_like
 from .scope import unspoken, without_impressions, without_intentions, without_topics
 from .tables import (
@@ -187,7 +187,9 @@ class Attributor:
             h for h in hits
             if (h.content_head is None or span.start <= h.content_head < span.end) and not _leading_participle(doc[h.verb], verbs)
         ]
-        after = [h for h in owns if span.end <= h.start < after_end and not _title_in_its_phrase(text, mark, span)]
+        governed_title = title_in_its_phrase(doc, mark)  # "on ''Monday Night Baseball,''": no cue's words
+        title = governed_title or title_like(text[mark.inner[0] : mark.inner[1]])
+        after = [h for h in owns if span.end <= h.start < after_end and not governed_title]
         if after:
             return Draft("direct", [(mark.start, mark.end)], after[0], "cue", [mark])
         before = [h for h in owns if before_start <= h.start < span.start]
@@ -199,13 +201,13 @@ class Attributor:
         sentence = doc[span.start].sent
         if sentence.start < span.start or _frame_end(doc, span, []) > span.end:
             near = [h for h in hits if sentence.start <= h.start < sentence.end and h.speaker is not None]
-            if near and not title_like(text[mark.inner[0] : mark.inner[1]]):
+            if near and not title:
                 preceding = [h for h in near if h.start < span.start]
                 hit = preceding[-1] if preceding else near[0]
                 return Draft("direct", [(mark.start, mark.end)], hit, "sentence", [mark])
         if len(WORDS.findall(text[mark.start : mark.end])) >= MIN_WORDS_ALONE and _sentence_like(span, text, mark):
             return Draft("direct", [(mark.start, mark.end)], None, "none", [mark])
-        if _ends_its_sentence(doc, span, all_spans) and not title_like(text[mark.inner[0] : mark.inner[1]]):
+        if _ends_its_sentence(doc, span, all_spans) and not title:
             return Draft("direct", [(mark.start, mark.end)], None, "short", [mark])  # kept only if it continues
         return None  # a scare quote or a title ("“Clean coal” remains a slogan")
 
@@ -546,14 +548,6 @@ def _with_turns(doc: Doc, drafts: list[Draft], turns: list[Turn]) -> list[Draft]
         kept.append(Draft("direct", list(turn.pieces), hit, "turn"))
     kept.sort(key=lambda d: (d.spans[0][0], -d.spans[-1][1]))  # a turn before what is nested in it
     return kept
-
-
-def _title_in_its_phrase(text: str, mark: QuoteMarks, span: Span) -> bool:
-    """Whether a quotation is a title that a word before it governs ("offered analysis on ''Monday Night
-    Baseball,'' was dismissed after ... a post that appeared to respond"): a name, not words a cue after it
-    reports ("“Absolutely,” Smith replied")."""
-    root = span.root
-    return root.head.i < span.start and title_like(text[mark.inner[0] : mark.inner[1]])
 
 
 def _leading_participle(verb: Token, cue_verbs: set[int]) -> bool:

@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import Cluster, People, appositives, compound_role, parties_of, role_head
 from .tables import (
-    ANY_ORG_NOUNS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS, KNOWN_ORGANIZATIONS,
-    NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS, PARTY_MEMBERS, PERSONAL_ORG_NOUNS,
-    PLACE_LABELS, PLURAL_ORG_PRONOUNS, PRONOUNS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
+    ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
+    KNOWN_ORGANIZATIONS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS,
+    PARTY_MEMBERS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS,
+    REPORTING_WORDS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -156,8 +157,8 @@ class Resolver:
         if named:  # "the mayor, Jane Roe, said"
             return named[:1], None
         form = head.lower_
-        members = self._members_named(head)
-        if members:  # "Other Republican candidates, including Carly Fiorina and Ben Carson, ..."
+        members = self._members_named(head) or self._author(head)
+        if members:  # "Other Republican candidates, including Carly Fiorina and Ben Carson", "a post by Amy Cook"
             return members, None
         if form in PRONOUNS and head.pos_ == "PRON":
             found = self._pronoun(head, *PRONOUNS[form][:2])
@@ -204,14 +205,14 @@ class Resolver:
             if prep.dep_ == "acl" and prep.tag_ == "VBN":  # "a report released by the Brookings Institution"
                 holders += [p for a in prep.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         for holder in holders:
-            ent = self.entity_at.get(holder.i)
-            if ent is not None and ent.label_ == "ORG" and has_name(ent) and self.people.cluster_of(ent.root) is None:
+            ent = self.organization_at.get(holder.i)
+            if ent is not None and not (head.lemma_.lower() in POSTED_NOUNS and ent.text.lower() in PLATFORMS):
                 return organization_name(ent)
         return None
 
     def _members_named(self, head: Token) -> list[int]:
-        """The people a group is given by ("candidates, including Carly Fiorina and Ben Carson";
-        :data:`.tables.GROUP_MEMBER_PREPS`)."""
+        """The people a group is given by ("candidates, including Carly Fiorina and Ben Carson", "critics like
+        Mitt Romney": :data:`.tables.GROUP_MEMBER_PREPS`)."""
         if head.tag_ not in PLURAL_TAGS:
             return []
         found: list[int] = []
@@ -223,6 +224,18 @@ class Resolver:
                 if cluster is not None and cluster not in found:
                     found.append(cluster)
         return found
+
+    def _author(self, head: Token) -> list[int]:
+        """The person who wrote or posted what speaks: "a Twitter post by Amy Cook", "a letter from Jane Roe"
+        (:data:`.tables.AUTHOR_PREPS`)."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in POSTED_NOUNS | REPORTING_WORDS:
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in AUTHOR_PREPS:
+                found = [self.people.cluster_of(o) for o in prep.children if o.dep_ == "pobj"]
+                if found and found[0] is not None:
+                    return [found[0]]
+        return []
 
     def _persons_organization(self, head: Token) -> str | None:
         """The team a person leads, named by its noun (:data:`.tables.PERSONAL_ORG_NOUNS`) and the person's
@@ -239,7 +252,8 @@ class Resolver:
                 cluster = self.people.cluster_of(owner)
                 found = [cluster] if cluster is not None else []
             if found:
-                return f"{self.people.clusters[found[0]].name.split()[-1]} {head.lemma_.lower()}"
+                surname = [w for w in self.people.clusters[found[0]].name.split() if _key(w) not in NAME_SUFFIXES]
+                return f"{surname[-1]} {head.lemma_.lower()}" if surname else None
         return None
 
     def _name_set_off_after(self, head: Token) -> list[int]:
@@ -412,6 +426,11 @@ def _narrated_sentence_numbers(sentences: list[Span], quoted: set[int]) -> dict[
     return numbers
 
 
+def _key(word: str) -> str:
+    """A word of a name as the tables hold it: "Jr." -> "jr"."""
+    return word.lower().rstrip(".")
+
+
 def _other_party(cluster: Cluster, parties: set[str]) -> bool:
     """Whether a description's party ("the GOP front-runner") is not the one the person was described by."""
     return bool(parties and cluster.parties and not parties & cluster.parties)
@@ -442,7 +461,7 @@ def organization_entities(doc: Doc, people: People) -> list[Span]:
     ]
     found += [
         Span(doc, t.i, t.i + 1, label="ORG") for t in doc
-        if t.lower_ in KNOWN_ORGANIZATIONS and t.is_title and t.pos_ in ("PROPN", "NOUN")
+        if t.lower_ in KNOWN_ORGANIZATIONS and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")
         and t.ent_type_ not in (*PLACE_LABELS, "ORG") and people.cluster_of(t) is None
     ]
     return sorted(found, key=lambda ent: ent.start)

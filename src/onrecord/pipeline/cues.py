@@ -19,6 +19,7 @@ from .tables import (
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
     APPEAL_PREPS,
+    ASIDE_PRONOUNS,
     CUE_LEFT_DEPS,
     CUE_OBJECTS,
     CUE_PARTICLES,
@@ -391,7 +392,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
             return [subject, *[c for c in subject.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head]
-        set_off = _phrase_after_dash(current) if current is verb else None
+        set_off = _phrase_after_dash(current) if current.i == verb.i else None
         if set_off is not None:
             return [set_off]  # "it wasn't an accident — Brendan Buck, a spokesman, told POLITICO that ..."
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
@@ -409,9 +410,9 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
 
 
 def _phrase_after_dash(verb: Token) -> Token | None:
-    """The head of a name or noun phrase that fills all the room between a dash and a verb with no subject,
-    which the parser hung on the clause before the dash: "it wasn't an accident — [Brendan Buck, a spokesman
-    for Ryan,] told POLITICO ..."."""
+    """The head of a name or a singular noun phrase that fills all the room between a dash and a verb with no
+    subject, which the parser hung on the clause before the dash: "it wasn't an accident — [Brendan Buck, a
+    spokesman for Ryan,] told POLITICO ..." (a plural is more often a list the clause goes on with)."""
     doc = verb.doc
     dash = next((i for i in range(verb.i - 1, verb.head.i, -1) if doc[i].text in DASHES), None)
     if dash is None or verb.dep_ != "conj" or dash + 1 >= verb.i:
@@ -465,16 +466,16 @@ def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
             if child.dep_ in MENTION_SKIPS or (child.dep_ == "cc" and child.i > head.i):
                 continue
             tokens.update(t.i for t in child.subtree)
-    for i in sorted(tokens):
+    kept = {h.i for h in heads}  # the heads stay, even one the parse made a clause; "which" is edge junk
+    for i in sorted(tokens):  # in a longer mention, not when it is the mention
         token = doc[i]
-        if token.dep_ in MENTION_CLAUSES and i in tokens:
+        if token.dep_ in MENTION_CLAUSES and i in tokens and i not in kept:
             subtree = {t.i for t in token.subtree}
             tags = MENTION_CLAUSES[token.dep_]
-            kept = tags is None or token.tag_ in tags
-            if not kept or (cue is not None and cue in subtree) or any(doc[j].is_quote for j in subtree):
-                tokens -= subtree
+            wanted = tags is None or token.tag_ in tags
+            if not wanted or (cue is not None and cue in subtree) or any(doc[j].is_quote for j in subtree):
+                tokens -= subtree - kept
     start, end = min(tokens), max(tokens) + 1
-    kept = {h.i for h in heads}  # "which" is edge junk in a longer mention, not when it is the mention
     while start < end and start not in kept and (doc[start].is_punct or doc[start].lower_ in EDGE_JUNK):
         start += 1
     while end > start and end - 1 not in kept and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
@@ -625,6 +626,9 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
         tokens -= set(range(*hit.speaker))
     if not tokens:
         return []
+    tail = _trailing_aside(doc, tokens)
+    if any(not doc[i].is_punct for i in tokens - tail):  # "acknowledged Sanders had split the first two
+        tokens -= tail  # contests, which is an outcome ..."
     ordered = sorted(tokens)
     run = _trimmed(doc, token_runs(ordered)[0])
     if run and hit.content_exclude and run[-1] < min(hit.content_exclude):
@@ -633,6 +637,25 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
         if rest and all(t.is_punct or t.is_space for t in gap):
             run += _trimmed(doc, token_runs(rest)[0])
     return run
+
+
+def _trailing_aside(doc: Doc, tokens: set[int]) -> set[int]:
+    """A relative clause set off by a comma at the end of a reported clause, outside quotation marks: the
+    writer's aside on its last noun, not the speaker's words ("said he had access to the server, which he
+    described as ..."; :data:`.tables.ASIDE_PRONOUNS`)."""
+    last = max(tokens)
+    for i in sorted(tokens):
+        token = doc[i]
+        if token.dep_ != "relcl" or i == min(tokens):
+            continue
+        clause = {t.i for t in token.subtree}
+        first = doc[min(clause)]
+        if (
+            max(clause) >= last and min(clause) > 0 and doc[min(clause) - 1].text == ","
+            and first.lower_ in ASIDE_PRONOUNS and not any(doc[j].is_quote for j in clause)
+        ):
+            return {j for j in tokens if j >= min(clause) - 1}
+    return set()
 
 
 def _junk_start(token: Token) -> bool:

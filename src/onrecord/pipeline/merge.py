@@ -120,7 +120,12 @@ def _holds_head(doc: Doc, source: tuple[int, int], hit: CueHit) -> bool:
         return False
     left = [doc[h] for h in own if h not in held]
     rest = [t for t in doc[hit.speaker[0] : hit.speaker[1]] if not source[0] <= t.i < source[1]]
-    return not left or not all(_speaker_like(t) for t in left) or any(t.pos_ in ("VERB", "AUX") for t in rest)
+    return not left or not all(_speaker_like(t) for t in left) or any(_clause_verb(t) for t in rest)
+
+
+def _clause_verb(token: Token) -> bool:
+    """A verb that is no part of a relative clause ("Smith, who chairs the panel, and Jones")."""
+    return token.pos_ in ("VERB", "AUX") and not any(a.dep_ in ("relcl", "acl") for a in (token, *token.ancestors))
 
 
 def _speaker_like(head: Token) -> bool:

@@ -17,9 +17,9 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside
-from .quotemarks import find_quotations, title_like
+from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
-    CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_TIME_WORDS, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS,
+    CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS,
     NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PARTY_WORDS, PLACE_LABELS, PRONOUNS,
     REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
 )
@@ -138,7 +138,9 @@ class PeopleFinder:
         """
         people = People()
         quotations = find_quotations(doc.text)
-        titles = [m.inner for m in quotations if title_like(doc.text[m.inner[0] : m.inner[1]])]
+        titles = [
+            m.inner for m in quotations if title_like(doc.text[m.inner[0] : m.inner[1]]) or title_in_its_phrase(doc, m)
+        ]
         candidates = [
             c for c in self._name_spans(doc)
             if not inside(c.start_char, skip) and not _part_of_a_title(c, titles)
@@ -474,6 +476,17 @@ def parties_of(words: Iterable[Token]) -> set[str]:
     return {PARTY_WORDS[t.lower_] for t in words if t.lower_ in PARTY_WORDS and (t.is_title or t.is_upper)}
 
 
+def title_in_its_phrase(doc: Doc, mark: QuoteMarks) -> bool:
+    """Whether a quotation is a title that a word before it governs ("offered analysis on ''Monday Night
+    Baseball,'' was dismissed after ... a post that appeared to respond"): a name, not words that a cue after it
+    reports ("“Absolutely,” Smith replied"), nor a name that opens a quotation ("“Joe Biden,” she said")."""
+    span = doc.char_span(mark.inner[0], mark.inner[1], alignment_mode="expand")
+    if span is None:
+        return False
+    heads = [t.head.i for t in span if not t.is_punct and not span.start <= t.head.i < span.end]
+    return bool(heads) and all(h < span.start for h in heads) and title_like(span.text, comma=True)
+
+
 def _part_of_a_title(span: Span, titles: list[tuple[int, int]]) -> bool:
     """Whether a name is in a title in quotation marks ("offered analysis on ''Monday Night Baseball''", "the
     song “Jolene”"): a show, a book or a song, not a person of the article."""
@@ -516,8 +529,8 @@ def _joined_role(token: Token, role: str) -> str:
     if before.text in HYPHENS and token.i >= 2:
         word = doc[token.i - 2]
         joined = f"{word.lower_}-{role}"
-        written_as_one = not word.whitespace_ and not before.whitespace_ and word.is_alpha
-        if joined in COMPOUND_ROLES or (written_as_one and word.lower_ not in HYPHEN_TIME_WORDS):
+        written_as_one = not word.whitespace_ and not before.whitespace_
+        if joined in COMPOUND_ROLES or (written_as_one and word.lower_ in HYPHEN_ROLE_PREFIXES):
             return joined  # "director-general", "front-runner", "co-founder"; not "then-president"
     joined = f"{before.lower_.rstrip('.')} {role}"
     return joined if joined in COMPOUND_ROLES else role

@@ -76,15 +76,17 @@ WORDS = re.compile(r"[\w’'-]+")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is".split())
 
 
-#: A sentence ending inside a text: "Where is David Cameron? Danny Dyer for PM" is no title.
-_INNER_SENTENCE_END = re.compile(r"[.!?]\s")
+#: A sentence ending inside a text: "Where is David Cameron? Danny Dyer for PM" is no title; "Dr. Strangelove
+#: Meets the Press" may be one (a period after a word of three letters or more, in lower case, ends a sentence).
+_INNER_SENTENCE_END = re.compile(r"[!?]\s|(?<=[a-z]{3})\.\s")
 
 
-def title_like(content: str) -> bool:
-    """ "All of Us Strangers", "The Donald", "Monday Night Baseball," (the comma is the sentence's, after two
-    words or more: "However," opens a quotation): every word capitalised, no sentence in it."""
+def title_like(content: str, *, comma: bool = False) -> bool:
+    """ "All of Us Strangers", "The Donald": every word capitalised, no sentence in it. With ``comma``, a comma
+    at the end of two words or more is the sentence's ("on ''Monday Night Baseball,'' he ..."): only for a
+    quotation a word before it governs, since "“Joe Biden,” she said" opens a quotation with a name."""
     content = content.rstrip()
-    if content.endswith(",") and len(WORDS.findall(content)) > 1:
+    if comma and content.endswith(",") and len(WORDS.findall(content)) > 1:
         content = content[:-1]
     words = WORDS.findall(content)
     if not words or content.rstrip()[-1:] in ".!?," or _INNER_SENTENCE_END.search(content):

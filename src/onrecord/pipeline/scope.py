@@ -52,6 +52,8 @@ def without_intentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
 
 def _intention(doc: Doc, draft: Draft) -> bool:
+    """Whether an indirect draft reports only what someone wants, plans or hopes to do (see
+    :func:`without_intentions`)."""
     assert draft.hit is not None
     if draft.kind != "indirect":
         return False

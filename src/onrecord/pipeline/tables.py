@@ -451,6 +451,14 @@ KNOWN_ORGANIZATIONS: frozenset[str] = frozenset(
     samsung huawei wikipedia wikileaks
     """.split()
 )
+#: Of those, the platforms where others post, and the nouns of what is posted there: "a Twitter post by Amy
+#: Cook" is Cook's, not Twitter's (but "a Twitter spokesman" speaks for Twitter).
+PLATFORMS: frozenset[str] = frozenset(
+    "twitter facebook instagram youtube tiktok whatsapp reddit snapchat telegram linkedin".split()
+)
+POSTED_NOUNS: frozenset[str] = frozenset("post tweet video page account livestream message story reel".split())
+#: Prepositions that give the author of a text that speaks: "a post by Amy Cook", "a letter from Jane Roe".
+AUTHOR_PREPS: frozenset[str] = frozenset({"by", "from"})
 #: Organisations a person leads, named by the person ("Huckabee's campaign", "the Obama administration").
 PERSONAL_ORG_NOUNS: frozenset[str] = frozenset("campaign team camp office administration foundation".split())
 #: Of those, the nouns that may stand for an organisation whose name does not hold them ("Acme Corp. ...
@@ -475,16 +483,18 @@ PARTY_MEMBERS: frozenset[str] = frozenset(
     "democrat republican conservative liberal independent socialist progressive tory labourite".split()
 )
 #: Words of a party before a role, and the party they name: "the GOP front-runner" is not the person
-#: the article called "the Democratic front-runner".
+#: the article called "the Democratic front-runner". Not ideologies: a conservative may be a Republican.
 PARTY_WORDS: dict[str, str] = {
     "gop": "republican", "republican": "republican", "democratic": "democratic", "democrat": "democratic",
-    "labour": "labour", "tory": "conservative", "conservative": "conservative", "liberal": "liberal",
-    "libertarian": "libertarian", "green": "green", "socialist": "socialist",
+    "labour": "labour", "tory": "conservative", "libertarian": "libertarian",
 }
-#: Words before a hyphen that do not make a role of their own: a "then-president" is still a president.
-HYPHEN_TIME_WORDS: frozenset[str] = frozenset({"then", "now"})
+#: Words that make one role with the role after a hyphen ("front-runner", "co-founder", "vice-chair"); others
+#: leave the role as it was ("then-president", "ex-president": a president).
+HYPHEN_ROLE_PREFIXES: frozenset[str] = frozenset({"front", "co", "vice", "deputy"})
 #: Entity labels of amounts: "US$3.6 billion", joined to a speaker by the parser, is no second speaker.
 NUMERIC_LABELS: frozenset[str] = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
+#: Words that open a relative clause set off by a comma: "..., which forced the resignation of ...".
+ASIDE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "whom", "whose"})
 #: Words that count a group of people named before ("both men", "the two senators"), and how many.
 GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
 #: Prepositions that give a group by its members: "candidates, including Carly Fiorina and Ben Carson".
