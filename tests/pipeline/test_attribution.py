@@ -831,6 +831,10 @@ def test_attribution_a_date_is_no_addressee(extractor, text, addressee):
         ("Carly Fiorina spoke in Iowa. Fiorina said she doubted voters would care.", "speech", ["said"]),
         ("Carly Fiorina spoke in Iowa. Fiorina said she doubted voters would care.", "all", ["said", "doubted"]),
         ("The Acme Corporation said it believes the deal will close in May.", "speech", ["said"]),
+        ("Carly Fiorina spoke in Iowa. Fiorina said she told voters the plan would fail.", "speech", ["said"]),
+        # what the speaker goes on to say stays
+        ("Bernie Sanders spoke on Wednesday. Sanders said he was suspending his campaign, calling it a “difficult "
+         "and painful decision.”", "speech", ["said", "calling"]),
         # someone else's nested in it stays
         ("Mary Lee, the county attorney, said that officials believe the video should be released.", "speech",
          ["said", "believe"]),
@@ -1235,3 +1239,16 @@ def test_attribution_speaker_the_parse_made_a_clause_does_not_break_the_article(
 def test_attribution_aside_after_a_reported_clause_is_not_the_content(extractor, text, content):
     quote = extractor.extract(text, scope="all").quotes[0]
     assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        ("Jessica Mackler issued a statement saying his comment has no place in our politics.", ["Jessica Mackler"]),
+        ("Donald Trump spoke in Ohio. He posted a video saying the media had lied.", ["Donald Trump"]),
+        # negative: a statement nobody is said to have issued
+        ("A statement released on Monday said the plant would close.", []),
+    ],
+)
+def test_attribution_text_issued_speaks_for_who_issued_it(extractor, text, speakers):
+    assert people(extractor.extract(text).quotes[-1]) == speakers

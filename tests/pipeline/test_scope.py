@@ -71,3 +71,26 @@ def test_scope_intentions_voiced_or_with_a_clause_stay(extractor, text, cue):
 
 def test_scope_all_keeps_intentions(extractor):
     assert extractor.extract("Other Republicans want Obama to push for new laws.", scope="all").quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He left without saying whether he would run.",
+        "If people think the race is over, they are wrong.",
+        "Clinton noted her years as senator from New York.",
+    ],
+)
+def test_scope_words_not_said_or_only_a_topic_are_left_out(extractor, text):
+    assert extractor.extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("Ann Cole said that if voters stay home, the race is over.", "said"),
+        ("Ann Cole criticized the agency as militaristic.", "criticized"),
+    ],
+)
+def test_scope_a_condition_inside_the_words_keeps_them(extractor, text, cue):
+    assert [q.cue.text for q in extractor.extract(text).quotes] == [cue]

@@ -40,7 +40,7 @@ from .quotemarks import WORDS, QuoteMarks, find_quotations, paragraphs, title_li
 from .scope import unspoken, without_impressions, without_intentions, without_topics
 from .tables import (
     CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NOMINAL_SUBJECT_DEPS, SCOPES, SPEECH_VERBS,
-    QUESTION_VERBS, THOUGHT_VERBS, TURN_VOICES, WRITER_VOICES,
+    QUESTION_VERBS, TURN_VOICES, WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -139,7 +139,7 @@ class Attributor:
             if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
                 said.append((draft.spans, draft.referent))
         quotes = _one_cue_per_quotation(quotes)
-        return _without_own_thoughts_nested(doc, quotes) if scope == "speech" else quotes
+        return _without_own_words_nested(doc, quotes) if scope == "speech" else quotes
 
     def _clauses(self, doc: Doc, hits: list[CueHit], marks: list[QuoteMarks], mark_tokens: list[Span]):
         """Rule 1: cues governing a clause."""
@@ -345,26 +345,32 @@ def _one_cue_per_quotation(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if q.kind != "direct" or best[tuple(q.spans)] is q]
 
 
-def _without_own_thoughts_nested(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """The quotes less thoughts nested in the content of another by the same people: "Fiorina said she
-    doubted voters would care" says it once, not also "voters would care" as Fiorina's doubt. A thought of
-    someone else's ("said officials believe ...") stays, and so does what the speaker goes on to say
-    ("said ..., calling it ..."); with ``scope="all"`` all stay, as attribution corpora count them."""
+def _without_own_words_nested(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """The quotes less what is nested in the content of another by the same people: "Fiorina said she
+    doubted voters would care" says it once, not also "voters would care" as Fiorina's doubt, and "Ryan said
+    he can understand why ..." not also Ryan's understanding. What someone else says or thinks ("said
+    officials believe ...") stays, and so does what the speaker goes on to say ("said ..., calling it ...");
+    with ``scope="all"`` all stay, as attribution corpora count them."""
 
-    def thought(quote: Quote) -> bool:
-        cue = doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue is not None else None
-        return cue is not None and any(t.lemma_.lower() in THOUGHT_VERBS for t in cue)
+    def goes_on(quote: Quote) -> bool:  # "said he was quitting, calling it a painful decision"
+        assert quote.cue is not None
+        cue = doc.char_span(*quote.cue.span, alignment_mode="expand")
+        return cue is not None and any(
+            t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > t.head.i and t.left_edge.i > 0
+            and doc[t.left_edge.i - 1].text == "," for t in cue
+        )
 
     def within(inner: Quote, outer: Quote) -> bool:
-        if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None:
+        if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None or goes_on(inner):
             return False
         who = (inner.speaker.people, inner.speaker.organizations)
         if not any(who) or who != (outer.speaker.people, outer.speaker.organizations):
             return False
         held = [inner.cue.span, *inner.spans]
-        return all(any(s <= a and b <= e for s, e in outer.spans) for a, b in held)
+        larger = sum(b - a for a, b in outer.spans) > sum(b - a for a, b in inner.spans)
+        return larger and all(any(s <= a and b <= e for s, e in outer.spans) for a, b in held)
 
-    return [q for q in quotes if not (thought(q) and any(within(q, other) for other in quotes))]
+    return [q for q in quotes if not any(within(q, other) for other in quotes)]
 
 
 def _nothing_after_own_quotation(doc: Doc, drafts: list[Draft]) -> list[Draft]:

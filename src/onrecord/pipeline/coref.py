@@ -160,6 +160,9 @@ class Resolver:
         members = self._members_named(head) or self._author(head)
         if members:  # "Other Republican candidates, including Carly Fiorina and Ben Carson", "a post by Amy Cook"
             return members, None
+        issuer = _issuer(head)
+        if issuer is not None:  # "Jessica Mackler issued a statement saying ...": Mackler says it
+            return self._resolve_one(issuer)
         if form in PRONOUNS and head.pos_ == "PRON":
             found = self._pronoun(head, *PRONOUNS[form][:2])
             if not found and form in PLURAL_ORG_PRONOUNS and self._organization_subject_before(head):
@@ -424,6 +427,16 @@ def _narrated_sentence_numbers(sentences: list[Span], quoted: set[int]) -> dict[
             n += 1
         numbers.update((t.i, n) for t in sent)
     return numbers
+
+
+def _issuer(head: Token) -> Token | None:
+    """The subject of the verb a text is the object of ("Jessica Mackler issued [a statement] saying ...",
+    "the campaign released [a video] showing ..."), when the text speaks (:data:`.tables.POSTED_NOUNS`,
+    :data:`.tables.REPORTING_WORDS`)."""
+    if head.pos_ != "NOUN" or head.dep_ != "dobj" or head.lemma_.lower() not in POSTED_NOUNS | REPORTING_WORDS:
+        return None
+    verb = head.head
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
 
 
 def _key(word: str) -> str:

@@ -6,8 +6,8 @@ from spacy.tokens import Doc, Token
 
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
-    CLAUSE_VERB_TAGS, FINITE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS,
-    PERCEPTION_VERBS, RAISING_VERBS, REPORTING_WORDS, SPEECH_VERBS, VOLITION_VERBS,
+    CLAUSE_VERB_TAGS, FINITE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS,
+    NOT_SPEECH_PREPS, PERCEPTION_VERBS, RAISING_VERBS, REPORTING_WORDS, SPEECH_VERBS, UNSAID_PREPS, VOLITION_VERBS,
 )
 
 
@@ -89,10 +89,12 @@ def _topic_only(doc: Doc, draft: Draft) -> bool:
 
 
 def _predicates(token: Token) -> bool:
-    """A verb; "as" with an object ("as militaristic"); an adjective after its noun ("the order swift")."""
+    """A verb; "as" with an object, on the verb ("criticized the agency as militaristic"; not "noted her years
+    as senator"); an adjective after its noun ("the order swift")."""
     return (
         token.pos_ in ("VERB", "AUX")
-        or (token.lower_ == "as" and any(c.dep_ == "pobj" for c in token.children))
+        or (token.lower_ == "as" and token.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "pobj" for c in token.children))
         or token.dep_ in ("oprd", "acomp")
         or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.i > token.head.i)
     )
@@ -101,9 +103,12 @@ def _predicates(token: Token) -> bool:
 def unspoken(doc: Doc, cue: set[int] | list[int]) -> bool:
     """Whether a cue reports that nothing was said: "Asked about her plans, ..." (she was asked), "did not
     respond to requests for comment", "did not say whether ...", "had not, as of Monday, announced any
-    plans" (the negation outside the cue), "adding to evidence that ..."."""
+    plans" (the negation outside the cue), "adding to evidence that ...", "left without saying whether ...",
+    "if people think the race is over, ..." (:data:`.tables.UNSAID_PREPS`, :data:`.tables.HYPOTHETICAL_MARKS`)."""
     return any(
         _asked(doc[i]) or (doc[i].dep_ == "neg" and doc[i].head.lemma_.lower() in SPEECH_CUE_WORDS)
+        or (doc[i].dep_ == "pcomp" and doc[i].head.lower_ in UNSAID_PREPS)
+        or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in doc[i].children)
         or (doc[i].lemma_.lower() in SPEECH_CUE_WORDS and _negated(doc[i]))
         or any(c.dep_ == "prep" and c.lower_ in NOT_SPEECH_PREPS.get(doc[i].lemma_.lower(), ())
                for c in doc[i].children)

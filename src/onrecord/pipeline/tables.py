@@ -105,6 +105,10 @@ REPORTING_WORDS: frozenset[str] = frozenset(
 
 #: Prepositions after which a speech verb reports no speech: "adding to evidence that ..." adds nothing said.
 NOT_SPEECH_PREPS: dict[str, frozenset[str]] = {"add": frozenset({"to"})}
+#: Words that make a cue report no speech: "left without saying whether ..." (a preposition it hangs on),
+#: "if people think the race is over, ..." (a condition: no one thinks it yet).
+UNSAID_PREPS: frozenset[str] = frozenset({"without", "instead"})
+HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless"})
 
 #: Speech verbs that, with a bare object and no clause, report an act ("the Kremlin rejected a proposal",
 #: "the Senate confirmed Barrett", "he posted a video"): out of scope "speech" when only the tagger found them.
