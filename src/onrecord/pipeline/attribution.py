@@ -34,7 +34,7 @@ from .cues import CueHit, closed_bracket, content_tokens, find_cues, left_of_cue
 from .drafts import Draft, cue_verb, overlaps
 from .learned import Tagged
 from .merge import merge_learned, tagged_start
-from .paragraphs import inside, stripped
+from .paragraphs import inside, stripped, text_of
 from .people import People, title_in_its_phrase
 from .quotemarks import WORDS, QuoteMarks, find_quotations, paragraphs, title_like
 from .scope import unspoken, without_impressions, without_intentions, without_topics
@@ -88,7 +88,7 @@ class Attributor:
     ) -> list[Quote]:
         """The document's attributions; ``scope`` overrides the one given at construction for this call."""
         scope = self.scope if scope is None else checked_scope(scope)
-        text = doc.text  # built anew on each access: read it once
+        text = text_of(doc)
         prose = [(s, e) for s, e in paragraphs(text) if not any(a <= s < b for a, b in skip)]
         marks = find_quotations(text, prose)
         mark_tokens = [_tokens(doc, m) for m in marks]
@@ -361,14 +361,14 @@ def _without_own_words_nested(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         )
 
     def within(inner: Quote, outer: Quote) -> bool:
-        if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None or goes_on(inner):
+        if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None:
             return False
         who = (inner.speaker.people, inner.speaker.organizations)
         if not any(who) or who != (outer.speaker.people, outer.speaker.organizations):
             return False
         held = [inner.cue.span, *inner.spans]
         larger = sum(b - a for a, b in outer.spans) > sum(b - a for a, b in inner.spans)
-        return larger and all(any(s <= a and b <= e for s, e in outer.spans) for a, b in held)
+        return larger and all(any(s <= a and b <= e for s, e in outer.spans) for a, b in held) and not goes_on(inner)
 
     return [q for q in quotes if not any(within(q, other) for other in quotes)]
 
@@ -378,7 +378,7 @@ def _nothing_after_own_quotation(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     that quotation: 'told the press, "… may say[.]" As of Tuesday there had been reports ...' (the parser
     missed the sentence's end); the words after are the writer's. Not so after a quotation that ends no
     sentence: 'called on "village councils" to instill confidence'."""
-    text = doc.text
+    text = text_of(doc)
     ends = {
         id(d.hit): d.spans[-1][1] for d in drafts
         if d.kind == "direct" and d.hit is not None and d.hit.tokens and d.spans[0][0] > doc[min(d.hit.tokens)].idx

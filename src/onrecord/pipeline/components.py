@@ -27,7 +27,7 @@ from ..records import Person
 from .attribution import Attributor
 from .coref import organization_entities, organization_name
 from .learned import TaggerComponent
-from .paragraphs import non_prose_spans, set_paragraph_starts
+from .paragraphs import non_prose_spans, set_paragraph_starts, text_of
 from .people import People, PeopleFinder, office_domain
 from .tables import MIN_TURNS, TURN_MARKS
 from .turns import Turn, find_turns
@@ -44,7 +44,7 @@ for _name, _default in (
 def _skip_spans(doc: Doc) -> list[tuple[int, int]]:
     if NONPROSE_KEY in doc.spans:
         return [(s.start_char, s.end_char) for s in doc.spans[NONPROSE_KEY]]
-    return non_prose_spans(doc.text)
+    return non_prose_spans(text_of(doc))
 
 
 class TurnFinder:
@@ -64,14 +64,14 @@ class TurnFinder:
         counts = doc.count_by(ORTH)
         if sum(counts.get(doc.vocab.strings[mark], 0) for mark in TURN_MARKS) < MIN_TURNS:
             return []  # too few colons or brackets for labels: spare building the text (most articles)
-        return find_turns(doc.text, _skip_spans(doc), self.finder.is_first_name)
+        return find_turns(text_of(doc), _skip_spans(doc), self.finder.is_first_name)
 
 
 class ProseMarker:
     """Marks the paragraphs that are not prose on ``doc.spans["onrecord_nonprose"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in non_prose_spans(doc.text)]  # text read once
+        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in non_prose_spans(text_of(doc))]
         doc.spans[NONPROSE_KEY] = [s for s in spans if s is not None]
         return doc
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..errors import Errors
 from ..records import Offsets
+from .paragraphs import text_of
 
 if not Doc.has_extension("onrecord_tagged"):
     Doc.set_extension("onrecord_tagged", default=None)
@@ -48,5 +49,5 @@ class TaggerComponent:
         self.tagger = SpanTagger(folder, threads=threads)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.onrecord_tagged = [Tagged(**found) for found in self.tagger.attributions(doc.text)]
+        doc._.onrecord_tagged = [Tagged(**found) for found in self.tagger.attributions(text_of(doc))]
         return doc

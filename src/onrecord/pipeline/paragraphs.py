@@ -15,6 +15,18 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’»)\]]*\s*$|[\"”»]\s*$")
 _WORD = re.compile(r"[^\W\d_][\w’'&-]*")
 
 
+#: Where :func:`text_of` keeps a document's text.
+TEXT_KEY = "onrecord_text"
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, read once: spaCy builds ``doc.text`` anew from the tokens on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def is_prose(text: str) -> bool:
     """Whether a paragraph reads as running text rather than a caption, credit or embed."""
     if any(p.search(text) for p in _NON_PROSE):

@@ -16,7 +16,7 @@ from gender_guesser.detector import Detector
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from .paragraphs import inside
+from .paragraphs import inside, text_of
 from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
     CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS,
@@ -137,10 +137,9 @@ class PeopleFinder:
         :param labels: the speaker labels of a transcript's turns (see :meth:`add_speaker_labels`).
         """
         people = People()
-        quotations = find_quotations(doc.text)
-        titles = [
-            m.inner for m in quotations if title_like(doc.text[m.inner[0] : m.inner[1]]) or title_in_its_phrase(doc, m)
-        ]
+        text = text_of(doc)
+        quotations = find_quotations(text)
+        titles = [m.inner for m in quotations if title_like(text[m.inner[0] : m.inner[1]]) or title_in_its_phrase(doc, m)]
         candidates = [
             c for c in self._name_spans(doc)
             if not inside(c.start_char, skip) and not _part_of_a_title(c, titles)
@@ -166,7 +165,8 @@ class PeopleFinder:
         ("NG" for Natasha Gownaris), else a new person when it reads as a full name, or as a
         one-word name ("((Jaya))") that labels at least :data:`.tables.MIN_ONE_WORD_MENTIONS` turns.
         """
-        times = Counter(doc.text[s:e].strip().lower() for s, e in labels)
+        text = text_of(doc)
+        times = Counter(text[s:e].strip().lower() for s, e in labels)
         for start, end in labels:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -181,7 +181,7 @@ class PeopleFinder:
                 index = _by_initials(people, words[0].lower_)
             one_word = (
                 len(written) == 1 and _capitalised(words[0]) and _is_word(words[0])
-                and times[doc.text[start:end].strip().lower()] >= MIN_ONE_WORD_MENTIONS
+                and times[text[start:end].strip().lower()] >= MIN_ONE_WORD_MENTIONS
                 and words[0].lower_ not in INTERVIEWER_LABELS and words[0].lower_ not in _NOT_NAME_WORDS
             )
             if index is None and (2 <= len(written) <= 4 or one_word) and _written_as_name(span):
@@ -232,7 +232,7 @@ class PeopleFinder:
         """Names in a line written in title case or capitals cut to the names the rest of the article writes:
         "Bernie Sanders Beats Hillary Clinton In Oklahoma" names Bernie Sanders and Hillary Clinton, "Trump
         Made This Demand" Trump. A headline name the article never writes must open with a first name."""
-        cased = _title_case_lines(doc.text)
+        cased = _title_case_lines(text_of(doc))
         if not cased:
             return spans
         heading = [any(a <= s.start_char < b for a, b in cased) for s in spans]
@@ -549,6 +549,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     line in capitals, of at least three words each (not captions: "Whistleblower Julian Assange. Image: ...")."""
     lines = []
     for n, match in enumerate(re.finditer(r"[^\n]*[^\s][^\n]*", text)):
+        if n > 0 and not match.group().isupper():
+            continue  # after the first line, only a line in capitals (most lines are not: spare reading them)
         words = [w for w in _LINE_WORDS.findall(match.group()) if w.lower() not in _HEADLINE_SMALL_WORDS]
         if len(words) < 3:
             continue
