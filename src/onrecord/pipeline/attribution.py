@@ -30,7 +30,9 @@ from ..errors import Errors
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import Referent, Resolver
 from .headlines import headline_cues
-from .cues import CueHit, closed_bracket, content_tokens, find_cues, left_of_cue, mention_span, token_runs
+from .cues import (
+    CueHit, closed_bracket, content_tokens, find_cues, left_of_cue, mention_span, set_off_participle, token_runs,
+)
 from .drafts import Draft, cue_verb, overlaps
 from .learned import Tagged
 from .merge import merge_learned, tagged_start
@@ -355,10 +357,7 @@ def _without_own_words_nested(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     def goes_on(quote: Quote) -> bool:  # "said he was quitting, calling it a painful decision"
         assert quote.cue is not None
         cue = doc.char_span(*quote.cue.span, alignment_mode="expand")
-        return cue is not None and any(
-            t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > t.head.i and t.left_edge.i > 0
-            and doc[t.left_edge.i - 1].text == "," for t in cue
-        )
+        return cue is not None and any(set_off_participle(t) for t in cue)
 
     def within(inner: Quote, outer: Quote) -> bool:
         if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .people import Cluster, People, appositives, compound_role, parties_of, role_head
 from .tables import (
     ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
-    KNOWN_ORGANIZATIONS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS,
+    KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS,
     PARTY_MEMBERS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS,
     REPORTING_WORDS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
@@ -255,8 +255,9 @@ class Resolver:
                 cluster = self.people.cluster_of(owner)
                 found = [cluster] if cluster is not None else []
             if found:
-                surname = [w for w in self.people.clusters[found[0]].name.split() if _key(w) not in NAME_SUFFIXES]
-                return f"{surname[-1]} {head.lemma_.lower()}" if surname else None
+                cluster = self.people.clusters[found[0]]
+                words = cluster.name.split()[: -1 if cluster.suffix else None]  # "Donald Trump Jr.": Trump
+                return f"{words[-1]} {head.lemma_.lower()}" if words else None
         return None
 
     def _name_set_off_after(self, head: Token) -> list[int]:
@@ -435,13 +436,7 @@ def _issuer(head: Token) -> Token | None:
     :data:`.tables.REPORTING_WORDS`)."""
     if head.pos_ != "NOUN" or head.dep_ != "dobj" or head.lemma_.lower() not in POSTED_NOUNS | REPORTING_WORDS:
         return None
-    verb = head.head
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
-
-
-def _key(word: str) -> str:
-    """A word of a name as the tables hold it: "Jr." -> "jr"."""
-    return word.lower().rstrip(".")
+    return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
 
 
 def _other_party(cluster: Cluster, parties: set[str]) -> bool:

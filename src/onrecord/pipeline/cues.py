@@ -312,17 +312,21 @@ def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
 def trailing_participle(token: Token) -> bool:
     """A speech participle with a clause of its own, set off by a comma after the verb it hangs on:
     "said X, adding Y"."""
+    return (
+        set_off_participle(token)
+        and token.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ in CONTENT_DEPS for c in token.children)
+    )
+
+
+def set_off_participle(token: Token) -> bool:
+    """A participle set off by a comma after the verb it hangs on: "said X, calling it Y", ",” adding"."""
     before = token.left_edge.i - 1
     while before > 0 and token.doc[before].tag_ == "''":  # a closing quotation mark: ',” adding'
         before -= 1
     return (
-        token.tag_ == "VBG"
-        and token.dep_ == "advcl"
-        and token.i > token.head.i
-        and token.lemma_.lower() in SPEECH_VERBS
-        and any(c.dep_ in CONTENT_DEPS for c in token.children)
-        and before >= 0
-        and token.doc[before].text == ","
+        token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i
+        and before >= 0 and token.doc[before].text == ","
     )
 
 
@@ -643,16 +647,16 @@ def _trailing_aside(doc: Doc, tokens: set[int]) -> set[int]:
     """A relative clause set off by a comma at the end of a reported clause, outside quotation marks: the
     writer's aside on its last noun, not the speaker's words ("said he had access to the server, which he
     described as ..."; :data:`.tables.ASIDE_PRONOUNS`)."""
-    last = max(tokens)
+    first, last = min(tokens), max(tokens)
     for i in sorted(tokens):
         token = doc[i]
-        if token.dep_ != "relcl" or i == min(tokens):
+        if token.dep_ != "relcl" or i == first:
             continue
         clause = {t.i for t in token.subtree}
-        first = doc[min(clause)]
+        opening = doc[min(clause)]
         if (
             max(clause) >= last and min(clause) > 0 and doc[min(clause) - 1].text == ","
-            and first.lower_ in ASIDE_PRONOUNS and not any(doc[j].is_quote for j in clause)
+            and opening.lower_ in ASIDE_PRONOUNS and not any(doc[j].is_quote for j in clause)
         ):
             return {j for j in tokens if j >= min(clause) - 1}
     return set()

@@ -86,9 +86,9 @@ def title_like(content: str, *, comma: bool = False) -> bool:
     at the end of two words or more is the sentence's ("on ''Monday Night Baseball,'' he ..."): only for a
     quotation a word before it governs, since "“Joe Biden,” she said" opens a quotation with a name."""
     content = content.rstrip()
-    if comma and content.endswith(",") and len(WORDS.findall(content)) > 1:
-        content = content[:-1]
     words = WORDS.findall(content)
+    if comma and content.endswith(",") and len(words) > 1:
+        content = content[:-1]
     if not words or content.rstrip()[-1:] in ".!?," or _INNER_SENTENCE_END.search(content):
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS or w[0].isdigit() for w in words)

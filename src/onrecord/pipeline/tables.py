@@ -69,7 +69,7 @@ HOPE_VERBS: frozenset[str] = frozenset({"hope", "expect"})
 FINITE_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Part-of-speech tags of the verb of a clause: finite, or an infinitive ("found the law to be unlawful"),
 #: not a participle ("found the area welcoming").
-CLAUSE_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
+CLAUSE_VERB_TAGS: frozenset[str] = FINITE_VERB_TAGS | {"VB"}
 
 #: Cue verbs that only count as cues when they govern a clause or a quotation,
 #: never on their own ("point" needs "out", "call" needs a complement).
