@@ -1075,6 +1075,26 @@ def test_attribution_speech_verb_after_comma_and_is_the_reporters(extractor, tex
     assert people(quote) == speakers and quote.text.rstrip(".") == content
 
 
+@pytest.mark.parametrize(
+    "text,fragment,content",
+    [
+        # a report of its own, joined after ", and" to the first cue or to its reported clause
+        ("Mayor Ann Lutz said the budget was balanced, and when asked about taxes, she said they would not rise.",
+         "budget", "the budget was balanced"),
+        ("Ann Cole said the wall will be built by next year, and when asked who would pay for it, she said Mexico "
+         "would.", "wall", "the wall will be built by next year"),
+        ("Ann Cole said the wall will be built by next year, and when asked who would pay for it, she said Mexico "
+         "would.", "Mexico", "Mexico would"),
+        # negatives: clauses with no speech verb of their own stay in the reported words
+        ("Ann Cole said prices rose, and that wages fell.", "prices", "prices rose, and that wages fell"),
+        ("Ann Cole said prices rose, and wages fell.", "prices", "prices rose, and wages fell"),
+    ],
+)
+def test_attribution_content_ends_before_a_report_joined_to_it(extractor, text, fragment, content):
+    quote = find(extractor.extract(text), fragment)
+    assert people(quote) == ["Ann Lutz" if "Lutz" in text else "Ann Cole"] and quote.text.rstrip(".") == content
+
+
 def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(extractor):
     text = ("Former U.N. Ambassador John Bolton spoke on Monday. The former ambassador also discussed the "
             "differences between Clinton and GOP nominee Donald Trump. He stated that plenty of conservatives "

@@ -27,6 +27,7 @@ from .tables import (
     NOMINAL_SUBJECT_DEPS,
     NOT_HEARER_PREP_CUES,
     PHRASE_CUES,
+    REPORT_JOINERS,
     ROLE_NOUNS,
     ROLE_SUFFIXES,
     SPEAKING_LABELS,
@@ -362,6 +363,25 @@ def reporters_conjunct(token: Token) -> bool:
     return before == [",", "and"] or (before[-1:] == ["and"] and head.tag_ != "VBD")  # "said he hasn't ... and suggested"
 
 
+def joined_report(token: Token) -> bool:
+    """ "Trump said the wall will be built, and when asked who would pay, he said Mexico would": a speech verb
+    in the past with a speaker of its own, set after a comma and "and" or "but" (:data:`.tables.REPORT_JOINERS`),
+    that the parser joined to a speech verb or to its reported clause. It is a report of its own, not more
+    of the first speaker's words."""
+    if token.dep_ != "conj" or token.tag_ != "VBD" or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    head = token.head
+    reported = head.dep_ in CONTENT_DEPS and head.head.i != head.i and head.head.lemma_.lower() in SPEECH_VERBS
+    if not reported and head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    subject = next((c for c in token.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    start = token.left_edge.i
+    return (
+        subject is not None and may_speak(subject) and start >= 2
+        and token.doc[start - 2].text == "," and token.doc[start - 1].lower_ in REPORT_JOINERS
+    )
+
+
 def may_speak(token: Token) -> bool:
     """Whether a subject may be someone who speaks: a pronoun, a name, a person's or a group's noun."""
     if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in SPEAKING_LABELS:
@@ -623,8 +643,8 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
         return []
     head = doc[hit.content_head]
     tokens = {t.i for h in [head, *(doc[i] for i in hit.content_more)] for t in h.subtree} - hit.content_exclude
-    for participle in [t for t in head.subtree if t.i != head.i and reporters_own_cue(t)]:
-        tokens -= {t.i for t in participle.subtree}  # "said X, adding Y": Y is the participle's own content
+    for own in [t for t in head.subtree if t.i != head.i and (reporters_own_cue(t) or joined_report(t))]:
+        tokens -= {t.i for t in own.subtree}  # "said X, adding Y": Y is the participle's own content
     tokens -= set(hit.tokens)
     if hit.speaker is not None:
         tokens -= set(range(*hit.speaker))

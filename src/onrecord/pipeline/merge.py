@@ -11,8 +11,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from .cues import (
-    CueHit, addressee_span, antecedent, content_tokens, is_passive, is_time, mention_span, reporters_own_cue,
-    speaker_heads, token_runs, trailing_participle,
+    CueHit, addressee_span, antecedent, content_tokens, is_passive, is_time, joined_report,
+    mention_span, reporters_own_cue, speaker_heads, token_runs, trailing_participle,
 )
 from .drafts import CLAUSE_CUE_WORDS, SPEECH_CUE_WORDS, Draft, cue_verb, overlaps, token_set
 from .learned import Tagged
@@ -233,6 +233,8 @@ def _wider(
         return False  # the same words, fewer, or only words inside the rules' content
     if any(reporters_own_cue(doc[i]) or (trailing_participle(doc[i]) and doc[i].head.i == cue) for i in words - ours):
         return False  # "said X, adding Y": Y is the participle's own content
+    if any(joined_report(t) for i in words - ours for t in (doc[i], *doc[i].ancestors)):
+        return False  # "said X, and when asked about Y, she said Z": the words of another report
     return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
 
 

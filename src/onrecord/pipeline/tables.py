@@ -499,6 +499,9 @@ HYPHEN_ROLE_PREFIXES: frozenset[str] = frozenset({"front", "co", "vice", "deputy
 NUMERIC_LABELS: frozenset[str] = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 #: Words that open a relative clause set off by a comma: "..., which forced the resignation of ...".
 ASIDE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "whom", "whose"})
+#: Conjunctions that, after a comma, open a new report of the writer's ("said X, and when asked ..., he
+#: said Y"; :func:`.cues.joined_report`).
+REPORT_JOINERS: frozenset[str] = frozenset({"and", "but"})
 #: Words that count a group of people named before ("both men", "the two senators"), and how many.
 GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
 #: Prepositions that give a group by its members: "candidates, including Carly Fiorina and Ben Carson".
