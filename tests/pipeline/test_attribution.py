@@ -1065,6 +1065,13 @@ def test_attribution_team_a_person_leads_is_an_organisation_named_by_them(extrac
          "deep breath.", "everyone take", ["Sean Spicer"], "that everyone take a deep breath"),
         ("RNC spokesman Sean Spicer said the Republican Party was not in a crisis, and urged that everyone take a "
          "deep breath.", "not in a crisis", ["Sean Spicer"], "the Republican Party was not in a crisis"),
+        # the same cue again, in the present: "says ... and says"
+        ("Ann Cole says the obvious response was to break up fraudulent operators and says she introduced "
+         "legislation to do that.", "obvious", ["Ann Cole"], "the obvious response was to break up fraudulent operators"),
+        ("Ann Cole says the obvious response is to break up fraudulent operators and says she will introduce "
+         "legislation.", "obvious", ["Ann Cole"], "the obvious response is to break up fraudulent operators"),
+        ("Ann Cole says the obvious response is to break up fraudulent operators and says she will introduce "
+         "legislation.", "introduce", ["Ann Cole"], "she will introduce legislation"),
         # negative: a verb of the reported clause's own subject (no comma before "and") stays in the clause
         ("Ann Cole said the union met on Monday and voted to strike.", "the union met", ["Ann Cole"],
          "the union met on Monday and voted to strike"),
@@ -1093,6 +1100,25 @@ def test_attribution_speech_verb_after_comma_and_is_the_reporters(extractor, tex
 def test_attribution_content_ends_before_a_report_joined_to_it(extractor, text, fragment, content):
     quote = find(extractor.extract(text), fragment)
     assert people(quote) == ["Ann Lutz" if "Lutz" in text else "Ann Cole"] and quote.text.rstrip(".") == content
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        ('Ann Cole said the deal "should be wrapped up by June," referring to the party\'s convention.',
+         'the deal "should be wrapped up by June,"'),
+        ("Ann Cole said the deal would be wrapped up by June, alluding to the convention.",
+         "the deal would be wrapped up by June"),
+        # negatives: what the speaker goes on to say or does is no gloss of the writer's
+        ("Ann Cole said the deal would be done by June, citing the party's rules.",
+         "the deal would be done by June, citing the party's rules"),
+        ('Ann Cole said the deal "should be wrapped up by June," adding that the party would unite.',
+         'the deal "should be wrapped up by June,"'),
+    ],
+)
+def test_attribution_writers_gloss_after_the_words_is_not_content(extractor, text, content):
+    quote = find(extractor.extract(text), "the deal")
+    assert people(quote) == ["Ann Cole"] and quote.text == content
 
 
 def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(extractor):

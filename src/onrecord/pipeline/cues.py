@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .tables import (
     FEELING_PARTICIPLES,
+    GLOSS_VERBS,
     ADDRESSEE_FRAMES,
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
@@ -28,6 +29,7 @@ from .tables import (
     NOT_HEARER_PREP_CUES,
     PHRASE_CUES,
     REPORT_JOINERS,
+    REPORT_TAGS,
     ROLE_NOUNS,
     ROLE_SUFFIXES,
     SPEAKING_LABELS,
@@ -331,6 +333,12 @@ def set_off_participle(token: Token) -> bool:
     )
 
 
+def writers_gloss(token: Token) -> bool:
+    """A participle set off after someone's words that says what they meant ("“... by Cleveland,” referring
+    to the party's convention"; :data:`.tables.GLOSS_VERBS`): the writer's words."""
+    return token.lemma_.lower() in GLOSS_VERBS and set_off_participle(token)
+
+
 def reporters_own_cue(token: Token) -> bool:
     """A trailing speech participle (:func:`trailing_participle`) the parser hung on a reported clause
     that is the reporter's: the clause's subject cannot speak ("Roe said the plan “costs too much,”
@@ -349,18 +357,23 @@ def reporters_own_cue(token: Token) -> bool:
 
 def reporters_conjunct(token: Token) -> bool:
     """ "Spicer said the party was not in a crisis, and urged that everyone relax": a speech verb in the past
-    with no subject of its own, after a comma and "and" (or after "and" alone, the reported clause's verb not
-    in the past: "said he hasn't accepted any gigs and suggested that ..."), that the parser joined to the
-    reported clause of a speech verb in the past. The reporter urged it, not the party."""
+    (or the present: "says ... and says", :data:`.tables.REPORT_TAGS`) with no subject of its own, after a
+    comma and "and" (or after "and" alone, the reported clause's verb in another tense: "said he hasn't
+    accepted any gigs and suggested that ...", or the cue verb itself again: "says ... and says"), that the
+    parser joined to the reported clause of a speech verb in the same tense. The reporter urged it, not the
+    party."""
     head = token.head
-    if token.dep_ != "conj" or token.tag_ != "VBD" or token.lemma_.lower() not in SPEECH_VERBS:
+    if token.dep_ != "conj" or token.tag_ not in REPORT_TAGS or token.lemma_.lower() not in SPEECH_VERBS:
         return False
-    if head.dep_ not in CONTENT_DEPS or head.head.i == head.i or head.head.tag_ != "VBD":
+    if head.dep_ not in CONTENT_DEPS or head.head.i == head.i or head.head.tag_ != token.tag_:
         return False
     if head.head.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return False
     before = [t.text for t in token.doc[token.i - 2 : token.i]]
-    return before == [",", "and"] or (before[-1:] == ["and"] and head.tag_ != "VBD")  # "said he hasn't ... and suggested"
+    # "said he hasn't ... and suggested"; "says the response is ... and says she will ...": the same cue again
+    return before == [",", "and"] or (
+        before[-1:] == ["and"] and (head.tag_ != token.tag_ or token.lemma_ == head.head.lemma_)
+    )
 
 
 def joined_report(token: Token) -> bool:
@@ -645,6 +658,8 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
     tokens = {t.i for h in [head, *(doc[i] for i in hit.content_more)] for t in h.subtree} - hit.content_exclude
     for own in [t for t in head.subtree if t.i != head.i and (reporters_own_cue(t) or joined_report(t))]:
         tokens -= {t.i for t in own.subtree}  # "said X, adding Y": Y is the participle's own content
+    for gloss in [t for t in head.subtree if writers_gloss(t)]:
+        tokens -= {t.i for t in gloss.subtree}
     tokens -= set(hit.tokens)
     if hit.speaker is not None:
         tokens -= set(range(*hit.speaker))

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import (
     CueHit, addressee_span, antecedent, content_tokens, is_passive, is_time, joined_report,
-    mention_span, reporters_own_cue, speaker_heads, token_runs, trailing_participle,
+    mention_span, reporters_own_cue, speaker_heads, token_runs, trailing_participle, writers_gloss,
 )
 from .drafts import CLAUSE_CUE_WORDS, SPEECH_CUE_WORDS, Draft, cue_verb, overlaps, token_set
 from .learned import Tagged
@@ -231,8 +231,11 @@ def _wider(
     ours = {i for i in token_set(doc, spans) if not doc[i].is_punct}
     if not ours or not ours < words or (min(words) >= min(ours) and max(words) <= max(ours)):
         return False  # the same words, fewer, or only words inside the rules' content
-    if any(reporters_own_cue(doc[i]) or (trailing_participle(doc[i]) and doc[i].head.i == cue) for i in words - ours):
-        return False  # "said X, adding Y": Y is the participle's own content
+    if any(
+        reporters_own_cue(doc[i]) or writers_gloss(doc[i]) or (trailing_participle(doc[i]) and doc[i].head.i == cue)
+        for i in words - ours
+    ):
+        return False  # "said X, adding Y": Y is the participle's own content; "..., referring to": the writer's
     if any(joined_report(t) for i in words - ours for t in (doc[i], *doc[i].ancestors)):
         return False  # "said X, and when asked about Y, she said Z": the words of another report
     return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)

@@ -499,6 +499,11 @@ HYPHEN_ROLE_PREFIXES: frozenset[str] = frozenset({"front", "co", "vice", "deputy
 NUMERIC_LABELS: frozenset[str] = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 #: Words that open a relative clause set off by a comma: "..., which forced the resignation of ...".
 ASIDE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "whom", "whose"})
+#: Participles the writer sets after someone's words to say what they meant ("“... by Cleveland,” referring to
+#: the party's convention"): the writer's gloss, not the speaker's words (:func:`.cues.writers_gloss`).
+GLOSS_VERBS: frozenset[str] = frozenset({"refer", "allude"})
+#: Speech verbs' tags that make a report: the past and the present of news ("said", "says").
+REPORT_TAGS: frozenset[str] = frozenset({"VBD", "VBZ"})
 #: Conjunctions that, after a comma, open a new report of the writer's ("said X, and when asked ..., he
 #: said Y"; :func:`.cues.joined_report`).
 REPORT_JOINERS: frozenset[str] = frozenset({"and", "but"})
