@@ -93,6 +93,13 @@ CASES = [
      "In her view", None),
     ("Anna Smith met the mayor. In Smith's opinion, the budget is too small.", "the budget is too small",
      ["Anna Smith"], "indirect", "In Smith's opinion", None),
+    # an adjective of belief after a linking verb: the subject holds the belief
+    ("Bill Ackman is convinced that Valeant will be a comeback story.", "comeback story", ["Bill Ackman"],
+     "indirect", "is convinced", None),
+    ("Ann Cole and Tom Hill remain confident that the bill will pass.", "the bill will pass", ["Ann Cole", "Tom Hill"],
+     "indirect", "remain confident", None),
+    ("Senator Ann Cole spoke on Monday. She is not convinced that the plan will work.", "the plan will work",
+     ["Ann Cole"], "indirect", "is not convinced", None),
     # cues of the tables: reaffirm, clarify, share (with a clause)
     ("Premier Kyriakos Mitsotakis reaffirmed that the project is open to all.", "the project is open to all",
      ["Kyriakos Mitsotakis"], "indirect", "reaffirmed", None),
@@ -336,6 +343,10 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "BUSTED: Hillary Aide And CNN Reporter Caught Conspiring At The Hearing.",  # a shout
         "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
         "The menu was short. Here is what they served:\nSoup, bread and a small salad for everyone.",  # no cue
+        "It is far from certain that the bill will pass.",  # a belief no one holds
+        "Voters must make sure that their ballots are signed.",  # "make sure": no belief
+        "Call the office first, just to be sure that the clinic is open.",  # a purpose
+        "Ann Cole is sure of the result.",  # a belief with no clause
     ],
 )
 def test_attribution_ignores_what_is_not_a_quotation(extractor, text):
@@ -1092,8 +1103,11 @@ def test_attribution_speech_verb_after_comma_and_is_the_reporters(extractor, tex
          "would.", "wall", "the wall will be built by next year"),
         ("Ann Cole said the wall will be built by next year, and when asked who would pay for it, she said Mexico "
          "would.", "Mexico", "Mexico would"),
-        # negatives: clauses with no speech verb of their own stay in the reported words
+        # negatives: clauses with no speech verb of their own stay in the reported words; the joined report
+        # keeps its own words
         ("Ann Cole said prices rose, and that wages fell.", "prices", "prices rose, and that wages fell"),
+        ('Ann Cole threatened the network with a lawsuit, and she accused the network of "swindling".', "swindling",
+         'the network of "swindling'),
         ("Ann Cole said prices rose, and wages fell.", "prices", "prices rose, and wages fell"),
     ],
 )
@@ -1119,6 +1133,23 @@ def test_attribution_content_ends_before_a_report_joined_to_it(extractor, text, 
 def test_attribution_writers_gloss_after_the_words_is_not_content(extractor, text, content):
     quote = find(extractor.extract(text), "the deal")
     assert people(quote) == ["Ann Cole"] and quote.text == content
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speaker",
+    [
+        # a speech verb under a passive: the one the passive is about speaks
+        ('Ann Cole was prompted to say, "So far, I cannot believe how civil it has been."', "civil", "Ann Cole"),
+        ("Tom Hill was arrested on Monday and said he was innocent.", "innocent", "Tom Hill"),
+        ("Tom Hill was forced to admit that the plan had failed.", "the plan had failed", "Tom Hill"),
+        # negative: a purpose speaks for no one
+        ("Prosecutor Ann Cole told reporters that psychiatric assessments will be carried out to confirm if the "
+         "suspect is fit for trial.", "if the suspect is fit", None),
+    ],
+)
+def test_attribution_speech_verb_under_a_passive_takes_its_subject(extractor, text, fragment, speaker):
+    quote = min((q for q in extractor.extract(text).quotes if fragment in q.text), key=lambda q: len(q.text))
+    assert (quote.speaker.text if quote.speaker is not None else None) == speaker
 
 
 def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(extractor):

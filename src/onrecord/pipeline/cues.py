@@ -16,10 +16,12 @@ from spacy.tokens import Doc, Token
 from .tables import (
     FEELING_PARTICIPLES,
     GLOSS_VERBS,
+    LINKING_VERBS,
     ADDRESSEE_FRAMES,
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
     APPEAL_PREPS,
+    BELIEF_ADJECTIVES,
     ASIDE_PRONOUNS,
     CUE_LEFT_DEPS,
     CUE_OBJECTS,
@@ -53,6 +55,8 @@ CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "acomp", "ccomp", "advcl"})
 #: Dependencies through which a subjectless cue takes its head's subject.
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+#: How a speech verb hangs on a passive whose subject speaks it: "was prompted to say", "was arrested and said".
+PASSIVE_CONTROL_DEPS = frozenset({"xcomp", "conj"})
 #: Dashes that set a clause off ("it wasn't an accident — Brendan Buck told POLITICO ...").
 DASHES = frozenset({"—", "–", "--"})
 #: Pronouns that name a hearer as the object of "promise" or "write" ("promised me that ...").
@@ -89,7 +93,7 @@ def find_cues(doc: Doc, quoted: set[int], *, thoughts: bool = True) -> list[CueH
     for token in doc:
         if token.i in quoted:
             continue
-        phrase = _phrase_at(doc, token) or _view_at(token)
+        phrase = _phrase_at(doc, token) or _view_at(token) or (belief_at(token, quoted) if thoughts else None)
         if phrase is not None:
             hits.append(phrase)
         elif token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
@@ -256,6 +260,29 @@ def _view_at(token: Token) -> CueHit | None:
     return hit
 
 
+def belief_at(token: Token, quoted: AbstractSet[int] = frozenset()) -> CueHit | None:
+    """ "Mr. Ackman is convinced that Valeant will recover", "they remain confident that ...": an adjective of
+    belief (:data:`.tables.BELIEF_ADJECTIVES`) after a linking verb (:data:`.tables.LINKING_VERBS`) with a
+    clause of its own. The linking verb's subject holds the belief; the cue runs from the linking verb
+    ("are not convinced"). No one holds "It is far from certain that ...", and "make sure that" is no belief."""
+    link = token.head
+    if token.lower_ not in BELIEF_ADJECTIVES or token.dep_ != "acomp" or link.lemma_.lower() not in LINKING_VERBS:
+        return None
+    if any(c.tag_ == "TO" for c in link.children):
+        return None  # "just to be sure": a purpose, no one's belief
+    content = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    heads = speaker_heads(link, quoted)
+    if content is None or not heads or not may_speak(heads[0]) or heads[0].lower_ == "it":
+        return None
+    between = token.doc[link.i + 1 : token.i]
+    words = [*left_of_cue(link), link.i] if all(t.dep_ in ("neg", "advmod", "prt") for t in between) else []
+    hit = CueHit(tokens=sorted([*words, *(t.i for t in between if words), token.i]), verb=token.i)
+    hit.speaker_heads = [antecedent(h).i for h in heads]
+    hit.speaker = mention_span(heads, token.i)
+    hit.content_head = content.i
+    return hit
+
+
 def _name_after(doc: Doc, end: int) -> range:
     """The tokens of ", Paul Chen," right after token ``end``: a name set off by commas (its commas
     included), which the parser may have made the subject of the clause after it; else an empty range."""
@@ -415,6 +442,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
     quoted_as = _object_quoted_as_saying(verb)
     if quoted_as is not None:
         return [quoted_as]  # "The BBC cited Budi Gunawan as saying ...": Gunawan says it
+    via = ""  # how the verb hangs on ``current``, once it climbed
     for _ in range(3):
         subject = _subject_of(current, quoted if current is verb else frozenset())
         if subject is not None and current is not verb and subject.i in quoted and verb.i not in quoted:
@@ -425,6 +453,11 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
         if subject is None:
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is None and via in PASSIVE_CONTROL_DEPS and is_passive(current) and verb.lemma_.lower() in SPEECH_VERBS:
+            # "Trump was prompted to say ...", "He was arrested and said ...": the one the passive is about
+            # (not "assessments will be carried out to confirm if ...", a purpose)
+            held = next((c for c in current.children if c.dep_ == "nsubjpass" and c.i not in quoted), None)
+            subject = held if held is not None and may_speak(held) else None
         if subject is not None:
             return [subject, *[c for c in subject.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
@@ -434,7 +467,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
             return [set_off]  # "it wasn't an accident — Brendan Buck, a spokesman, told POLITICO that ..."
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             break
-        current = current.head
+        via, current = current.dep_, current.head
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if (
         after is not None

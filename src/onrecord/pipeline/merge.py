@@ -236,9 +236,19 @@ def _wider(
         for i in words - ours
     ):
         return False  # "said X, adding Y": Y is the participle's own content; "..., referring to": the writer's
-    if any(joined_report(t) for i in words - ours for t in (doc[i], *doc[i].ancestors)):
+    if cue is not None and any(_under_joined_report(doc[i], cue) for i in words - ours):
         return False  # "said X, and when asked about Y, she said Z": the words of another report
     return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
+
+
+def _under_joined_report(token: Token, cue: int) -> bool:
+    """Whether a word lies in a report joined to the cue's (:func:`.cues.joined_report`), below the cue."""
+    for t in (token, *token.ancestors):
+        if t.i == cue:
+            return False
+        if joined_report(t):
+            return True
+    return False
 
 
 def _parsed_source(doc: Doc, cue: set[int], quoted: set[int], content: set[int]) -> tuple[int, int] | None:

@@ -150,6 +150,13 @@ PHRASE_CUES: tuple[tuple[str, ...], ...] = (
 
 #: Possessors of a view that are the writer's own ("In my view, ..."): no attribution.
 WRITER_POSSESSIVES: frozenset[str] = frozenset({"my", "our"})
+#: Adjectives of belief that make a cue after a linking verb when a clause of their own follows: "Ackman is
+#: convinced that Valeant will recover", "we remain confident that ..." (:func:`.cues.belief_at`).
+BELIEF_ADJECTIVES: frozenset[str] = frozenset(
+    "convinced confident sure certain adamant hopeful optimistic pessimistic skeptical doubtful aware".split()
+)
+#: Linking verbs (lemmas) such an adjective follows: "is", "remains", "seemed", "came away convinced".
+LINKING_VERBS: frozenset[str] = frozenset("be remain seem appear feel stay become grow come".split())
 #: "In his view, ...", "In Smith's opinion, ...": a preposition, a possessor (the speaker) and one of these
 #: nouns (lemmas) make a cue of the clause the phrase hangs on.
 VIEW_PREPOSITIONS: frozenset[str] = frozenset({"in", "from"})
