@@ -203,6 +203,14 @@ GENDER_CASES = [
     # pronouns inside quotation marks are the speaker's words about others
     ("Robin Hale said “she is the best player in the league” on Monday. Tom Reid agreed. “It was close,” he said.",
      "It was close", ["Tom Reid"]),
+    # the lists' lean ("Bernie": mostly female) gives way when no one else fits the pronoun ...
+    ("Bernie Sanders spoke in Ohio on Monday. “We will win,” he said.", "We will win", ["Bernie Sanders"]),
+    # ... but not to someone who fits it
+    ("Bernie Sanders spoke in Ohio on Monday. Tom Reid arrived later. “We will win,” he said.", "We will win",
+     ["Tom Reid"]),
+    # the object of the subject's verb is someone else: "her" tells nothing of Obama
+    ("President Obama backed her up in an interview on Tuesday. “It posed no problem,” he said.", "no problem",
+     ["Obama"]),
 ]
 
 

@@ -33,6 +33,9 @@ WINDOW = 4
 EPITHET_WINDOW = 2
 #: Salience bonuses.
 SUBJECT_BONUS, SPEAKER_BONUS, SENTENCE_COST = 0.5, 0.75, 1.0
+#: What a person loses as the antecedent of a pronoun of the other gender when only the name lists' guess
+#: ("Bernie": mostly female) or the article's pronouns gave theirs: two sentences' worth, not a veto.
+UNSURE_GENDER_COST = 2.0
 #: The share of the subject bonus a subject of a clause inside another gets (:data:`SUBORDINATE_DEPS`).
 SUBORDINATE_SHARE = 0.5
 #: Clauses inside another: adverbial, relative, reported.
@@ -286,10 +289,11 @@ class Resolver:
             if m.token >= token.i or distance > WINDOW or len(m.clusters) != 1:
                 continue
             cluster = self.people.clusters[m.clusters[0]]
-            if gender is not None and cluster.gender not in (None, gender):
+            mismatch = gender is not None and cluster.gender not in (None, gender)
+            if mismatch and cluster.sure_gender:
                 continue
             subject = SUBJECT_BONUS * m.subject * (SUBORDINATE_SHARE if m.subordinate else 1.0)
-            score = -SENTENCE_COST * distance + subject + SPEAKER_BONUS * m.speaker
+            score = -SENTENCE_COST * distance + subject + SPEAKER_BONUS * m.speaker - UNSURE_GENDER_COST * mismatch
             score += m.token / 1e6  # the later, the better, all else equal
             if score > best_score:
                 best, best_score = m.clusters[0], score

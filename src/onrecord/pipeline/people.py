@@ -595,6 +595,10 @@ def _title_gender(cluster: Cluster, gender: str | None) -> None:
         cluster.gender, cluster.sure_gender = gender, True
 
 
+#: How a pronoun hangs on the verb whose subject it cannot be: "backed her up", "gave him", "spoke to her".
+OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "pobj"})
+
+
 def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int, int]]) -> None:
     """Set the gender of people whose name does not tell it surely ("Bernie", "mostly female" in the name
     lists; a surname alone) from the article: the third-person pronouns, outside quotation marks, after
@@ -612,15 +616,17 @@ def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int,
             continue
         seen = False
         found: Counter[str] = Counter()
+        verb = None
         for token in sentence:
             if token.i in people.token_cluster and not seen:
                 seen = True
                 mention = next((doc[s:e] for s, e in people.clusters[index].mentions if s <= token.i < e), token)
                 if not _subject(mention.root):
                     break
+                verb = mention.root.head
             pronoun = PRONOUNS.get(token.lower_)
             gendered = pronoun is not None and pronoun[0] is not None and pronoun[2] == 3
-            if gendered and not inside(token.idx, quotations):
+            if gendered and not inside(token.idx, quotations) and not _object_of(token, verb):
                 if not seen:
                     break  # a pronoun before the name is about someone else, and so may be those after it
                 found[pronoun[0]] += 1
@@ -696,6 +702,15 @@ def _speaker_slot(token: Token) -> bool:
         token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0
         and token.doc[token.head.i - 1].lower_ == "according"
     )
+
+
+def _object_of(pronoun: Token, verb: Token | None) -> bool:
+    """Whether a pronoun is the object of ``verb``, directly or through a preposition: someone other than the
+    verb's subject ("Obama backed her up", "Sanders spoke to her"; a reflexive is no such pronoun)."""
+    if verb is None or pronoun.lower_.endswith("self"):
+        return False
+    head = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return pronoun.dep_ in OBJECT_PRONOUN_DEPS and head.i == verb.i
 
 
 def _subject(token: Token) -> bool:
