@@ -1160,6 +1160,25 @@ def test_attribution_speech_verb_under_a_passive_takes_its_subject(extractor, te
     assert (quote.speaker.text if quote.speaker is not None else None) == speaker
 
 
+@pytest.mark.parametrize(
+    "text,quotes",
+    [
+        # a quotation with its own cue in its own sentence is that cue's alone
+        ('Ann Cole spoke on Monday. "We won the vote," she said. "It was close. We need more members," she added.',
+         [("We won the vote,", "said"), ("It was close. We need more members,", "added")]),
+        # negatives: a quotation that goes on with no cue of its own, or in the cue's own sentence, is one
+        ('Ann Cole spoke on Monday. "We won the vote," she said, "and we will win the next one."',
+         [("We won the vote, … and we will win the next one.", "said")]),
+        ('Ann Cole spoke on Monday. "We won the vote," she said. "It was close."',
+         [("We won the vote, … It was close.", "said")]),
+    ],
+)
+def test_attribution_quotation_with_its_own_cue_is_not_a_piece_of_another(extractor, text, quotes):
+    found = extractor.extract(text).quotes
+    assert [(q.text, q.cue.text if q.cue else None) for q in found] == quotes
+    assert all(people(q) == ["Ann Cole"] for q in found)
+
+
 def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(extractor):
     text = ("Former U.N. Ambassador John Bolton spoke on Monday. The former ambassador also discussed the "
             "differences between Clinton and GOP nominee Donald Trump. He stated that plenty of conservatives "

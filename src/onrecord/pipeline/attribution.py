@@ -117,6 +117,7 @@ class Attributor:
             drafts = merge_learned(doc, text, drafts, inside, marks, quoted, everything=scope == "all")
         drafts = _absorb_quotations(text, drafts)
         drafts = _nothing_after_own_quotation(doc, drafts)
+        _pieces_to_own_cues(doc, drafts)
         if scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not unspoken(doc, d.hit.tokens)]
             drafts = without_intentions(doc, without_impressions(doc, without_topics(doc, drafts)))
@@ -323,6 +324,32 @@ def _absorb_quotations(text: str, drafts: list[Draft]) -> list[Draft]:
             dropped.add(id(quotation))
             break
     return [d for d in drafts if id(d) not in dropped]
+
+
+def _pieces_to_own_cues(doc: Doc, drafts: list[Draft]) -> None:
+    """A quotation in pieces gives up a piece that another cue of the piece's own sentence claims alone:
+    '“X,” he said. “Y,” he continued' is X said and Y continued, not also X … Y said."""
+    alone = {
+        d.spans[0]: d for d in drafts if d.kind == "direct" and len(d.spans) == 1 and d.hit is not None and d.hit.tokens
+    }
+    for draft in drafts:
+        if draft.kind != "direct" or len(draft.spans) < 2 or draft.hit is None or not draft.hit.tokens:
+            continue
+        kept = [
+            span for span in draft.spans
+            if span not in alone or alone[span] is draft
+            or not _in_sentence_of(doc, alone[span], span) or _in_sentence_of(doc, draft, span)
+        ]
+        if kept and len(kept) < len(draft.spans):
+            draft.spans = kept
+            draft.marks = [m for m in draft.marks if (m.start, m.end) in kept]
+
+
+def _in_sentence_of(doc: Doc, draft: Draft, span: tuple[int, int]) -> bool:
+    """Whether a draft's cue stands in the sentence where ``span`` opens or the one where it ends."""
+    assert draft.hit is not None
+    sentence = doc[draft.hit.start].sent
+    return sentence.start_char <= span[0] < sentence.end_char or sentence.start_char < span[1] <= sentence.end_char
 
 
 def _one_cue_per_quotation(quotes: list[Quote]) -> list[Quote]:
