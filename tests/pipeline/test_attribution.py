@@ -676,6 +676,21 @@ def test_attribution_negation_apart_from_its_cue_says_nothing(extractor, text, c
     assert cue in [q.cue.text for q in Extractor(scope="all").extract(text).quotes if q.cue]
 
 
+@pytest.mark.parametrize(
+    "text,cues",
+    [
+        # a modal of possibility: what may be said, not what was
+        ("Critics might argue that the plan is too expensive.", []),
+        ("Ann Cole could say that the plan failed, but she will not.", []),
+        # negatives: a hedged report (a perfect), and a modal inside the reported words
+        ("Ann Cole may have suggested that the plan was too expensive.", ["may have suggested"]),
+        ("Ann Cole said the council may vote on the plan next week.", ["said"]),
+    ],
+)
+def test_attribution_possibility_says_nothing_by_default(extractor, text, cues):
+    assert [q.cue.text for q in extractor.extract(text).quotes if q.cue] == cues
+
+
 def test_attribution_british_single_quotation_marks_continue(extractor):
     text = "Ruth Anders runs the bakery. ‘We lost everything,’ Anders said.\n\n‘The ovens, the flour, the photos on the wall.’"
     quote = find(extractor.extract(text), "The ovens, the flour")

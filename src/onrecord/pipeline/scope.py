@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
     CLAUSE_VERB_TAGS, FINITE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS,
-    NOT_SPEECH_PREPS, PERCEPTION_VERBS, RAISING_VERBS, REPORTING_WORDS, SPEECH_VERBS, UNSAID_PREPS, VOLITION_VERBS,
+    NOT_SPEECH_PREPS, PERCEPTION_VERBS, POSSIBILITY_MODALS, RAISING_VERBS, REPORTING_WORDS, SPEECH_VERBS,
+    UNSAID_PREPS, VOLITION_VERBS,
 )
 
 
@@ -104,16 +105,25 @@ def unspoken(doc: Doc, cue: set[int] | list[int]) -> bool:
     """Whether a cue reports that nothing was said: "Asked about her plans, ..." (she was asked), "did not
     respond to requests for comment", "did not say whether ...", "had not, as of Monday, announced any
     plans" (the negation outside the cue), "adding to evidence that ...", "left without saying whether ...",
-    "if people think the race is over, ..." (:data:`.tables.UNSAID_PREPS`, :data:`.tables.HYPOTHETICAL_MARKS`)."""
+    "if people think the race is over, ..." (:data:`.tables.UNSAID_PREPS`, :data:`.tables.HYPOTHETICAL_MARKS`),
+    "critics might argue ..." (:func:`_possible_only`)."""
     return any(
         _asked(doc[i]) or (doc[i].dep_ == "neg" and doc[i].head.lemma_.lower() in SPEECH_CUE_WORDS)
         or (doc[i].dep_ == "pcomp" and doc[i].head.lower_ in UNSAID_PREPS)
         or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in doc[i].children)
+        or (doc[i].lemma_.lower() in SPEECH_CUE_WORDS and _possible_only(doc[i]))
         or (doc[i].lemma_.lower() in SPEECH_CUE_WORDS and _negated(doc[i]))
         or any(c.dep_ == "prep" and c.lower_ in NOT_SPEECH_PREPS.get(doc[i].lemma_.lower(), ())
                for c in doc[i].children)
         for i in cue
     )  # but "could not resist pointing out" did point out
+
+
+def _possible_only(verb: Token) -> bool:
+    """Whether a modal of possibility makes a verb what may happen, not what happened: "critics might argue"
+    (:data:`.tables.POSSIBILITY_MODALS`); "may have suggested" reports, hedged."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in POSSIBILITY_MODALS for a in auxiliaries) and "have" not in auxiliaries
 
 
 def _negated(verb: Token) -> bool:

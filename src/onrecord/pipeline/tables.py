@@ -109,6 +109,9 @@ NOT_SPEECH_PREPS: dict[str, frozenset[str]] = {"add": frozenset({"to"})}
 #: "if people think the race is over, ..." (a condition: no one thinks it yet).
 UNSAID_PREPS: frozenset[str] = frozenset({"without", "instead"})
 HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless"})
+#: Modals that make a cue a possibility, not a report: "critics might argue that ...", "some may recall ..."
+#: (but "may have suggested" is a hedged report: a perfect keeps it).
+POSSIBILITY_MODALS: frozenset[str] = frozenset({"may", "might", "could"})
 
 #: Speech verbs that, with a bare object and no clause, report an act ("the Kremlin rejected a proposal",
 #: "the Senate confirmed Barrett", "he posted a video"): out of scope "speech" when only the tagger found them.
