@@ -852,6 +852,9 @@ def test_attribution_content_widens_over_an_attribution_nested_in_it(extractor):
         ("In a post on Facebook, Ann Cole said the vote was rigged.", "Facebook"),
         ("In an interview with CNN on Friday, Ann Cole said the vote was rigged.", "CNN"),
         ("Ann Cole said to reporters that the vote was rigged.", "reporters"),
+        # a phrase before the cue is no "to" of its hearer
+        ("To wit, Ann Cole told Newsmax that the vote was rigged.", "Newsmax"),
+        ("To be fair, Ann Cole said the vote was rigged.", None),
     ],
 )
 def test_attribution_a_date_is_no_addressee(extractor, text, addressee):

@@ -214,6 +214,11 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
         # a party, a drug maker
         ("A veteran Indiana GOP insider said that would mark another blow to Trump.", []),
         ("Italian firm Cosmo Pharmaceuticals ended the merger, Ann Cole said.", ["Ann Cole"]),
+        # a pollster, a building named after a word the name lists hold ("Edison", "Key")
+        ("Exit polls conducted by Edison Research showed a close race, Ann Lee said.", ["Ann Lee"]),
+        ("Cleveland's Key Tower was lit up on Monday. Ann Lee said the show was great.", ["Ann Lee"]),
+        # a surname that is also a word of buildings ("Hall") is still a surname
+        ("Peter Hall spoke on Monday. He said the show was great.", ["Peter Hall"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

@@ -589,7 +589,10 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
             subject = next((c for c in child.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < child.i), None)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 return _addressee_mention(subject)  # "urged the judge to ...", parsed as the clause's subject
-        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in NOT_HEARER_PREP_CUES:
+        if (
+            child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in NOT_HEARER_PREP_CUES
+            and child.i > verb.i  # not a phrase before the cue: "To wit, Trump told Newsmax ..."
+        ):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and target.pos_ in ("PROPN", "NOUN") and not is_time(target):
                 return _addressee_mention(target)

@@ -41,7 +41,7 @@ INSTITUTION_WORDS = frozenset(
     alliance coalition board systems technologies media television radio channel gazette herald tribune
     charity motors holdings ventures solutions software pictures productions entertainment studio studios
     records vote mission family partners conditions platform flight fund film films world review gop
-    pharmaceuticals pharmaceutical international""".split()
+    pharmaceuticals pharmaceutical international research analytics consulting tower towers pipeline""".split()
 )
 _LINE_WORDS = re.compile(r"[^\W_][\w’'-]*")
 #: Words a headline in title case may write in lower case.
