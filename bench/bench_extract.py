@@ -94,10 +94,8 @@ def onrecord_runner(texts: Sequence[str], batch_size: int, n_process: int = 1, l
     from onrecord.errors import ReadError
     from onrecord.records import Article
 
-    # Small batches when there are workers, so that every worker gets work on a short list.
-    size = batch_size if n_process == 1 else max(1, min(batch_size, -(-len(texts) // (4 * n_process))))
-    extractor = Extractor(batch_size=size, n_process=n_process, learned=learned)
-    warm = [Article(text=WARM_UP)] * (size * n_process * 2 if n_process > 1 else 1)
+    extractor = Extractor(batch_size=batch_size, n_process=n_process, learned=learned)  # tasks: TASK_SIZE articles
+    warm = [Article(text=WARM_UP)] * (extractor.task_size * n_process * 4 if n_process > 1 else 1)
     list(extractor.pipe(warm))  # workers start and load their models here, untimed
 
     def run() -> tuple[int, int]:

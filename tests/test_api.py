@@ -33,7 +33,7 @@ def test_api_pipe_in_worker_processes_gives_the_same_results(extractor):
     articles = [Article(text=t, id=str(n)) for n, t in enumerate(TEXTS * 2)]
     alone = list(extractor.pipe(articles))
     topic = [Article(text=TOPIC, id="topic")]
-    with onrecord.Extractor(n_process=2, batch_size=2) as parallel:
+    with onrecord.Extractor(n_process=2, batch_size=2, task_size=2) as parallel:
         workers = list(parallel.pipe(articles))
         again = list(parallel.pipe(articles[:2]))  # the same worker processes, kept between calls
         assert _texts(parallel.pipe(topic, scope="all")) == _texts(extractor.pipe(topic, scope="all"))

