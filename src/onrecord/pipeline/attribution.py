@@ -117,7 +117,7 @@ class Attributor:
             drafts = merge_learned(doc, text, drafts, inside, marks, quoted, everything=scope == "all")
         drafts = _absorb_quotations(text, drafts)
         drafts = _nothing_after_own_quotation(doc, drafts)
-        _pieces_to_own_cues(doc, drafts)
+        drafts = _pieces_to_own_cues(doc, drafts)
         if scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not unspoken(doc, d.hit.tokens)]
             drafts = without_intentions(doc, without_impressions(doc, without_topics(doc, drafts)))
@@ -326,7 +326,7 @@ def _absorb_quotations(text: str, drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in dropped]
 
 
-def _pieces_to_own_cues(doc: Doc, drafts: list[Draft]) -> None:
+def _pieces_to_own_cues(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """A quotation in pieces gives up a piece that another cue of the piece's own sentence claims alone:
     '“X,” he said. “Y,” he continued' is X said and Y continued, not also X … Y said."""
     alone = {
@@ -343,6 +343,7 @@ def _pieces_to_own_cues(doc: Doc, drafts: list[Draft]) -> None:
         if kept and len(kept) < len(draft.spans):
             draft.spans = kept
             draft.marks = [m for m in draft.marks if (m.start, m.end) in kept]
+    return drafts
 
 
 def _in_sentence_of(doc: Doc, draft: Draft, span: tuple[int, int]) -> bool:

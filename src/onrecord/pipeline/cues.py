@@ -14,18 +14,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .tables import (
-    FEELING_PARTICIPLES,
-    GLOSS_VERBS,
-    LINKING_VERBS,
     ADDRESSEE_FRAMES,
     ADDRESSEE_OBJECT_CUES,
     ADDRESSEE_PREPS,
     APPEAL_PREPS,
-    BELIEF_ADJECTIVES,
     ASIDE_PRONOUNS,
+    BELIEF_ADJECTIVES,
     CUE_LEFT_DEPS,
     CUE_OBJECTS,
     CUE_PARTICLES,
+    FEELING_PARTICIPLES,
+    GLOSS_VERBS,
+    LINKING_VERBS,
     NEEDS_CONTENT,
     NOMINAL_SUBJECT_DEPS,
     NOT_HEARER_PREP_CUES,
@@ -376,10 +376,15 @@ def reporters_own_cue(token: Token) -> bool:
     if not trailing_participle(token):
         return False
     head = token.head
-    if head.dep_ not in CONTENT_DEPS or head.head.i == head.i or head.head.lemma_.lower() not in SPEECH_VERBS:
+    if not _reported_clause(head):
         return False
     subject = _subject_of(head)
     return subject is not None and not may_speak(subject)
+
+
+def _reported_clause(token: Token) -> bool:
+    """Whether a word heads the clause a speech verb reports ("said [the plan costs too much]")."""
+    return token.dep_ in CONTENT_DEPS and token.head.i != token.i and token.head.lemma_.lower() in SPEECH_VERBS
 
 
 def reporters_conjunct(token: Token) -> bool:
@@ -392,9 +397,9 @@ def reporters_conjunct(token: Token) -> bool:
     head = token.head
     if token.dep_ != "conj" or token.tag_ not in REPORT_TAGS or token.lemma_.lower() not in SPEECH_VERBS:
         return False
-    if head.dep_ not in CONTENT_DEPS or head.head.i == head.i or head.head.tag_ != token.tag_:
+    if not _reported_clause(head) or head.head.tag_ != token.tag_:
         return False
-    if head.head.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return False
     before = [t.text for t in token.doc[token.i - 2 : token.i]]
     # "said he hasn't ... and suggested"; "says the response is ... and says she will ...": the same cue again
@@ -410,9 +415,7 @@ def joined_report(token: Token) -> bool:
     of the first speaker's words."""
     if token.dep_ != "conj" or token.tag_ != "VBD" or token.lemma_.lower() not in SPEECH_VERBS:
         return False
-    head = token.head
-    reported = head.dep_ in CONTENT_DEPS and head.head.i != head.i and head.head.lemma_.lower() in SPEECH_VERBS
-    if not reported and head.lemma_.lower() not in SPEECH_VERBS:
+    if not _reported_clause(token.head) and token.head.lemma_.lower() not in SPEECH_VERBS:
         return False
     subject = next((c for c in token.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     start = token.left_edge.i
@@ -442,7 +445,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
     quoted_as = _object_quoted_as_saying(verb)
     if quoted_as is not None:
         return [quoted_as]  # "The BBC cited Budi Gunawan as saying ...": Gunawan says it
-    via = ""  # how the verb hangs on ``current``, once it climbed
+    via, lemma = "", verb.lemma_.lower()  # via: how the verb hangs on ``current``, once it climbed
     for _ in range(3):
         subject = _subject_of(current, quoted if current is verb else frozenset())
         if subject is not None and current is not verb and subject.i in quoted and verb.i not in quoted:
@@ -453,7 +456,7 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
         if subject is None:
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if subject is None and via in PASSIVE_CONTROL_DEPS and is_passive(current) and verb.lemma_.lower() in SPEECH_VERBS:
+        if subject is None and via in PASSIVE_CONTROL_DEPS and is_passive(current) and lemma in SPEECH_VERBS:
             # "Trump was prompted to say ...", "He was arrested and said ...": the one the passive is about
             # (not "assessments will be carried out to confirm if ...", a purpose)
             held = next((c for c in current.children if c.dep_ == "nsubjpass" and c.i not in quoted), None)
