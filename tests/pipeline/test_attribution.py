@@ -93,6 +93,13 @@ CASES = [
      "In her view", None),
     ("Anna Smith met the mayor. In Smith's opinion, the budget is too small.", "the budget is too small",
      ["Anna Smith"], "indirect", "In Smith's opinion", None),
+    # a verb that says something of its object through a phrase
+    ("Ann Cole and Tom Hill have likened the salutes to fascist gestures.", "fascist gestures",
+     ["Ann Cole", "Tom Hill"], "indirect", "have likened", None),
+    ("Jill Stein has framed herself as the candidate of the movement.", "candidate of the movement",
+     ["Jill Stein"], "indirect", "has framed", None),
+    ("Ann Cole portrayed the plan as a tax on the poor.", "a tax on the poor", ["Ann Cole"], "indirect",
+     "portrayed", None),
     # an adjective of belief after a linking verb: the subject holds the belief
     ("Bill Ackman is convinced that Valeant will be a comeback story.", "comeback story", ["Bill Ackman"],
      "indirect", "is convinced", None),
@@ -355,6 +362,8 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Voters must make sure that their ballots are signed.",  # "make sure": no belief
         "Call the office first, just to be sure that the clinic is open.",  # a purpose
         "Ann Cole is sure of the result.",  # a belief with no clause
+        "The photo was framed as a gift.",  # a passive: no one says it
+        "Scientists used the drug as a baseline and compared the three other treatments to it.",  # a method
     ],
 )
 def test_attribution_ignores_what_is_not_a_quotation(extractor, text):
@@ -855,6 +864,8 @@ def test_attribution_content_widens_over_an_attribution_nested_in_it(extractor):
         # a phrase before the cue is no "to" of its hearer
         ("To wit, Ann Cole told Newsmax that the vote was rigged.", "Newsmax"),
         ("To be fair, Ann Cole said the vote was rigged.", None),
+        # what a verb likens its object to is no hearer
+        ("Ann Cole likened the count to a rigged game.", None),
     ],
 )
 def test_attribution_a_date_is_no_addressee(extractor, text, addressee):

@@ -30,6 +30,7 @@ from .tables import (
     NOMINAL_SUBJECT_DEPS,
     NOT_HEARER_PREP_CUES,
     PHRASE_CUES,
+    PREDICATE_CUES,
     REPORT_JOINERS,
     REPORT_TAGS,
     ROLE_NOUNS,
@@ -142,14 +143,18 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         if (c.dep_ == "prt" and c.lower_ in CUE_PARTICLES.get(lemma, ()))
         or (c.dep_ == "dobj" and c.lower_ in CUE_OBJECTS.get(lemma, ()))  # "as Anders put it, ..."
     ]
-    if lemma not in lemmas and not particles:
+    content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
+    predicate = predicate_of(token) if content is None else None
+    if lemma not in lemmas and not particles and predicate is None:
         return None
     if _inside_quoted_content_of_another(token, quoted):
         return None  # "Nothing the president said “will assuage fears,” the senator said": the senator's words
-    content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
     if content is None and lemma in SPEECH_VERBS:
         content = _quoted_phrase_before(token, quoted)
-    if lemma in STANCE_VERBS and lemma not in SPEECH_VERBS and content is None and not _governs_quotation(token, quoted):
+    if (
+        lemma in STANCE_VERBS and lemma not in SPEECH_VERBS and content is None and predicate is None
+        and not _governs_quotation(token, quoted)
+    ):
         return None  # a stance needs its clause: "the poll shows that ...", not "the show"
     if lemma in NEEDS_CONTENT and content is None and not particles and not _governs_quotation(token, quoted):
         return None
@@ -163,6 +168,8 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     hit.speaker = mention_span(heads, token.i) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
+    if predicate is not None:  # "likened the salutes to fascist gestures": the object and what it is likened to
+        hit.content_head, hit.content_more = predicate[0].i, [predicate[1].i]
     stray = _subject_parsed_as_object(token, content)
     if stray is not None:  # "have indicated Hickenlooper was encouraged to drop out"
         hit.content_more = [*hit.content_more, stray.i]
@@ -281,6 +288,21 @@ def belief_at(token: Token, quoted: AbstractSet[int] = frozenset()) -> CueHit | 
     hit.speaker = mention_span(heads, token.i)
     hit.content_head = content.i
     return hit
+
+
+def predicate_of(verb: Token) -> tuple[Token, Token] | None:
+    """The object of a verb of :data:`.tables.PREDICATE_CUES` and the phrase after it that says what the
+    object is ("likened [the salutes] [to fascist gestures]"), when both are there."""
+    word = PREDICATE_CUES.get(verb.lemma_.lower())
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if word is None or obj is None:
+        return None
+    phrase = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ == word and c.i > obj.i
+         and any(g.dep_ == "pobj" for g in c.children)),
+        None,
+    )
+    return None if phrase is None else (obj, phrase)
 
 
 def _name_after(doc: Doc, end: int) -> range:
@@ -595,6 +617,7 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
         if (
             child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and lemma not in NOT_HEARER_PREP_CUES
             and child.i > verb.i  # not a phrase before the cue: "To wit, Trump told Newsmax ..."
+            and child.lower_ != PREDICATE_CUES.get(lemma)  # "likened the plan to a tax": what, not whom
         ):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and target.pos_ in ("PROPN", "NOUN") and not is_time(target):

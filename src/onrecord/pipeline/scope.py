@@ -7,8 +7,8 @@ from spacy.tokens import Doc, Token
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
     CLAUSE_VERB_TAGS, FINITE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS,
-    NOT_SPEECH_PREPS, PERCEPTION_VERBS, POSSIBILITY_MODALS, RAISING_VERBS, REPORTING_WORDS, SPEECH_VERBS,
-    UNSAID_PREPS, VOLITION_VERBS,
+    NOT_SPEECH_PREPS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES, RAISING_VERBS, REPORTING_WORDS,
+    SPEECH_VERBS, UNSAID_PREPS, VOLITION_VERBS,
 )
 
 
@@ -91,10 +91,11 @@ def _topic_only(doc: Doc, draft: Draft) -> bool:
 
 def _predicates(token: Token) -> bool:
     """A verb; "as" with an object, on the verb ("criticized the agency as militaristic"; not "noted her years
-    as senator"); an adjective after its noun ("the order swift")."""
+    as senator"), or the phrase of a predicate cue ("likened the salutes to fascist gestures",
+    :data:`.tables.PREDICATE_CUES`); an adjective after its noun ("the order swift")."""
     return (
         token.pos_ in ("VERB", "AUX")
-        or (token.lower_ == "as" and token.head.pos_ in ("VERB", "AUX")
+        or (token.lower_ in ("as", PREDICATE_CUES.get(token.head.lemma_.lower())) and token.head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "pobj" for c in token.children))
         or token.dep_ in ("oprd", "acomp")
         or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.i > token.head.i)

@@ -514,6 +514,12 @@ ASIDE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "whom", "whose"})
 GLOSS_VERBS: frozenset[str] = frozenset({"refer", "allude"})
 #: Speech verbs' tags that make a report: the past and the present of news ("said", "says").
 REPORT_TAGS: frozenset[str] = frozenset({"VBD", "VBZ"})
+#: Verbs that say something of their object through a phrase, and the phrase's preposition: "critics likened
+#: the salutes to fascist gestures", "she framed herself as the Plan B" (:func:`.cues.predicate_of`). Not
+#: "compare": "scientists compared the three other treatments to it" is a method, not a claim.
+PREDICATE_CUES: dict[str, str] = {
+    "liken": "to", "frame": "as", "portray": "as", "characterize": "as", "characterise": "as", "paint": "as",
+}
 #: Conjunctions that, after a comma, open a new report of the writer's ("said X, and when asked ..., he
 #: said Y"; :func:`.cues.joined_report`).
 REPORT_JOINERS: frozenset[str] = frozenset({"and", "but"})
