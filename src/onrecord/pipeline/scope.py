@@ -95,8 +95,10 @@ def _predicates(token: Token) -> bool:
     :data:`.tables.PREDICATE_CUES`); an adjective after its noun ("the order swift")."""
     return (
         token.pos_ in ("VERB", "AUX")
-        or (token.lower_ in ("as", PREDICATE_CUES.get(token.head.lemma_.lower())) and token.head.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "pobj" for c in token.children))
+        or (
+            token.lower_ in ("as", PREDICATE_CUES.get(token.head.lemma_.lower()))
+            and token.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "pobj" for c in token.children)
+        )
         or token.dep_ in ("oprd", "acomp")
         or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.i > token.head.i)
     )
