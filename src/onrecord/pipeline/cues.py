@@ -294,8 +294,10 @@ def predicate_of(verb: Token) -> tuple[Token, Token] | None:
     """The object of a verb of :data:`.tables.PREDICATE_CUES` and the phrase after it that says what the
     object is ("likened [the salutes] [to fascist gestures]"), when both are there."""
     word = PREDICATE_CUES.get(verb.lemma_.lower())
+    if word is None:  # most verbs: no walk over their children
+        return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if word is None or obj is None:
+    if obj is None:
         return None
     phrase = next(
         (c for c in verb.children if c.dep_ == "prep" and c.lower_ == word and c.i > obj.i
