@@ -845,10 +845,10 @@ def test_attribution_quotation_with_its_own_cue_joins_no_one_elses(extractor, te
 
 
 def test_attribution_content_widens_over_an_attribution_nested_in_it(extractor):
-    text = "Mary Lee, the county attorney, said that she thinks the video should be released."
+    text = "Mary Lee, the county attorney, said that officials think the video should be released."
     quotes = extractor.extract(text, scope="all").quotes
-    assert quotes[0].text == "that she thinks the video should be released"
-    assert [q.cue.text for q in quotes] == ["said", "thinks"]
+    assert quotes[0].text == "that officials think the video should be released"
+    assert [q.cue.text for q in quotes] == ["said", "think"]
 
 
 @pytest.mark.parametrize(
@@ -877,7 +877,8 @@ def test_attribution_a_date_is_no_addressee(extractor, text, addressee):
     "text,scope,cues",
     [
         ("Carly Fiorina spoke in Iowa. Fiorina said she doubted voters would care.", "speech", ["said"]),
-        ("Carly Fiorina spoke in Iowa. Fiorina said she doubted voters would care.", "all", ["said", "doubted"]),
+        ("Carly Fiorina spoke in Iowa. Fiorina said she doubted voters would care.", "all", ["said"]),
+        ("Carly Fiorina spoke in Iowa. Fiorina said aides doubted voters would care.", "all", ["said", "doubted"]),
         ("The Acme Corporation said it believes the deal will close in May.", "speech", ["said"]),
         ("Carly Fiorina spoke in Iowa. Fiorina said she told voters the plan would fail.", "speech", ["said"]),
         # what the speaker goes on to say stays
