@@ -523,6 +523,9 @@ PREDICATE_CUES: dict[str, str] = {
 #: Conjunctions that, after a comma, open a new report of the writer's ("said X, and when asked ..., he
 #: said Y"; :func:`.cues.joined_report`).
 REPORT_JOINERS: frozenset[str] = frozenset({"and", "but"})
+#: Speakers that, unresolved inside another attribution's words, are taken for its speaker: "The president
+#: told reporters he would consider it an insult" is one attribution, not also his considering.
+NESTED_PRONOUNS: frozenset[str] = SUBJECT_PRONOUNS | ORG_PRONOUNS
 #: Words that count a group of people named before ("both men", "the two senators"), and how many.
 GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
 #: Prepositions that give a group by its members: "candidates, including Carly Fiorina and Ben Carson".
