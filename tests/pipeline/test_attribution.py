@@ -256,6 +256,24 @@ def test_attribution_content_keeps_its_first_words(extractor, text, content):
     assert content in [q.text for q in extractor.extract(text).quotes]
 
 
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # the parser hangs the clause on the cue as an adverbial when a phrase of the cue's comes first
+        ("Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
+         "he would not accept Cruz's endorsement if it were offered"),
+        # negatives: a clause with a conjunction of its own, and a relative phrase of the writer's
+        ("Lee spoke after the meeting when she was asked.", None),
+        ("The firm emailed the agency informing them of the leak, to which on Monday the agency said it had "
+         "acted.", "it had acted"),
+    ],
+)
+def test_attribution_clause_after_a_phrase_of_the_cue(rules, text, content):
+    quotes = rules.extract(text).quotes
+    assert [q.text for q in quotes if q.cue is not None and q.cue.text != "said"] == []
+    assert [q.text for q in quotes] == ([content] if content else [])
+
+
 def test_attribution_clause_subject_parsed_as_the_cues_object_is_the_contents(rules):
     text = "Reports citing sources within the party have indicated Hickenlooper was actively encouraged to drop out."
     quote = next(q for q in rules.extract(text).quotes if q.cue is not None and q.cue.text == "have indicated")

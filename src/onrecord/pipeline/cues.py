@@ -24,10 +24,12 @@ from .tables import (
     CUE_OBJECTS,
     CUE_PARTICLES,
     FEELING_PARTICIPLES,
+    FINITE_VERB_TAGS,
     GLOSS_VERBS,
     LINKING_VERBS,
     NEEDS_CONTENT,
     NOMINAL_SUBJECT_DEPS,
+    RELATIVE_TAGS,
     NOT_HEARER_PREP_CUES,
     PHRASE_CUES,
     PREDICATE_CUES,
@@ -151,6 +153,9 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None  # "Nothing the president said “will assuage fears,” the senator said": the senator's words
     if content is None and lemma in SPEECH_VERBS:
         content = _quoted_phrase_before(token, quoted)
+    opening: set[int] = set()
+    if content is None and lemma in lemmas:
+        content, opening = _clause_after_phrase(token)
     if (
         lemma in STANCE_VERBS and lemma not in SPEECH_VERBS and content is None and predicate is None
         and not _governs_quotation(token, quoted)
@@ -168,6 +173,7 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     hit.speaker = mention_span(heads, token.i) if heads else None
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
+    hit.content_exclude = opening
     if predicate is not None:  # "likened the salutes to fascist gestures": the object and what it is likened to
         hit.content_head, hit.content_more = predicate[0].i, [predicate[1].i]
     stray = _subject_parsed_as_object(token, content)
@@ -191,6 +197,25 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         for stray in _stray_subjects(token, heads):  # the parser gave the cue Y's subject too
             hit.content_exclude -= {t.i for t in stray.subtree}
     return hit
+
+
+def _clause_after_phrase(token: Token) -> tuple[Token | None, set[int]]:
+    """A reported clause the parser hung on the cue as an adverbial because a phrase of the cue's comes
+    first: "Trump said after the convention he would not accept ..." (a finite clause with a subject of
+    its own and no conjunction: not "said it when he ..."), and the tokens of that phrase, which are the
+    cue's, not the content."""
+    for child in token.children:
+        if child.dep_ != "advcl" or child.i < token.i or any(c.dep_ == "mark" for c in child.children):
+            continue
+        finite = child.tag_ in FINITE_VERB_TAGS or any(c.dep_ in ("aux", "auxpass") for c in child.children)
+        subjects = [c for c in child.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        if not finite or not subjects:
+            continue
+        start = subjects[0].left_edge.i
+        phrase = {t.i for c in child.children if c.i < start and c.dep_ == "prep" for t in c.subtree}
+        if phrase and not any(token.doc[i].tag_ in RELATIVE_TAGS for i in phrase):  # not "..., to which X said"
+            return child, phrase
+    return None, set()
 
 
 def is_passive(verb: Token) -> bool:

@@ -526,6 +526,9 @@ REPORT_JOINERS: frozenset[str] = frozenset({"and", "but"})
 #: Speakers that, unresolved inside another attribution's words, are taken for its speaker: "The president
 #: told reporters he would consider it an insult" is one attribution, not also his considering.
 NESTED_PRONOUNS: frozenset[str] = SUBJECT_PRONOUNS | ORG_PRONOUNS
+#: Tags of relative words: a phrase holding one opens a clause of the writer's ("..., to which AWS replied
+#: ..."), not a phrase of the cue's before its reported clause (:func:`.cues._clause_after_phrase`).
+RELATIVE_TAGS: frozenset[str] = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: Words that count a group of people named before ("both men", "the two senators"), and how many.
 GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
 #: Prepositions that give a group by its members: "candidates, including Carly Fiorina and Ben Carson".
