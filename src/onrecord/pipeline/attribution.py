@@ -388,17 +388,14 @@ def _without_own_words_nested(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         cue = doc.char_span(*quote.cue.span, alignment_mode="expand")
         return cue is not None and any(set_off_participle(t) for t in cue)
 
-    def held_by(outer: Quote, spans: list[tuple[int, int]]) -> bool:
-        return all(any(s <= a and b <= e for s, e in outer.spans) for a, b in spans)
-
     def same_speaker(inner: Speaker, outer: Quote) -> bool:
         assert outer.speaker is not None
         who = (inner.people, inner.organizations)
         if any(who):
             return who == (outer.speaker.people, outer.speaker.organizations)
-        # a pronoun no one was found for, inside the outer's reported clause: "The president told reporters he
+        # a pronoun no one was found for, inside the outer's indirect speech: "The president told reporters he
         # would consider it an insult" (inside a quotation, the speaker is "I": "they" are others)
-        return outer.kind == "indirect" and inner.text.lower() in NESTED_PRONOUNS and held_by(outer, [inner.span])
+        return outer.kind == "indirect" and inner.text.lower() in NESTED_PRONOUNS and _within(inner.span, outer.spans)
 
     def within(inner: Quote, outer: Quote) -> bool:
         if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None:
@@ -406,7 +403,8 @@ def _without_own_words_nested(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if not same_speaker(inner.speaker, outer):
             return False
         larger = sum(b - a for a, b in outer.spans) > sum(b - a for a, b in inner.spans)
-        return larger and held_by(outer, [inner.cue.span, *inner.spans]) and not goes_on(inner)
+        held = all(_within(span, outer.spans) for span in [inner.cue.span, *inner.spans])
+        return larger and held and not goes_on(inner)
 
     return [q for q in quotes if not any(within(q, other) for other in quotes)]
 

@@ -67,6 +67,9 @@ VOLITION_VERBS: frozenset[str] = frozenset(
 HOPE_VERBS: frozenset[str] = frozenset({"hope", "expect"})
 #: Part-of-speech tags of a finite verb: a clause with a tense of its own.
 FINITE_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tags of relative words: a phrase holding one opens a clause of the writer's ("..., to which AWS replied
+#: ..."), not a phrase of the cue's before its reported clause (:func:`.cues._clause_after_phrase`).
+RELATIVE_TAGS: frozenset[str] = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: Part-of-speech tags of the verb of a clause: finite, or an infinitive ("found the law to be unlawful"),
 #: not a participle ("found the area welcoming").
 CLAUSE_VERB_TAGS: frozenset[str] = FINITE_VERB_TAGS | {"VB"}
@@ -442,6 +445,9 @@ ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
 #: Pronouns that stand for an organisation only when no people are at hand and the subject before them is
 #: one ("The NBA did not name the player. They did say he ...").
 PLURAL_ORG_PRONOUNS: frozenset[str] = frozenset({"they"})
+#: Speakers that, unresolved inside another attribution's words, are taken for its speaker: "The president
+#: told reporters he would consider it an insult" is one attribution, not also his considering.
+NESTED_PRONOUNS: frozenset[str] = SUBJECT_PRONOUNS | ORG_PRONOUNS
 
 #: Nouns that, after "the", stand for an organisation the article named ("the agency said").
 ORG_NOUNS: frozenset[str] = frozenset(
@@ -523,12 +529,6 @@ PREDICATE_CUES: dict[str, str] = {
 #: Conjunctions that, after a comma, open a new report of the writer's ("said X, and when asked ..., he
 #: said Y"; :func:`.cues.joined_report`).
 REPORT_JOINERS: frozenset[str] = frozenset({"and", "but"})
-#: Speakers that, unresolved inside another attribution's words, are taken for its speaker: "The president
-#: told reporters he would consider it an insult" is one attribution, not also his considering.
-NESTED_PRONOUNS: frozenset[str] = SUBJECT_PRONOUNS | ORG_PRONOUNS
-#: Tags of relative words: a phrase holding one opens a clause of the writer's ("..., to which AWS replied
-#: ..."), not a phrase of the cue's before its reported clause (:func:`.cues._clause_after_phrase`).
-RELATIVE_TAGS: frozenset[str] = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: Words that count a group of people named before ("both men", "the two senators"), and how many.
 GROUP_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4}
 #: Prepositions that give a group by its members: "candidates, including Carly Fiorina and Ben Carson".
