@@ -262,6 +262,9 @@ def test_attribution_content_keeps_its_first_words(extractor, text, content):
         # the parser hangs the clause on the cue as an adverbial when a phrase of the cue's comes first
         ("Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
          "he would not accept Cruz's endorsement if it were offered"),
+        # everything before the clause's subject is the cue's, not only the phrase
+        ("Trump said later after the convention he would not accept the endorsement.",
+         "he would not accept the endorsement"),
         # negatives: a clause with a conjunction of its own, and a relative phrase of the writer's
         ("Lee spoke after the meeting when she was asked.", None),
         ("The firm emailed the agency informing them of the leak, to which on Monday the agency said it had "

@@ -201,21 +201,30 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
 
 def _clause_after_phrase(token: Token) -> tuple[Token | None, set[int]]:
     """A reported clause the parser hung on the cue as an adverbial because a phrase of the cue's comes
-    first: "Trump said after the convention he would not accept ..." (a finite clause with a subject of
-    its own and no conjunction: not "said it when he ..."), and the tokens of that phrase, which are the
-    cue's, not the content."""
+    first: "Trump said later after the convention he would not accept ..." (a finite clause with a subject
+    of its own and no conjunction), and the words before that subject, which are the cue's, not the
+    content. Not a clause a relative word opens: "said it when he ...", "..., to which X said"."""
     for child in token.children:
         if child.dep_ != "advcl" or child.i < token.i or any(c.dep_ == "mark" for c in child.children):
             continue
-        finite = child.tag_ in FINITE_VERB_TAGS or any(c.dep_ in ("aux", "auxpass") for c in child.children)
         subjects = [c for c in child.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
-        if not finite or not subjects:
+        if not finite_verb(child) or not subjects:
             continue
         start = subjects[0].left_edge.i
-        phrase = {t.i for c in child.children if c.i < start and c.dep_ == "prep" for t in c.subtree}
-        if phrase and not any(token.doc[i].tag_ in RELATIVE_TAGS for i in phrase):  # not "..., to which X said"
-            return child, phrase
+        if not any(c.dep_ == "prep" and c.i < start for c in child.children):
+            continue
+        opening = {t.i for t in child.subtree if t.i < start}
+        if not any(token.doc[i].tag_ in RELATIVE_TAGS for i in opening):
+            return child, opening
     return None, set()
+
+
+def finite_verb(verb: Token) -> bool:
+    """Whether a verb has a tense, itself or through its auxiliary: "was unsafe", "will be high", not
+    "having been"."""
+    return verb.tag_ in FINITE_VERB_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_VERB_TAGS for c in verb.children
+    )
 
 
 def is_passive(verb: Token) -> bool:

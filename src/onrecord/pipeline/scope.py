@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cues import finite_verb
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
-    CLAUSE_VERB_TAGS, FINITE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS,
+    CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS,
     NOT_SPEECH_PREPS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES, RAISING_VERBS, REPORTING_WORDS,
     SPEECH_VERBS, UNSAID_PREPS, VOLITION_VERBS,
 )
@@ -73,11 +74,7 @@ def _intention(doc: Doc, draft: Draft) -> bool:
 def _finite(doc: Doc, tokens: set[int]) -> bool:
     """Whether a verb the words hang on has a tense: "the bridge was unsafe", "turnout will be high"."""
     roots = [doc[i] for i in tokens if doc[i].head.i not in tokens or doc[i].head.i == i]
-    return any(
-        root.tag_ in FINITE_VERB_TAGS
-        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_VERB_TAGS for c in root.children)
-        for root in roots
-    )
+    return any(finite_verb(root) for root in roots)
 
 
 def _topic_only(doc: Doc, draft: Draft) -> bool:
