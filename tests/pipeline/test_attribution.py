@@ -902,6 +902,9 @@ def test_attribution_a_date_is_no_addressee(extractor, text, addressee):
         ("Carly Fiorina spoke in Iowa. Fiorina said aides doubted voters would care.", "all", ["said", "doubted"]),
         # a pronoun no one was found for, in the reported clause, is the reporter
         ("The president told reporters he would consider it a personal insult.", "all", ["told"]),
+        ("Officials told reporters they would consider it a personal insult.", "all", ["told"]),
+        # one that cannot be the reporter is someone else's
+        ("The mayor told reporters they believe the council lied about the budget.", "all", ["told", "believe"]),
         ("The president told reporters that his aides believe the vote was rigged.", "all", ["told", "believe"]),
         ("The Acme Corporation said it believes the deal will close in May.", "speech", ["said"]),
         ("Carly Fiorina spoke in Iowa. Fiorina said she told voters the plan would fail.", "speech", ["said"]),

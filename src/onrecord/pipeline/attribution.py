@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import Errors
 from ..records import Addressee, Cue, Quote, Speaker
-from .coref import Referent, Resolver
+from .coref import PLURAL_TAGS, Referent, Resolver
 from .headlines import headline_cues
 from .cues import (
     CueHit, closed_bracket, content_tokens, find_cues, left_of_cue, mention_span, set_off_participle, token_runs,
@@ -41,8 +41,8 @@ from .people import People, title_in_its_phrase
 from .quotemarks import WORDS, QuoteMarks, find_quotations, paragraphs, title_like
 from .scope import unspoken, without_impressions, without_intentions, without_topics
 from .tables import (
-    CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NESTED_PRONOUNS, NOMINAL_SUBJECT_DEPS, SCOPES,
-    SPEECH_VERBS, QUESTION_VERBS, TURN_VOICES, WRITER_VOICES,
+    CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NESTED_PRONOUNS, NOMINAL_SUBJECT_DEPS,
+    ORG_NOUNS, PRONOUNS, SCOPES, SPEECH_VERBS, QUESTION_VERBS, TURN_VOICES, UNNAMED_SPEAKERS, WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -393,9 +393,14 @@ def _without_own_words_nested(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         who = (inner.people, inner.organizations)
         if any(who):
             return who == (outer.speaker.people, outer.speaker.organizations)
-        # a pronoun no one was found for, inside the outer's indirect speech: "The president told reporters he
-        # would consider it an insult" (inside a quotation, the speaker is "I": "they" are others)
-        return outer.kind == "indirect" and inner.text.lower() in NESTED_PRONOUNS and _within(inner.span, outer.spans)
+        # a pronoun no one was found for, inside the outer's indirect speech, that agrees with its speaker: "The
+        # president told reporters he would consider it an insult", not "The mayor told reporters they believe
+        # ..." (others)
+        form = inner.text.lower()
+        return (
+            outer.kind == "indirect" and form in NESTED_PRONOUNS and _within(inner.span, outer.spans)
+            and _agrees(doc, form, outer.speaker)
+        )
 
     def within(inner: Quote, outer: Quote) -> bool:
         if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None:
@@ -596,6 +601,24 @@ def _leading_participle(verb: Token, cue_verbs: set[int]) -> bool:
     """A participle clause before the cue it hangs on ("Writing in The Guardian, Ellen Park called the film
     “a quiet triumph”"): what is quoted after them is the main cue's."""
     return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.i < verb.head.i and verb.head.i in cue_verbs
+
+
+def _agrees(doc: Doc, pronoun: str, speaker: Speaker) -> bool:
+    """Whether an unresolved pronoun nested in a speaker's words can be that speaker: "he" for one person,
+    "they" for several; either for an organisation or a body ("the campaign", "officials"). "I" and "we"
+    take the speaker in; "it" is the speaker or a thing the speaker says something of ("said the tweet ...
+    it shows ..."): their words either way."""
+    _, number, person = PRONOUNS.get(pronoun, (None, None, 0))
+    mention = doc.char_span(*speaker.span, alignment_mode="expand")
+    if person != 3 or speaker.organizations or mention is None:
+        return True
+    head = mention.root
+    if head.lemma_.lower() in ORG_NOUNS or head.lemma_.lower() in UNNAMED_SPEAKERS:
+        return True
+    if head.pos_ == "PRON" and head.lower_ in PRONOUNS:
+        return PRONOUNS[head.lower_][1] == number
+    group = len(speaker.people) > 1 or head.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
+    return number == ("pl" if group else "sg")
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
