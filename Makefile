@@ -13,10 +13,10 @@ POLNEAR ?= ../shared/polnear
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -e ".[test,spark]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,spark]"
 	touch $@
 
 demo: setup
