@@ -277,6 +277,24 @@ def test_attribution_clause_after_a_phrase_of_the_cue(rules, text, content):
     assert [q.text for q in quotes] == ([content] if content else [])
 
 
+@pytest.mark.parametrize(
+    "text,cue,content",
+    [
+        # a cue after two clauses joined by a conjunction reports both
+        ("Clinton had told police officials that she didn’t want the escort at all, but the NYPD overruled that "
+         "request, the source added.", "added",
+         "Clinton had told police officials that she didn’t want the escort at all, but the NYPD overruled that "
+         "request"),
+        ("The plan failed, and the money is gone, the mayor said.", "said", "The plan failed, and the money is gone"),
+        # negative: a cue before its clause, after another's report, reports its own clause alone
+        ("Smith said the plan failed, and Jones added that the money is gone.", "added", "that the money is gone"),
+    ],
+)
+def test_attribution_cue_after_joined_clauses_reports_them_all(rules, text, cue, content):
+    quote = next(q for q in rules.extract(text).quotes if q.cue is not None and q.cue.text == cue)
+    assert quote.text == content
+
+
 def test_attribution_clause_subject_parsed_as_the_cues_object_is_the_contents(rules):
     text = "Reports citing sources within the party have indicated Hickenlooper was actively encouraged to drop out."
     quote = next(q for q in rules.extract(text).quotes if q.cue is not None and q.cue.text == "have indicated")

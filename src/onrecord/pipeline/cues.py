@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .tables import (
     ADDRESSEE_FRAMES,
@@ -20,6 +20,7 @@ from .tables import (
     APPEAL_PREPS,
     ASIDE_PRONOUNS,
     BELIEF_ADJECTIVES,
+    CLAUSE_BREAKS,
     CUE_LEFT_DEPS,
     CUE_OBJECTS,
     CUE_PARTICLES,
@@ -174,6 +175,12 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
     hit.content_exclude = opening
+    if content is not None and _joined_report_before(token, content, quoted):
+        hit.content_head = _first_conjunct(token.head).i  # "X, but Y, the source added": X too
+    elif content is not None and content.i < token.i:  # the same, parsed as two clauses of the cue's
+        more = [c for c in token.children if c.dep_ in CONTENT_DEPS and content.i < c.i < token.i]
+        if more and _plainly_joined(token.doc[content.left_edge.i : token.i], quoted):
+            hit.content_more = [c.i for c in more]
     if predicate is not None:  # "likened the salutes to fascist gestures": the object and what it is likened to
         hit.content_head, hit.content_more = predicate[0].i, [predicate[1].i]
     stray = _subject_parsed_as_object(token, content)
@@ -193,10 +200,37 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         hit.content_head = relayed.i
     elif content is None and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
         hit.content_head = token.head.i  # "Y, he said, Z": the clause around the cue
+        if token.i > token.head.i:  # "X, but Y, the source added": X too
+            hit.content_head = _first_conjunct(token.head).i
         hit.content_exclude = {t.i for t in token.subtree}
         for stray in _stray_subjects(token, heads):  # the parser gave the cue Y's subject too
             hit.content_exclude -= {t.i for t in stray.subtree}
     return hit
+
+
+def _first_conjunct(clause: Token) -> Token:
+    """The first of the clauses joined by a conjunction that ``clause`` ends, or ``clause`` itself."""
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX") and clause.head.i < clause.i:
+        clause = clause.head
+    return clause
+
+
+def _joined_report_before(cue: Token, content: Token, quoted: set[int]) -> bool:
+    """Whether a cue after its clause was parsed as a conjunct of a clause before that one: in "X, but Y,
+    the source added", the parser makes "added" a conjunct of X, with Y its clause; the cue reports both."""
+    if cue.dep_ != "conj" or not cue.head.i < content.i < cue.i or cue.head.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+    if not subjects or any(s.i < content.i for s in subjects):
+        return False
+    return _plainly_joined(cue.doc[_first_conjunct(cue.head).left_edge.i : cue.i], quoted)
+
+
+def _plainly_joined(words: Span, quoted: set[int]) -> bool:
+    """Whether words before a cue are clauses joined by "and" or "but" and nothing else sets apart: no
+    quotation, colon or dash ("X: “Y,” she said" reports Y alone)."""
+    joined = any(t.dep_ == "cc" and t.lower_ in REPORT_JOINERS for t in words)
+    return joined and not any(t.i in quoted or t.is_quote or t.text in CLAUSE_BREAKS for t in words)
 
 
 def _clause_after_phrase(token: Token) -> tuple[Token | None, set[int]]:

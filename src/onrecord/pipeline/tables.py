@@ -526,6 +526,9 @@ REPORT_TAGS: frozenset[str] = frozenset({"VBD", "VBZ"})
 PREDICATE_CUES: dict[str, str] = {
     "liken": "to", "frame": "as", "portray": "as", "characterize": "as", "characterise": "as", "paint": "as",
 }
+#: Punctuation that sets clauses apart more than a conjunction does: "X: “Y,” she said" reports Y alone
+#: (:func:`.cues._plainly_joined`).
+CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";", "-", "–", "—", "(", ")"})
 #: Conjunctions that, after a comma, open a new report of the writer's ("said X, and when asked ..., he
 #: said Y"; :func:`.cues.joined_report`).
 REPORT_JOINERS: frozenset[str] = frozenset({"and", "but"})
