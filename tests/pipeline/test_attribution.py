@@ -146,6 +146,7 @@ CASES = [
     ("Nadia Rahman: Housing Plan Will Fail Without New Funding\n\nThe council met.", "Housing Plan Will Fail",
      ["Nadia Rahman"], "indirect", ":", None),
     ("Union leader Ray Dunn: “We will strike on Monday.”", "We will strike", ["Ray Dunn"], "direct", ":", None),
+    ("WSJ editorial: Deport the governor now.\n\nThe board met.", "Deport the governor", [], "indirect", ":", None),
     # a relative pronoun is the mention as written; it refers to its antecedent
     ("The council hired Vera Lind, who said the budget was already spent.", "the budget was already spent",
      ["Vera Lind"], "indirect", "said", None),
@@ -392,6 +393,8 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Placards at the march. Image: John Lubbock (flickr).",  # a caption's credit
         "Senator Jo Lee.Image: House of Representatives.",  # a caption run into its credit
         "Long term: growing the community and sponsoring more events.",  # a heading: nobody speaks
+        "Voter participation: turnout among young people fell in every county.",  # a heading on a topic
+        "For context: the lead is nearly 400 pledged delegates.",  # a heading that is a phrase
         "News Guide: Donors flocked to the super PAC, to no avail.",  # a section's label
         "Monday’s Morning Email: The team refuses to stay in the village.",  # a newsletter's label
         "BUSTED: Hillary Aide And CNN Reporter Caught Conspiring At The Hearing.",  # a shout

@@ -7,10 +7,12 @@ A line counts when what stands before its first colon is a short noun phrase
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .cues import CueHit, may_speak
-from .tables import CAPTION_WORDS, DATELINE_ENTITIES, HEADLINE_LABEL_NOUNS, NOT_HEADLINE_SOURCES
+from .tables import (
+    CAPTION_WORDS, DATELINE_ENTITIES, HEADLINE_LABEL_NOUNS, NOT_HEADLINE_SOURCES, OWNER_DEPS, SPEAKING_LABELS,
+)
 
 #: The longest speaker before a colon, in tokens, and the fewest words after it.
 MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS = 6, 3
@@ -51,6 +53,11 @@ def _speaker_like(doc: Doc, start: int, colon: int) -> bool:
         return False  # "NEW DELHI: The government ...": a dateline, not a speaker
     if tokens[-1].lower_.endswith(CAPTION_WORDS):
         return False  # "Placards. Image: John Lubbock": a caption and its credit
-    if not any(may_speak(t) for t in tokens):
-        return False  # "Long term: growing the community": a heading
+    if tokens[0].pos_ == "ADP" or not (may_speak(tokens.root) or _owned_by_a_speaker(tokens.root)):
+        return False  # "Long term: growing the community", "Voter participation: ...", "For context: ...": a heading
     return not any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_url for t in tokens)
+
+
+def _owned_by_a_speaker(head: Token) -> bool:
+    """ "WSJ editorial", "Clinton camp", "Democrats' new warning": a noun of someone named."""
+    return any(c.dep_ in OWNER_DEPS and c.ent_type_ in SPEAKING_LABELS for c in head.children)

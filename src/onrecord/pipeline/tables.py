@@ -372,6 +372,8 @@ ROLE_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "man", "woman", "per
 #: saying he was safe": the son says it), beside :data:`ROLE_NOUNS` and nouns ending in
 #: :data:`ROLE_SUFFIXES`: entity labels, and nouns of people and groups (lemmas).
 SPEAKING_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: How a name hangs on a noun of its own: "WSJ editorial", "Democrats' new warning".
+OWNER_DEPS: frozenset[str] = frozenset({"compound", "poss"})
 SPEAKING_NOUNS: frozenset[str] = frozenset(
     """
     man woman men women person people child children boy girl family suspect gunman crowd group team
