@@ -575,6 +575,24 @@ def test_attribution_quotation_inside_a_parenthetical_cue_is_not_the_content(ext
     assert [text[s:e].rstrip(".") for s, e in quote.spans] == ["The economy", "is growing again"]
 
 
+@pytest.mark.parametrize(
+    "text,cue,speaker",
+    [
+        # a relative clause that reports something is an attribution of its own, not part of the mention
+        ("Charles Barkley, who said he typically votes Democratic, told reporters the race was close.", "told",
+         "Charles Barkley"),
+        ("Mr. Kamin, who emphasized that the plan would simplify returns, told the panel it was fair.", "told",
+         "Mr. Kamin"),
+        # negative: a relative clause that says who the speaker is stays, as attribution corpora mark sources
+        ("Tim Hess, a developer who introduced him, said the plan works.", "said",
+         "Tim Hess, a developer who introduced him"),
+    ],
+)
+def test_attribution_mention_keeps_a_relative_clause_unless_it_reports(rules, text, cue, speaker):
+    quote = next(q for q in rules.extract(text).quotes if q.cue is not None and q.cue.text == cue)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
 def test_attribution_short_quotation_alone_is_dropped(extractor):
     result = extractor.extract("The bridge opened in 1932. “Neither do I.” The road was paved later.")
     assert result.quotes == []

@@ -47,6 +47,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
     blast attack slam denounce praise defend reference compare liken discuss address
     """.split()
 )
+#: Every cue verb's lemma: of speech, of thought and of stance.
+CUE_VERBS: frozenset[str] = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS
 
 #: Cue lemmas of asking: whoever answers next is someone else (see :meth:`.coref.Resolver.resolve`).
 QUESTION_VERBS: frozenset[str] = frozenset({"ask", "question", "inquire", "enquire", "wonder"})
