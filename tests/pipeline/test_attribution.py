@@ -266,6 +266,8 @@ def test_attribution_content_keeps_its_first_words(extractor, text, content):
         # everything before the clause's subject is the cue's, not only the phrase
         ("Trump said later after the convention he would not accept the endorsement.",
          "he would not accept the endorsement"),
+        # the phrase hangs on an adverb of the clause's, not on its verb
+        ("Trump said later after the convention he would not accept the result.", "he would not accept the result"),
         # negatives: a clause with a conjunction of its own, and a relative phrase of the writer's
         ("Lee spoke after the meeting when she was asked.", None),
         ("The firm emailed the agency informing them of the leak, to which on Monday the agency said it had "
@@ -395,6 +397,8 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "Long term: growing the community and sponsoring more events.",  # a heading: nobody speaks
         "Voter participation: turnout among young people fell in every county.",  # a heading on a topic
         "For context: the lead is nearly 400 pledged delegates.",  # a heading that is a phrase
+        "Trump's wall: Mexico will never pay for it, at any price.",  # a name's thing, not its voice
+        "Iowa caucus: Cruz beats Trump in a close race.",  # a name's event
         "News Guide: Donors flocked to the super PAC, to no avail.",  # a section's label
         "Monday’s Morning Email: The team refuses to stay in the village.",  # a newsletter's label
         "BUSTED: Hillary Aide And CNN Reporter Caught Conspiring At The Hearing.",  # a shout

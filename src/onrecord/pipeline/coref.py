@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .people import Cluster, People, appositives, compound_role, parties_of, role_head
 from .tables import (
     ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
-    KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS,
+    KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS, OWNER_DEPS,
     PARTY_MEMBERS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS,
     REPORTING_WORDS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
 )
@@ -249,7 +249,7 @@ class Resolver:
         if head.tag_ in PLURAL_TAGS or head.lemma_.lower() not in PERSONAL_ORG_NOUNS:
             return None
         for owner in head.children:
-            if owner.i > head.i or owner.dep_ not in ("poss", "compound"):
+            if owner.i > head.i or owner.dep_ not in OWNER_DEPS:
                 continue
             pronoun = PRONOUNS.get(owner.lower_) if owner.pos_ == "PRON" else None
             if pronoun is not None and pronoun[1] == "sg" and owner.dep_ == "poss":

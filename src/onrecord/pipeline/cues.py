@@ -32,6 +32,7 @@ from .tables import (
     NEEDS_CONTENT,
     NOMINAL_SUBJECT_DEPS,
     NOT_HEARER_PREP_CUES,
+    OWNER_DEPS,
     PHRASE_CUES,
     PREDICATE_CUES,
     RELATIVE_TAGS,
@@ -245,10 +246,9 @@ def _clause_after_phrase(token: Token) -> tuple[Token | None, set[int]]:
         if not finite_verb(child) or not subjects:
             continue
         start = subjects[0].left_edge.i
-        if not any(c.dep_ == "prep" and c.i < start for c in child.children):
-            continue
         opening = {t.i for t in child.subtree if t.i < start}
-        if not any(token.doc[i].tag_ in RELATIVE_TAGS for i in opening):
+        words = [token.doc[i] for i in opening]
+        if any(t.dep_ == "prep" for t in words) and not any(t.tag_ in RELATIVE_TAGS for t in words):
             return child, opening
     return None, set()
 
@@ -790,7 +790,7 @@ def _outlet_of(frame: Token) -> tuple[int, int] | None:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and not is_time(target):
                 return _addressee_mention(target)
-    names = [c for c in frame.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    names = [c for c in frame.children if c.dep_ in OWNER_DEPS and c.pos_ == "PROPN"]
     return mention_span(names) if names else None
 
 

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Token
 
 from .cues import CueHit, may_speak
 from .tables import (
-    CAPTION_WORDS, DATELINE_ENTITIES, HEADLINE_LABEL_NOUNS, NOT_HEADLINE_SOURCES, OWNER_DEPS, SPEAKING_LABELS,
+    CAPTION_WORDS, DATELINE_ENTITIES, HEADLINE_LABEL_NOUNS, NOT_HEADLINE_SOURCES, OWNED_VOICE_NOUNS, OWNER_DEPS,
+    SPEAKING_LABELS,
 )
 
 #: The longest speaker before a colon, in tokens, and the fewest words after it.
@@ -59,5 +60,7 @@ def _speaker_like(doc: Doc, start: int, colon: int) -> bool:
 
 
 def _owned_by_a_speaker(head: Token) -> bool:
-    """ "WSJ editorial", "Clinton camp", "Democrats' new warning": a noun of someone named."""
-    return any(c.dep_ in OWNER_DEPS and c.ent_type_ in SPEAKING_LABELS for c in head.children)
+    """ "WSJ editorial", "Clinton camp", "Democrats' new warning": a voice of someone named (not "Trump's wall")."""
+    return head.lemma_.lower() in OWNED_VOICE_NOUNS and any(
+        c.dep_ in OWNER_DEPS and c.ent_type_ in SPEAKING_LABELS for c in head.children
+    )

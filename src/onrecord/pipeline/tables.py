@@ -493,6 +493,11 @@ ANY_ORG_NOUNS: frozenset[str] = frozenset(
     bank lender insurer fund publisher broadcaster network newspaper magazine studio label charity agency
     """.split()
 )
+#: Nouns a headline's speaker may be when a name owns them: "Clinton camp: ...", "WSJ editorial: ...",
+#: "Democrats' new warning: ..."; not "Trump's wall: ...", "Iowa caucus: ..." (a topic, not a voice).
+OWNED_VOICE_NOUNS: frozenset[str] = (
+    REPORTING_WORDS | PERSONAL_ORG_NOUNS | POSTED_NOUNS | frozenset("editorial column op-ed reaction".split())
+)
 
 #: Nouns news uses for someone it has just named, not roles it gave them: "the candidate", "the Democratic
 #: frontrunner", "the real estate developer" stand for the person named last (see :mod:`.coref`).
