@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from onrecord.eval.commands import COMMANDS, eval_group
@@ -138,3 +139,20 @@ def test_commands_are_attached_to_the_cli() -> None:
     assert tuple(COMMANDS) == (eval_group,)
     assert main.commands["eval"] is eval_group
     assert set(eval_group.commands) == {"polnear", "gold"}
+
+
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        ("The article itself, not a gold file.", "Expecting value"),  # no JSON
+        ('[{"quotes": []}]', 'a list of "quotes"'),  # JSON, but no gold object
+        ('{"id": "x"}', 'a list of "quotes"'),
+    ],
+)
+def test_commands_gold_names_a_bad_gold_file(tmp_path: Path, tiny_extractor, content: str, reason: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    result = run(["gold", str(bad), str(bundled_article_path())], tiny_extractor)
+    assert result.exit_code == 1
+    assert f"{bad}: not a gold file" in result.output and reason in result.output
+    assert "Traceback" not in result.output

@@ -1456,3 +1456,17 @@ def test_attribution_aside_after_a_reported_clause_is_not_the_content(extractor,
 )
 def test_attribution_text_issued_speaks_for_who_issued_it(extractor, text, speakers):
     assert people(extractor.extract(text).quotes[-1]) == speakers
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # a cue in a relative clause: the relative word is the writer's, the rest of its clause the content
+        ("The kingdom sent a paper to Congress, a move that officials say will change minds.", "will change minds"),
+        ("They visited the town where officials said the attack happened.", "the attack happened"),
+        # negative: a question word opens the content itself
+        ("What, he asked, would happen to the workers?", "What … would happen to the workers?"),
+    ],
+)
+def test_attribution_relative_word_before_the_cue(rules, text, content):
+    assert [q.text for q in rules.extract(text).quotes] == [content]

@@ -53,12 +53,14 @@ def test_components_loading_twice_does_not_raise():
 def test_components_small_steps_compose(nlp):
     steps = spacy.load(DEFAULT_MODEL)
     steps.add_pipe("onrecord_paragraphs", before="parser")
+    steps.add_pipe("onrecord_lemmas")
     steps.add_pipe("onrecord_prose")
     steps.add_pipe("onrecord_people")
     steps.add_pipe("onrecord_attribution")
-    doc = steps("Intro.\nCLIP | www.example.com\n“Rates will rise,” said Ana Gomez.")
+    doc = steps("Intro.\nCLIP | www.example.com\n“Rates will rise,” said Ana Gomez. Ana Gomez hopes the bank will wait.")
     assert len(doc.spans["onrecord_nonprose"]) == 1
-    assert doc._.quotes[0].speaker.people == ["Ana Gomez"]
+    assert [q.speaker.people for q in doc._.quotes] == [["Ana Gomez"], ["Ana Gomez"]]
+    assert doc._.quotes[1].cue.text == "hopes"
 
 
 def test_components_attribution_without_people_fails_clearly():

@@ -87,7 +87,10 @@ def gold(ctx: click.Context, gold_path: Path, path: Path, as_json: bool, model: 
     """
     from ..readers import iter_articles
 
-    data = load_gold(gold_path)
+    try:
+        data = load_gold(gold_path)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
     extractions: list[Extraction] = []
     for item in _extractor(ctx, model).pipe(iter_articles([str(path)])):
         if isinstance(item, ReadError):

@@ -128,8 +128,16 @@ def score_gold(gold: dict[str, Any], extraction: Extraction) -> GoldReport:
 
 
 def load_gold(path: str | Path) -> dict[str, Any]:
-    """Read a gold file (JSON)."""
-    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    """Read a gold file (JSON): an object with a list of ``quotes``.
+
+    :raises ValueError: naming the file, when it is no JSON or holds no such object.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"{path}: not a gold file: {error}") from error
+    if not isinstance(data, dict) or not isinstance(data.get("quotes"), list):
+        raise ValueError(f"{path}: not a gold file: expected a JSON object with a list of \"quotes\"")
     return data
 
 

@@ -1,6 +1,7 @@
 """onrecord's spaCy components and their factories, registered in one place.
 
 * ``onrecord_paragraphs`` (before the parser): every line starts a sentence.
+* ``onrecord_lemmas``: sets right the verb lemmas the lemmatizer gets wrong ("hopes" is not "hop").
 * ``onrecord_prose``: marks the paragraphs that are not prose (captions, embeds).
 * ``onrecord_turns``: the speakers' turns of an interview transcript ("Q: ...", "((Zara Kay)) ...").
 * ``onrecord_people``: the article's people, grouped, with roles (turn labels included).
@@ -27,6 +28,7 @@ from ..records import Person
 from .attribution import Attributor
 from .coref import organization_entities, organization_name
 from .learned import TaggerComponent
+from .lemmas import fix_verb_lemmas
 from .paragraphs import non_prose_spans, set_paragraph_starts, text_of
 from .people import People, PeopleFinder, office_domain
 from .tables import MIN_TURNS, TURN_MARKS
@@ -132,7 +134,7 @@ class Onrecord:
     def __call__(self, doc: Doc, scope: str | None = None) -> Doc:
         """:param scope: this document's scope, instead of the component's: ``nlp(text,
         component_cfg={"onrecord": {"scope": "all"}})``."""
-        doc = self.people(self.turns(self.prose(doc)))
+        doc = self.people(self.turns(self.prose(fix_verb_lemmas(doc))))
         if self.tagger is not None:
             doc = self.tagger(doc)
         return self.attribution(doc, scope=scope)
@@ -171,6 +173,11 @@ def _organizations(doc: Doc, people: People, skip: list[tuple[int, int]]) -> lis
 )
 def make_paragraphs(doc: Doc) -> Doc:
     return set_paragraph_starts(doc)
+
+
+@Language.component("onrecord_lemmas", requires=["token.lemma", "token.tag"], assigns=["token.lemma"])
+def make_lemmas(doc: Doc) -> Doc:
+    return fix_verb_lemmas(doc)
 
 
 @Language.factory("onrecord_prose", assigns=["doc.spans"])

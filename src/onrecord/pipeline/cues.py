@@ -812,6 +812,9 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
     tokens -= set(hit.tokens)
     if hit.speaker is not None:
         tokens -= set(range(*hit.speaker))
+    first = min(tokens, default=None)
+    if first is not None and doc[first].tag_ in RELATIVE_TAGS and doc[hit.verb].dep_ == "relcl" and first < hit.verb:
+        tokens.discard(first)  # "a move that the kingdom says will shatter ...": the relative word is the writer's
     if not tokens:
         return []
     tail = _trailing_aside(doc, tokens)

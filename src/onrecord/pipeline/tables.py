@@ -49,6 +49,13 @@ STANCE_VERBS: frozenset[str] = frozenset(
 )
 #: Every cue verb's lemma: of speech, of thought and of stance.
 CUE_VERBS: frozenset[str] = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS
+#: Inflections of cue verbs that en_core_web_sm's lemmatizer gets wrong, with their lemmas (see
+#: :mod:`.lemmas`): "hopes" is not the verb "hop".
+VERB_LEMMA_FIXES: dict[str, str] = {
+    "hopes": "hope", "hoped": "hope", "hoping": "hope",
+    "seems": "seem", "seemed": "seem", "appeared": "appear",
+    "feels": "feel", "blasts": "blast", "blogged": "blog",
+}
 
 #: Cue lemmas of asking: whoever answers next is someone else (see :meth:`.coref.Resolver.resolve`).
 QUESTION_VERBS: frozenset[str] = frozenset({"ask", "question", "inquire", "enquire", "wonder"})
