@@ -951,6 +951,14 @@ def test_attribution_a_date_is_no_addressee(extractor, text, addressee):
         ("The mayor told reporters they believe the council lied about the budget.", "speech", ["told", "believe"]),
         ("The president told reporters that his aides believe the vote was rigged.", "speech", ["told", "believe"]),
         ("The Acme Corporation said it believes the deal will close in May.", "speech", ["said"]),
+        # number, gender and kind must agree: otherwise the pronoun is someone else
+        ("Jane Roe spoke on Monday. Jane Roe said he believes the vote was rigged.", "speech", ["said", "believes"]),
+        ("Jane Roe spoke on Monday. Jane Roe said she believes the vote was rigged.", "speech", ["said"]),
+        ("She said he believes the vote was rigged.", "speech", ["said", "believes"]),
+        ("Officials said he believes the vote was rigged.", "speech", ["said", "believes"]),
+        ("The campaign said he believes the vote was rigged.", "speech", ["said", "believes"]),
+        ("The campaign said they believe the vote was rigged.", "speech", ["said"]),
+        ("A spokesman said he believes the vote was rigged.", "speech", ["said"]),
         ("Carly Fiorina spoke in Iowa. Fiorina said she told voters the plan would fail.", "speech", ["said"]),
         # what the speaker goes on to say stays
         ("Bernie Sanders spoke on Wednesday. Sanders said he was suspending his campaign, calling it a “difficult "

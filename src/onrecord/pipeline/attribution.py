@@ -142,7 +142,8 @@ class Attributor:
             if draft.kind == "direct" and draft.referent is not None and draft.referent.people:
                 said.append((draft.spans, draft.referent))
         quotes = _one_cue_per_quotation(quotes)
-        return _without_own_words_nested(doc, quotes, everyone=scope == "all")
+        genders = {c.name: c.gender for c in people.clusters}
+        return _without_own_words_nested(doc, quotes, genders, everyone=scope == "all")
 
     def _clauses(self, doc: Doc, hits: list[CueHit], marks: list[QuoteMarks], mark_tokens: list[Span]):
         """Rule 1: cues governing a clause."""
@@ -375,13 +376,16 @@ def _one_cue_per_quotation(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if q.kind != "direct" or best[tuple(q.spans)] is q]
 
 
-def _without_own_words_nested(doc: Doc, quotes: list[Quote], *, everyone: bool = False) -> list[Quote]:
+def _without_own_words_nested(
+    doc: Doc, quotes: list[Quote], genders: dict[str, str | None], *, everyone: bool = False
+) -> list[Quote]:
     """The quotes less what is nested in the content of another by the same people: "Fiorina said she
     doubted voters would care" says it once, not also "voters would care" as Fiorina's doubt, and "Ryan said
     he can understand why ..." not also Ryan's understanding. What the speaker goes on to say ("said ...,
     calling it ...") stays. PolNeAR's annotators mark the outer attribution alone (on dev, keeping the nested
     ones cost 0.3 to 0.5 of exact F1 on each role).
 
+    :param genders: each person's gender by name, for the pronouns no one was found for (:func:`_agrees`).
     :param everyone: also leave out what someone else says or thinks inside another's reported speech ("said
         officials believe ..."), as PolNeAR marks it (scope "all": on dev, +0.5 / +0.4 / +0.4 of exact F1;
         on train, 352 nested attributions PolNeAR does not mark against 77 it does). Otherwise it stays.
@@ -403,7 +407,7 @@ def _without_own_words_nested(doc: Doc, quotes: list[Quote], *, everyone: bool =
         form = inner.text.lower()
         return (
             outer.kind == "indirect" and form in NESTED_PRONOUNS and _within(inner.span, outer.spans)
-            and _agrees(doc, form, outer.speaker)
+            and _agrees(doc, form, outer.speaker, genders)
         )
 
     def within(inner: Quote, outer: Quote) -> bool:
@@ -607,22 +611,27 @@ def _leading_participle(verb: Token, cue_verbs: set[int]) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.i < verb.head.i and verb.head.i in cue_verbs
 
 
-def _agrees(doc: Doc, pronoun: str, speaker: Speaker) -> bool:
-    """Whether an unresolved pronoun nested in a speaker's words can be that speaker: "he" for one person,
-    "they" for several; either for an organisation or a body ("the campaign", "officials"). "I" and "we"
-    take the speaker in; "it" is the speaker or a thing the speaker says something of ("said the tweet ...
-    it shows ..."): their words either way."""
-    _, number, person = PRONOUNS.get(pronoun, (None, None, 0))
+def _agrees(doc: Doc, pronoun: str, speaker: Speaker, genders: dict[str, str | None]) -> bool:
+    """Whether an unresolved pronoun nested in a speaker's words can be that speaker: "he" for one man,
+    "she" for one woman (when the article tells), "they" for several or for an organisation ("the campaign
+    said they ..."; not "he"); any for one unnamed source ("a spokesman", "a source said they ..."). "I" and
+    "we" take the speaker in; "it" is the speaker or a thing the speaker says something of ("said the tweet
+    ... it shows ..."): their words either way."""
+    gender, number, person = PRONOUNS.get(pronoun, (None, None, 0))
     mention = doc.char_span(*speaker.span, alignment_mode="expand")
-    if person != 3 or speaker.organizations or mention is None:
+    if person != 3 or mention is None:
         return True
     head = mention.root
-    if head.lemma_.lower() in ORG_NOUNS or head.lemma_.lower() in UNNAMED_SPEAKERS:
-        return True
+    if speaker.organizations or head.lemma_.lower() in ORG_NOUNS:
+        return number == "pl"
     if head.pos_ == "PRON" and head.lower_ in PRONOUNS:
-        return PRONOUNS[head.lower_][1] == number
+        own_gender, own_number, _ = PRONOUNS[head.lower_]
+        return own_number == number and (None in (gender, own_gender) or own_gender == gender)
     group = len(speaker.people) > 1 or head.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
-    return number == ("pl" if group else "sg")
+    if head.lemma_.lower() in UNNAMED_SPEAKERS and not group:
+        return True
+    own = genders.get(speaker.people[0]) if len(speaker.people) == 1 else None
+    return number == ("pl" if group else "sg") and (None in (gender, own) or own == gender)
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
