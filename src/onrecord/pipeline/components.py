@@ -114,7 +114,8 @@ class AttributionComponent:
 
 
 class Onrecord:
-    """Everything after the parser in one component: prose, turns, people, the learned tagger, attributions.
+    """Everything after the parser in one component: verb lemmas, prose, turns, people, the learned tagger,
+    attributions.
 
     :param learned: also run the learned span tagger (:mod:`.learned`) and merge what it finds.
     :param tagger_threads: onnxruntime threads for the tagger (0: onnxruntime decides).
