@@ -12,8 +12,8 @@ import pytest
         ("Lee hoped that the plan would work.", "hoped", "hope"),
         ("Lee is hoping the plan will work.", "hoping", "hope"),
         ("It seemed the plan would work.", "seemed", "seem"),
-        # negatives: a noun, and the verb "hop" itself
-        ("The hopes of voters rose on Monday.", "hopes", "hope"),
+        # negatives: a name that is no verb, and the verb "hop" itself
+        ("Tom Hopes spoke on Monday.", "Hopes", "Hopes"),
         ("The rabbit hopped across the lawn.", "hopped", "hop"),
     ],
 )

@@ -133,19 +133,25 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     :raises ValueError: naming the file, when it is no JSON or holds no such object.
     """
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return _gold(Path(path).read_text(encoding="utf-8"), str(path))
+    except UnicodeDecodeError as error:
         raise ValueError(f"{path}: not a gold file: {error}") from error
-    if not isinstance(data, dict) or not isinstance(data.get("quotes"), list):
-        raise ValueError(f"{path}: not a gold file: expected a JSON object with a list of \"quotes\"")
-    return data
 
 
 def load_bundled_gold(name: str = BUNDLED) -> dict[str, Any]:
     """The gold file bundled in ``onrecord.data`` (``NAME.gold.json``)."""
-    data: dict[str, Any] = json.loads(
-        resources.files("onrecord.data").joinpath(f"{name}.gold.json").read_text(encoding="utf-8")
-    )
+    path = resources.files("onrecord.data").joinpath(f"{name}.gold.json")
+    return _gold(path.read_text(encoding="utf-8"), str(path))
+
+
+def _gold(text: str, origin: str) -> dict[str, Any]:
+    """The gold object in ``text``, read from ``origin`` (named in the error)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{origin}: not a gold file: {error}") from error
+    if not isinstance(data, dict) or not isinstance(data.get("quotes"), list):
+        raise ValueError(f"{origin}: not a gold file: expected a JSON object with a list of \"quotes\"")
     return data
 
 

@@ -23,8 +23,9 @@ from .tables import (
     CLAUSE_BREAKS,
     CUE_LEFT_DEPS,
     CUE_OBJECTS,
-    CUE_VERBS,
     CUE_PARTICLES,
+    CUE_VERBS,
+    DASHES,
     FEELING_PARTICIPLES,
     FINITE_VERB_TAGS,
     GLOSS_VERBS,
@@ -62,8 +63,6 @@ OBJECT_CONTENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "acomp", "ccom
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 #: How a speech verb hangs on a passive whose subject speaks it: "was prompted to say", "was arrested and said".
 PASSIVE_CONTROL_DEPS = frozenset({"xcomp", "conj"})
-#: Dashes that set a clause off ("it wasn't an accident — Brendan Buck told POLITICO ...").
-DASHES = frozenset({"—", "–", "--"})
 #: Pronouns that name a hearer as the object of "promise" or "write" ("promised me that ...").
 HEARER_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 #: Parts of speech an addressee does not end with.
@@ -443,13 +442,15 @@ def trailing_participle(token: Token) -> bool:
 
 def set_off_participle(token: Token) -> bool:
     """A participle set off by a comma after the verb it hangs on: "said X, calling it Y", ",” adding"."""
+    return token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i and _after_comma(token)
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether a word's phrase follows a comma, across a closing quotation mark (',” adding')."""
     before = token.left_edge.i - 1
-    while before > 0 and token.doc[before].tag_ == "''":  # a closing quotation mark: ',” adding'
+    while before > 0 and token.doc[before].tag_ == "''":
         before -= 1
-    return (
-        token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i
-        and before >= 0 and token.doc[before].text == ","
-    )
+    return before >= 0 and token.doc[before].text == ","
 
 
 def writers_gloss(token: Token) -> bool:
@@ -622,11 +623,7 @@ def _reports_on_its_own(clause: Token) -> bool:
     Democratic, ..." is an attribution of its own, not part of the speaker's mention (on PolNeAR train,
     annotators cut 39 such clauses off the source and kept 11; other relative clauses after a comma they
     keep two times in three). One without a comma says which: "the officials who ordered the change"."""
-    opening = clause.left_edge.i
-    return (
-        clause.dep_ == "relcl" and clause.lemma_.lower() in CUE_VERBS
-        and opening > 0 and clause.doc[opening - 1].text == ","
-    )
+    return clause.dep_ == "relcl" and clause.lemma_.lower() in CUE_VERBS and _after_comma(clause)
 
 
 def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
@@ -812,9 +809,9 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
     tokens -= set(hit.tokens)
     if hit.speaker is not None:
         tokens -= set(range(*hit.speaker))
-    first = min(tokens, default=None)
-    if first is not None and doc[first].tag_ in RELATIVE_TAGS and doc[hit.verb].dep_ == "relcl" and first < hit.verb:
-        tokens.discard(first)  # "a move that the kingdom says will shatter ...": the relative word is the writer's
+    first = min(tokens, default=hit.verb)
+    if first < hit.verb and doc[first].tag_ in RELATIVE_TAGS and doc[hit.verb].dep_ == "relcl":
+        tokens.discard(first)  # "a move that the kingdom says will shatter ...": "that" is the writer's
     if not tokens:
         return []
     tail = _trailing_aside(doc, tokens)

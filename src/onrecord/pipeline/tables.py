@@ -542,9 +542,11 @@ REPORT_TAGS: frozenset[str] = frozenset({"VBD", "VBZ"})
 PREDICATE_CUES: dict[str, str] = {
     "liken": "to", "frame": "as", "portray": "as", "characterize": "as", "characterise": "as", "paint": "as",
 }
+#: Dashes that set a clause off ("it wasn't an accident — Brendan Buck told POLITICO ...").
+DASHES: frozenset[str] = frozenset({"—", "–", "--"})
 #: Punctuation that sets clauses apart more than a conjunction does: "X: “Y,” she said" reports Y alone
 #: (:func:`.cues._plainly_joined`).
-CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";", "-", "–", "—", "(", ")"})
+CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";", "-", "(", ")"}) | DASHES
 #: Conjunctions that, after a comma, open a new report of the writer's ("said X, and when asked ..., he
 #: said Y"; :func:`.cues.joined_report`).
 REPORT_JOINERS: frozenset[str] = frozenset({"and", "but"})
