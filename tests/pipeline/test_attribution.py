@@ -497,6 +497,11 @@ def test_attribution_organisation_speaker(extractor):
          "he was not present", ["NBA"]),
         ("Apple reported strong sales. Analysts were pleased. They said the outlook was bright.",
          "the outlook was bright", []),
+        # "they" after organisations joined as a subject stands for all of them, not the last alone
+        ("Acme Corp. and the Federal Trade Commission settled the case. They said the fine was fair.",
+         "the fine was fair", ["Acme Corp.", "Federal Trade Commission"]),
+        ("Acme Corp. sued the Federal Trade Commission. They said the fine was unfair.",
+         "the fine was unfair", ["Federal Trade Commission"]),
         # a noun the name holds wins over the organisation named last
         ("The Environmental Protection Agency issued rules after talks with Exxon Mobil. "
          "The agency said the rules would cut emissions.", "the rules would cut", ["Environmental Protection Agency"]),

@@ -47,6 +47,9 @@ def assert_sole_person_and_speaker(result, name: str) -> None:
         ("US Secretary of State Mike Pompeo met the envoy.", "Mike Pompeo", "secretary of state"),
         ("Elaine Chao, the Secretary of Transportation, closed the airport.", "Elaine Chao", "secretary of transportation"),
         ("Ricardo Llerandi, the governor's chief of staff, resigned.", "Ricardo Llerandi", "chief of staff"),
+        # a title written in lower case before the name is a role too
+        ("The bill was criticised by archbishop Jorge Scheinig.", "Jorge Scheinig", "archbishop"),
+        ("The bill was criticised by governor Ann Lutz.", "Ann Lutz", "governor"),
     ],
 )
 def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
@@ -449,6 +452,8 @@ def test_people_name_words_start_after_a_title_inside_the_span(extractor):
         ("The mayor of New Orleans, LaToya Cantrell, said the schools would close.", ["LaToya Cantrell"]),
         ("The chief executive of Acme, Maria Lopez, said the plant would close.", ["Maria Lopez"]),
         ("The city engineer, Maria Lopez, said the bridge would reopen.", ["Maria Lopez"]),
+        # the name set off after the speaker's whole phrase, when the parser hangs it on an earlier noun
+        ("The leader of the Party for Freedom, Geert Wilders, said the vote was rigged.", ["Geert Wilders"]),
         # a title's "of" phrase with the name run into it, which the parser makes the object of "of"
         ("First Minister of Scotland Nicola Sturgeon said the ruling was of huge significance.", ["Nicola Sturgeon"]),
         ("Minister of Information Moammar al-Eryani said the bomb was placed in a market.", ["Moammar al-Eryani"]),
@@ -569,3 +574,21 @@ def test_people_a_name_ends_at_a_possessive(extractor, text, expected):
 )
 def test_people_word_run_into_a_known_surname_is_that_surname(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,joined,expected",
+    [
+        # a ticket the NER ran into one name is two people; the surname alone then finds its owner
+        ("Rocky De La Fuente named historian Darcy Richardson his running mate. De La Fuente/Richardson won the "
+         "Alliance Party's nomination. Richardson said the ticket would win.", "De La Fuente Richardson",
+         ["Darcy Richardson"]),
+        ("Joe Biden picked Kamala Harris. The Biden/Harris ticket leads. Harris said the race was close.", "Biden Harris",
+         ["Kamala Harris"]),
+    ],
+)
+def test_people_names_joined_by_a_slash_are_two_people(extractor, text, joined, expected):
+    result = extractor.extract(text)
+    assert not any("/" in n or n.endswith(joined) for n in names(result))
+    assert next(q for q in result.quotes if q.cue and q.cue.text == "said").speaker.people == expected
+

@@ -40,6 +40,10 @@ UNSURE_GENDER_COST = 2.0
 SUBORDINATE_SHARE = 0.5
 #: Clauses inside another: adverbial, relative, reported.
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
+#: The parts of speech of the words of a noun's phrase before a name set off after it ("the president of the
+#: League for the Defence of Human Rights, Jamel Msallem, said"), and how many words it may run to.
+NOUN_PHRASE_POS = frozenset({"DET", "ADP", "PROPN", "NOUN", "ADJ", "NUM", "PART", "CCONJ"})
+PHRASE_BEFORE_NAME_MAX = 16
 
 
 @dataclass
@@ -139,10 +143,9 @@ class Resolver:
         people: list[int] = []
         organizations: list[str] = []
         for head in heads:
-            found, org = self._resolve_one(head)
+            found, orgs = self._resolve_one(head)
             people.extend(c for c in found if c not in people)
-            if org and org not in organizations:
-                organizations.append(org)
+            organizations.extend(o for o in orgs if o not in organizations)
         if people:
             first = min(h.i for h in heads)
             self.mentions.append(_Mention(
@@ -151,55 +154,55 @@ class Resolver:
             ))
         return Referent([self.people.clusters[c].name for c in people], organizations, people)
 
-    def _resolve_one(self, head: Token) -> tuple[list[int], str | None]:
+    def _resolve_one(self, head: Token) -> tuple[list[int], list[str]]:
         cluster = self.people.cluster_of(head)
         if cluster is not None:
-            return [cluster], None
+            return [cluster], []
         named = [self.people.cluster_of(c) for c in appositives(head)]
         named = [c for c in named if c is not None] or self._name_set_off_after(head)
         if named:  # "the mayor, Jane Roe, said"
-            return named[:1], None
+            return named[:1], []
         form = head.lower_
         members = self._members_named(head) or self._author(head)
         if members:  # "Other Republican candidates, including Carly Fiorina and Ben Carson", "a post by Amy Cook"
-            return members, None
+            return members, []
         issuer = _issuer(head)
         if issuer is not None:  # "Jessica Mackler issued a statement saying ...": Mackler says it
             return self._resolve_one(issuer)
         if form in PRONOUNS and head.pos_ == "PRON":
             found = self._pronoun(head, *PRONOUNS[form][:2])
             if not found and form in PLURAL_ORG_PRONOUNS and self._organization_subject_before(head):
-                return [], self._organization(head, None)
-            return found, None
+                return [], self._organizations_of_subject(head)
+            return found, []
         if _describes_a_person(head):
-            return self._pronoun(head, None, "sg"), None  # "the Oregon Democrat", "the German", "the 24-year-old"
+            return self._pronoun(head, None, "sg"), []  # "the Oregon Democrat", "the German", "the 24-year-old"
         count = _counted(head)
         if head.tag_ in PLURAL_TAGS and count and _people_noun(head):
-            return self._last_people(head, count, GROUP_GENDERS.get(head.lower_)), None  # "both men"
+            return self._last_people(head, count, GROUP_GENDERS.get(head.lower_)), []  # "both men"
         ent = self.entity_at.get(head.i)
         if head.ent_type_ in ORG_LABELS and (ent is None or has_name(ent)):
             if ent is None:
-                return [], head.text
+                return [], [head.text]
             owner = [c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and c.i < ent.start]
             if owner:  # "CNN Philippines": the NER cut the name in an organisation and a place
-                return [], organization_name(self.doc[owner[0].left_edge.i : ent.end])
-            return [], organization_name(ent)
+                return [], [organization_name(self.doc[owner[0].left_edge.i : ent.end])]
+            return [], [organization_name(ent)]
         if head.i in self.organization_at and head.pos_ in ("PROPN", "NOUN"):
-            return [], organization_name(self.organization_at[head.i])  # "Twitter said" (a known organisation)
+            return [], [organization_name(self.organization_at[head.i])]  # "Twitter said" (a known organisation)
         if form in ORG_PRONOUNS and head.pos_ == "PRON":
-            return [], self._organization(head, None) if self._organization_in_focus(head) else None
+            return [], _listed(self._organization(head, None) if self._organization_in_focus(head) else None)
         led = self._persons_organization(head) if head.pos_ == "NOUN" else None
         if led is not None:
-            return [], led
+            return [], [led]
         if head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and _definite(head):
-            return [], self._organization(head, head.lemma_.lower())
+            return [], _listed(self._organization(head, head.lemma_.lower()))
         if _role_word(head) and head.lemma_.lower() not in UNNAMED_SPEAKERS:
             found = self._by_role(head)
             if found:
-                return found, None
+                return found, []
         if head.pos_ == "PROPN" and not head.ent_type_ and head.text in self.organization_names:
-            return [], head.text  # "Tesla said", where the NER called "Tesla" an organisation elsewhere
-        return [], self._organization_of_description(head) if head.pos_ == "NOUN" else None
+            return [], [head.text]  # "Tesla said", where the NER called "Tesla" an organisation elsewhere
+        return [], _listed(self._organization_of_description(head) if head.pos_ == "NOUN" else None)
 
     def _organization_of_description(self, head: Token) -> str | None:
         """The organisation a described speaker speaks for: "an Intel spokeswoman", "a producer for Yahoo
@@ -264,15 +267,21 @@ class Resolver:
         return None
 
     def _name_set_off_after(self, head: Token) -> list[int]:
-        """The person named between commas right after a noun, whatever the parse made of it ("Trump’s
-        Indiana chairman, Rex Early, said", with "Early" parsed as an adverb)."""
-        doc = head.doc
-        if head.pos_ != "NOUN" or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        """The person named between commas right after a noun or its phrase, whatever the parse made of it
+        ("Trump’s Indiana chairman, Rex Early, said", with "Early" parsed as an adverb; "the president of the
+        League for Human Rights, Jamel Msallem, said", with the name hung on another noun)."""
+        if head.pos_ != "NOUN":
             return []
-        cluster = self.people.cluster_of(doc[head.i + 2])
+        doc = head.doc
+        comma = head.i + 1
+        while comma < min(len(doc), head.i + PHRASE_BEFORE_NAME_MAX) and doc[comma].pos_ in NOUN_PHRASE_POS:
+            comma += 1  # the words of the noun's phrase ("of the Party for Freedom")
+        if comma + 1 >= len(doc) or doc[comma].text != ",":
+            return []
+        cluster = self.people.cluster_of(doc[comma + 1])
         if cluster is None:
             return []
-        end = head.i + 2
+        end = comma + 1
         while end < len(doc) and self.people.cluster_of(doc[end]) == cluster:
             end += 1
         return [cluster] if end < len(doc) and doc[end].text in (",", "(") else []
@@ -369,6 +378,17 @@ class Resolver:
             or (subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in ORG_NOUNS)
         )
 
+    def _organizations_of_subject(self, pronoun: Token) -> list[str]:
+        """The organisations "they" stands for after a subject that names them: the last one named, and those
+        joined to it ("The Investigative Committee and the Federal Security Service said they believe ...")."""
+        last = self._organization(pronoun, None)
+        subject = self._last_main_subject(pronoun, 1)
+        if last is None or subject is None:
+            return _listed(last)
+        joined = [self.organization_at[t.i] for t in (subject, *subject.conjuncts) if t.i in self.organization_at]
+        names = [organization_name(ent) for ent in joined]
+        return names if last in names else [last]
+
     def _organization_subject_before(self, pronoun: Token) -> bool:
         """Whether the last main clause's subject before a pronoun, in its sentence or the one before, is a
         named organisation ("The NBA did not release the name. They did say ...")."""
@@ -432,6 +452,10 @@ def _narrated_sentence_numbers(sentences: list[Span], quoted: set[int]) -> dict[
             n += 1
         numbers.update((t.i, n) for t in sent)
     return numbers
+
+
+def _listed(name: str | None) -> list[str]:
+    return [] if name is None else [name]
 
 
 def _issuer(head: Token) -> Token | None:

@@ -20,7 +20,7 @@ from .paragraphs import inside, text_of
 from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
     CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS,
-    NAME_PARTICLES, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PARTY_WORDS, PLACE_LABELS, PRONOUNS,
+    NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PARTY_WORDS, PLACE_LABELS, PRONOUNS,
     REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
 )
 
@@ -226,6 +226,7 @@ class PeopleFinder:
                 if self._looks_like_name(span):
                     spans.append(span)
             run = []
+        spans = [piece for span in spans for piece in _split_at_separators(span)]
         return sorted(self._headline_names(doc, spans), key=lambda s: s.start)
 
     def _headline_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -871,6 +872,21 @@ def _name_tokens(span: Span) -> list[Token]:
     return words
 
 
+def _split_at_separators(span: Span) -> list[Span]:
+    """A run of names the NER took for one cut at its separators (:data:`.tables.NAME_SEPARATORS`): "De La
+    Fuente/Richardson" names De La Fuente and Richardson."""
+    pieces: list[Span] = []
+    start = span.start
+    for token in span:
+        if token.text in NAME_SEPARATORS:
+            if token.i > start:
+                pieces.append(span.doc[start : token.i])
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(span.doc[start : span.end])
+    return pieces
+
+
 def _title_word(token: Token) -> bool:
     """A title or a role written before a name ("Sen.", "Constable", "director")."""
     return token.lower_.rstrip(".") in TITLES or token.lower_ in ROLE_NOUNS
@@ -884,7 +900,10 @@ def _is_role(token: Token) -> bool:
     if token.pos_ != "NOUN" or not token.is_lower:
         return False
     lemma = token.lemma_.lower()
-    return lemma in ROLE_NOUNS or (len(lemma) > 5 and lemma.endswith(ROLE_SUFFIXES))
+    return (
+        lemma in ROLE_NOUNS or TITLES.get(lemma, (None, None))[0] is not None  # "archbishop Jorge Scheinig"
+        or (len(lemma) > 5 and lemma.endswith(ROLE_SUFFIXES))
+    )
 
 
 def _by_initials(people: People, initials: str) -> int | None:

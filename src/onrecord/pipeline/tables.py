@@ -261,6 +261,9 @@ TIME_WORDS: frozenset[str] = frozenset(
 #: not "in Washington").
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 
+#: Characters that stand between two names run together as one ("De La Fuente/Richardson", a ticket).
+NAME_SEPARATORS: frozenset[str] = frozenset({"/", "\\"})
+
 #: Characters that join two words of a name into one ("Ocasio-Cortez").
 HYPHENS: frozenset[str] = frozenset({"-", "‐", "‑"})
 
