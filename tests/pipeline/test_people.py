@@ -459,9 +459,19 @@ def test_people_name_words_start_after_a_title_inside_the_span(extractor):
         ("Minister of Information Moammar al-Eryani said the bomb was placed in a market.", ["Moammar al-Eryani"]),
         # a first name beside a relative, "mostly" a woman's in the name lists
         ("Walter Munk died on Thursday. His wife Mary said the family was grateful.", ["Mary"]),
+        # a name ending the mention after words the parse made its head: the speaker, not the organisation
+        ("Former US Ambassador to the United Nations Nikki Haley wrote that the move was a mistake.", ["Nikki Haley"]),
+        ("US Ambassador to Germany Richard Grenell alleged that Mahan had helped the regime.", ["Richard Grenell"]),
+        ("According to Connecticut Senator Richard Blumenthal, the plane is one of eighteen B-17s still flying.",
+         ["Richard Blumenthal"]),
+        ("“It is a reprieve,” remarked Center for Biological Diversity scientist Tierra Curry.", ["Tierra Curry"]),
         # a name after "for" is whom the speaker works for, not the speaker; after "of" a relative's
         ("A lawyer for Maria Lopez said the plant would close.", []),
         ("The wife of John Smith said the bridge would reopen.", []),
+        ("A spokesman for Senator Maria Lopez said the bill was dead.", []),
+        # nor a name inside a relative clause of the mention
+        ("The United States, which has retreated from a goal of ousting Syrian President Bashar al-Assad, has "
+         "stated reconstruction will cost billions.", []),
     ],
 )
 def test_people_name_in_apposition_is_the_speaker(extractor, text, speakers):

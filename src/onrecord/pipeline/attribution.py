@@ -265,6 +265,8 @@ class Attributor:
             )
         elif draft.speaker_heads:
             draft.referent = resolver.resolve([doc[i] for i in draft.speaker_heads])
+        if draft.speaker is not None and not (draft.referent and draft.referent.people):
+            draft.referent = resolver.name_ending(*draft.speaker) or draft.referent
         speaker = None
         if draft.speaker is not None:
             span = doc[draft.speaker[0] : closed_bracket(doc, *draft.speaker)]

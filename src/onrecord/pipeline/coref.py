@@ -20,7 +20,7 @@ from .tables import (
     ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
     KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS, OWNER_DEPS,
     PARTY_MEMBERS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS,
-    REPORTING_WORDS, ROLE_NOUNS, SUBJECT_PRONOUNS, UNNAMED_SPEAKERS,
+    REPORTING_WORDS, ROLE_NOUNS, SUBJECT_PRONOUNS, TITLES, UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -44,6 +44,9 @@ SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
 #: League for the Defence of Human Rights, Jamel Msallem, said"), and how many words it may run to.
 NOUN_PHRASE_POS = frozenset({"DET", "ADP", "PROPN", "NOUN", "ADJ", "NUM", "PART", "CCONJ"})
 PHRASE_BEFORE_NAME_MAX = 16
+#: The parts of speech of a word before a name that make the name someone the mention is about, not the
+#: speaker ("a lawyer for Maria Lopez", "Fiorina and Ben Carson").
+NAME_OWNER_POS = frozenset({"ADP", "CCONJ", "VERB", "AUX", "PART"})
 
 
 @dataclass
@@ -153,6 +156,23 @@ class Resolver:
                 subordinate=_subordinate(self.doc[first]),
             ))
         return Referent([self.people.clusters[c].name for c in people], organizations, people)
+
+    def name_ending(self, start: int, end: int) -> Referent | None:
+        """The person whose name ends a speaker mention the parse gave another head ("Caloundra coach Geoff
+        Ingram", "US Ambassador to Germany Richard Grenell", "Center for Biological Diversity scientist Tierra
+        Curry": the person, not the organisation); not one it is about or works for ("a lawyer for Maria
+        Lopez", "the wife of John Smith") or one of several ("Acme and Jane Roe")."""
+        cluster = self.people.token_cluster.get(end - 1)
+        if cluster is None:
+            return None
+        first = next((s for s, e in self.people.clusters[cluster].mentions if s <= end - 1 < e), end - 1)
+        while first > start and self.doc[first - 1].lower_.rstrip(".") in TITLES:
+            first -= 1  # "a spokesman for Senator Jane Roe" is no more Roe than "a spokesman for Jane Roe"
+        if first <= start or self.doc[first - 1].pos_ in NAME_OWNER_POS:
+            return None
+        if any(a.dep_ == "relcl" and start <= a.i < end for a in self.doc[end - 1].ancestors):
+            return None  # "The United States, which has retreated from ousting President Bashar al-Assad"
+        return self.resolve([self.doc[end - 1]])
 
     def _resolve_one(self, head: Token) -> tuple[list[int], list[str]]:
         cluster = self.people.cluster_of(head)
