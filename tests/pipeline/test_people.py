@@ -187,6 +187,8 @@ def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
         # names in the title of a show, a book or a song, in quotation marks
         "He most recently offered analysis on ''Monday Night Baseball,'' the network said.",
         "The band closed the night with “Sweet Caroline” and left the stage.",
+        # a church or a faith, however its first word reads
+        "The first bomb went off within the Roman Catholic cathedral on Sunday.",
     ],
 )
 def test_people_organisations_and_places_are_not_people(extractor, text):
@@ -601,4 +603,36 @@ def test_people_names_joined_by_a_slash_are_two_people(extractor, text, joined, 
     result = extractor.extract(text)
     assert not any("/" in n or n.endswith(joined) for n in names(result))
     assert next(q for q in result.quotes if q.cue and q.cue.text == "said").speaker.people == expected
+
+
+@pytest.mark.parametrize(
+    "text,name,later",
+    [
+        # a name after a title, whatever the name lists know of its first word
+        ("On Saturday, Thailand's Thai Raksa Chart Party withdrew from using Princess Ubolratana Mahidol as their "
+         "candidate. Princess Ubolratana said she would not run.", "Ubolratana Mahidol", "Princess Ubolratana"),
+        ("President Xi Jinping met the envoy. Xi said the talks went well.", "Xi Jinping", "Xi"),
+        # a particle the Philippines write ("dela", "delos")
+        ("Arnel dela Vega said the group was behind the attack. Dela Vega said more arrests would follow.",
+         "Arnel dela Vega", "Dela Vega"),
+    ],
+)
+def test_people_names_the_lists_do_not_know(extractor, text, name, later):
+    result = extractor.extract(text)
+    assert name in names(result)
+    assert any(q.speaker.text == later and q.speaker.people == [name] for q in result.quotes)
+
+
+@pytest.mark.parametrize(
+    "text,gender",
+    [
+        # a title's gender overrules the name lists, however sure ("Maha" is female in them)
+        ("King Maha Vajiralongkorn issued a statement. He said the move was inappropriate.", "m"),
+        ("Mrs. Jean Dupont spoke first. She said the vote was fair.", "f"),
+    ],
+)
+def test_people_title_gender_overrules_the_name_lists(extractor, text, gender):
+    result = extractor.extract(text)
+    assert [p.gender for p in result.people] == [gender]
+    assert result.quotes[0].speaker.people == [result.people[0].name]
 

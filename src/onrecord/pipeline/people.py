@@ -52,7 +52,7 @@ _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     mount mountain valley beach bay coast station island islands forces force reserve marine tracker point image
     photo file video organisation organization members member heights village crisis metro métro underground sea
     peninsula province grande twitter facebook instagram youtube tiktok reddit wikipedia wikinews google
-    brexit""".split()
+    brexit administration campaign government family catholic catholics protestant orthodox evangelical baptist methodist anglican lutheran""".split()
 )
 #: Prepositions after which a word names a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around"})
@@ -82,6 +82,7 @@ class Cluster:
     gender: str | None = None
     suffix: str = ""  # "jr", "iii": Donald Trump Jr. is not Donald Trump
     sure_gender: bool = False  # from a title ("Mrs.") or a first name the lists are sure of, not "mostly_*"
+    titled: bool = False  # the gender is a title's ("King Maha Vajiralongkorn"), which the name lists do not overrule
     roles: list[str] = field(default_factory=list)
     parties: set[str] = field(default_factory=set)  # from the words before a role ("Democratic front-runner")
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
@@ -315,6 +316,11 @@ class PeopleFinder:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.is_title and after.lower_ in _NOT_NAME_WORDS:
             return False  # "Santa Cruz Island", "Paul Smith Foundation"
+        before = span.doc[words[0].i - 1] if words[0].i > span.start else None
+        if before is not None and before.is_title and before.lower_.rstrip(".") in TITLES and not any(
+            w.lower_ in ROLE_NOUNS or w.lower_ in TITLES for w in words
+        ):
+            return True  # a name after a title, whatever the lists know of it: "Princess Ubolratana Mahidol"
         return self.is_first_name(words[0].text)
 
     def _without_leading_words(self, words: list[Token]) -> list[Token]:
@@ -354,7 +360,7 @@ class PeopleFinder:
             cluster = self._new_cluster(name, parts, words[0] if len(written) > 1 else None, suffix_key)
             if regnal is not None and len(written) == 1:
                 cluster.name = f"{regnal.text.title()} {cluster.name}"  # "Pope Francis"
-                cluster.gender, cluster.sure_gender = TITLES[regnal.lower_][1], True
+                cluster.gender, cluster.sure_gender, cluster.titled = TITLES[regnal.lower_][1], True, True
             people.clusters.append(cluster)
             index = len(people.clusters) - 1
         cluster = people.clusters[index]
@@ -591,9 +597,10 @@ def _known_pieces(words: list[Token], known: set[tuple[str, ...]]) -> list[tuple
 
 
 def _title_gender(cluster: Cluster, gender: str | None) -> None:
-    """A title that tells a gender ("Mrs.", "Sen." does not) overrules a first name the lists are unsure of."""
-    if gender is not None and not (cluster.sure_gender and cluster.gender is not None):
-        cluster.gender, cluster.sure_gender = gender, True
+    """A title that tells a gender ("Mrs.", "King"; "Sen." does not) overrules the name lists, however sure
+    ("Maha": female in the lists, "King Maha Vajiralongkorn"); the first title to tell it stays."""
+    if gender is not None and not cluster.titled:
+        cluster.gender, cluster.sure_gender, cluster.titled = gender, True, True
 
 
 #: How a pronoun hangs on the verb whose subject it cannot be: "backed her up", "gave him", "spoke to her".

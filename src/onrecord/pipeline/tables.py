@@ -235,7 +235,7 @@ PRONOUNS: dict[str, tuple[str | None, str, int]] = {
 
 #: Lower-case words that may stand inside a person's name ("Vincent van Gogh", "Charles de Gaulle").
 NAME_PARTICLES: frozenset[str] = frozenset(
-    "van von de da del della di du la le der den ter dos das bin ibn al el".split()
+    "van von de da del della dela delos di du la le der den ter dos das bin ibn al el".split()
 )
 
 #: Suffixes that end a name and tell two people apart (Donald Trump Jr. is not Donald Trump), lowercase,
