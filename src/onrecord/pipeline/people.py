@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from .paragraphs import inside, text_of
 from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
-    CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, MIN_ONE_WORD_MENTIONS,
-    NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PARTY_WORDS, PLACE_LABELS, PRONOUNS,
-    REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
+    CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
+    MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS,
+    PARTY_WORDS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -603,13 +603,18 @@ def _title_gender(cluster: Cluster, gender: str | None) -> None:
         cluster.gender, cluster.sure_gender, cluster.titled = gender, True, True
 
 
+#: How many of the article's pronouns, and none the other way, overrule a gender the name lists are sure of.
+SURE_GENDER_OVERRULED_BY = 2
+
 #: How a pronoun hangs on the verb whose subject it cannot be: "backed her up", "gave him", "spoke to her".
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "pobj"})
 
 
 def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int, int]]) -> None:
     """Set the gender of people whose name does not tell it surely ("Bernie", "mostly female" in the name
-    lists; a surname alone) from the article: the third-person pronouns, outside quotation marks, after
+    lists; a surname alone), or tells it wrongly ("Alexis", male in the lists, is often a woman's name: at
+    least :data:`SURE_GENDER_OVERRULED_BY` pronouns and none the other way), from the article: the
+    third-person pronouns, outside quotation marks, after
     a mention in sentences that name no one else and have it for their subject ("Sanders said his plan
     ..."; not "He asked Ratnamma if he could ...": "he" is someone else). One gender must outnumber the
     other more than twice over.
@@ -620,7 +625,7 @@ def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int,
         if len(named) != 1:
             continue
         (index,) = named
-        if people.clusters[index].sure_gender:
+        if people.clusters[index].titled:
             continue
         seen = False
         found: Counter[str] = Counter()
@@ -641,9 +646,14 @@ def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int,
         else:
             votes.setdefault(index, Counter()).update(found)
     for index, counts in votes.items():
+        cluster = people.clusters[index]
         male, female = counts["m"], counts["f"]
-        if max(male, female) > 2 * min(male, female):
-            people.clusters[index].gender = "m" if male > female else "f"
+        if cluster.sure_gender:  # the lists are sure, and wrong for many ("Alexis", "Lindsey", "Andrea", "Jean")
+            other = "f" if cluster.gender == "m" else "m"
+            if counts[other] >= SURE_GENDER_OVERRULED_BY and not counts[cluster.gender or ""]:
+                cluster.gender = other
+        elif max(male, female) > 2 * min(male, female):
+            cluster.gender = "m" if male > female else "f"
 
 
 def _widen(ent: Span) -> Span:
@@ -924,13 +934,16 @@ def _surname_owner(people: People, indices: list[int], position: int) -> int:
 
     News calls one of them by the surname alone and the others by full or first
     name: the person the article has already called by the surname alone, else
-    the one named most so far, else the one named last.
+    the one named most so far, else one not introduced as a relative (:data:`.tables.KINSHIP_ROLES`:
+    "drummer Ginger Baker died ... confirmed by his daughter Nettie Baker. Baker was hospitalized"
+    is the drummer), else the one named last.
     """
 
-    def claim(i: int) -> tuple[int, int, int]:
+    def claim(i: int) -> tuple[int, int, bool, int]:
         before = [(s, e) for s, e in people.clusters[i].mentions if s < position]
         alone = sum(1 for s, e in before if e - s == 1)
-        return alone, len(before), max((s for s, _ in before), default=-1)
+        kin = any(role in KINSHIP_ROLES for role in people.clusters[i].roles)
+        return alone, len(before), not kin, max((s for s, _ in before), default=-1)
 
     return max(indices, key=claim)
 

@@ -261,6 +261,13 @@ TIME_WORDS: frozenset[str] = frozenset(
 #: not "in Washington").
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 
+#: Roles of kinship: a person introduced as someone's relative ("his daughter Nettie Baker") is not the one
+#: a surname they share means, when the article has named them as often.
+KINSHIP_ROLES: frozenset[str] = frozenset(
+    "mother father son daughter brother sister wife husband widow widower uncle aunt nephew niece cousin "
+    "grandson granddaughter grandfather grandmother stepson stepdaughter".split()
+)
+
 #: Characters that stand between two names run together as one ("De La Fuente/Richardson", a ticket).
 NAME_SEPARATORS: frozenset[str] = frozenset({"/", "\\"})
 
@@ -434,6 +441,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     colonel general admiral marshal commandant
     soldier veteran commander
     singer musician rapper composer artist photographer designer architect dancer comedian model
+    drummer guitarist bassist pianist vocalist songwriter podcaster broadcaster blogger youtuber influencer
     player striker goalkeeper coach manager athlete captain champion quarterback linebacker pitcher
     midfielder defender goalie outfielder shortstop jockey boxer wrestler golfer swimmer sprinter cyclist
     bishop priest pastor rabbi imam cardinal pope
