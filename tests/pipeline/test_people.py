@@ -304,6 +304,14 @@ def test_people_shared_surname_goes_to_its_owner(extractor, text, speaker):
     assert quote.speaker.people == [speaker]
 
 
+def test_people_relative_loses_a_surname_only_against_someone_named_before(extractor):
+    """A headline's surname comes before anyone is named: the first person named takes it, relative or not."""
+    text = ("Roe's win stuns her rivals.\n\nIt was not an easy race, but his sister Jane Roe won the seat on Monday. "
+            "Tom Roe, the mayor, praised her.")
+    result = extractor.extract(text)
+    assert (0, 3) in person(result, "Jane Roe").mentions
+
+
 @pytest.mark.parametrize(
     "text,speaker",
     [
@@ -472,11 +480,19 @@ def test_people_name_words_start_after_a_title_inside_the_span(extractor):
         ("US Ambassador to Germany Richard Grenell alleged that Mahan had helped the regime.", ["Richard Grenell"]),
         ("According to Connecticut Senator Richard Blumenthal, the plane is one of eighteen B-17s still flying.",
          ["Richard Blumenthal"]),
+        # a place the tagger took for a verb holds no name
+        ("“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief Chuck "
+         "Jordan said Monday.", ["Chuck Jordan"]),
         ("“It is a reprieve,” remarked Center for Biological Diversity scientist Tierra Curry.", ["Tierra Curry"]),
         # a name after "for" is whom the speaker works for, not the speaker; after "of" a relative's
         ("A lawyer for Maria Lopez said the plant would close.", []),
         ("The wife of John Smith said the bridge would reopen.", []),
         ("A spokesman for Senator Maria Lopez said the bill was dead.", []),
+        ("A spokesman for Democratic presidential candidate Maria Lopez said the report was false.", []),
+        ("Supporters of Democrat Maria Lopez said they would vote.", []),
+        ("The administration has not called, said a spokesman for House Speaker Paul Ryan.", []),
+        ("There are invertebrates that have shown more spine, a Wednesday editorial in The Des Moines Register "
+         "said.", []),
         # nor a name inside a relative clause of the mention
         ("The United States, which has retreated from a goal of ousting Syrian President Bashar al-Assad, has "
          "stated reconstruction will cost billions.", []),

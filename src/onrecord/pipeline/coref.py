@@ -47,6 +47,11 @@ PHRASE_BEFORE_NAME_MAX = 16
 #: The parts of speech of a word before a name that make the name someone the mention is about, not the
 #: speaker ("a lawyer for Maria Lopez", "Fiorina and Ben Carson").
 NAME_OWNER_POS = frozenset({"ADP", "CCONJ", "VERB", "AUX", "PART"})
+#: The parts of speech of a word whose object a name further on may be ("a spokesman for Democratic
+#: presidential candidate Hillary Clinton").
+NAME_HOLDER_POS = NAME_OWNER_POS - {"CCONJ"}
+#: Entity labels of what a preposition before a name may have for its own object ("Ambassador to Germany").
+PLACE_OR_ORG_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 @dataclass
@@ -161,15 +166,31 @@ class Resolver:
         """The person whose name ends a speaker mention the parse gave another head ("Caloundra coach Geoff
         Ingram", "US Ambassador to Germany Richard Grenell", "Center for Biological Diversity scientist Tierra
         Curry": the person, not the organisation); not one it is about or works for ("a lawyer for Maria
-        Lopez", "the wife of John Smith") or one of several ("Acme and Jane Roe")."""
+        Lopez", "the wife of John Smith", "supporters of Democrat Hillary Clinton"), one of several ("Acme
+        and Jane Roe"), or one of several people the mention names."""
         cluster = self.people.token_cluster.get(end - 1)
         if cluster is None:
             return None
-        first = next((s for s, e in self.people.clusters[cluster].mentions if s <= end - 1 < e), end - 1)
-        while first > start and self.doc[first - 1].lower_.rstrip(".") in TITLES:
+        doc = self.doc
+        if any(self.people.token_cluster.get(i, cluster) != cluster for i in range(start, end)):
+            return None  # someone else is named in it: "Christine Pelosi, daughter of Leader Nancy Pelosi"
+        named = next((s for s, e in self.people.clusters[cluster].mentions if s <= end - 1 < e), end - 1)
+        first = named
+        while first > start and doc[first - 1].lower_.rstrip(".") in TITLES:
             first -= 1  # "a spokesman for Senator Jane Roe" is no more Roe than "a spokesman for Jane Roe"
-        if first <= start or self.doc[first - 1].pos_ in NAME_OWNER_POS:
+        if first <= start or doc[first - 1].pos_ in NAME_OWNER_POS:
             return None
+        joint = first - 1  # the last preposition or verb before the name ("writer and performer Rob Bartlett")
+        while joint > start and not _holds_a_name(doc[joint]):
+            joint -= 1
+        role = named - 1
+        while role > joint + 1 and doc[role].is_lower and doc[role].lower_ in ROLE_NOUNS:
+            role -= 1  # "Center for Biological Diversity scientist Tierra Curry": the employer's role
+        place_before = doc[role].ent_type_ in PLACE_OR_ORG_LABELS and doc[named].ent_iob_ != "I"
+        if _holds_a_name(doc[joint]) and not place_before and doc[first - 1].text != ",":
+            return None  # "a spokesman for Democratic presidential candidate Hillary Clinton", "for House Speaker
+            # Paul Ryan"; not "Ambassador to Germany Richard Grenell", where "to" has a place for its object, nor
+            # "the prosecutor general of Tehran, Ali Alghasi Mehr", set off
         if any(a.dep_ == "relcl" and start <= a.i < end for a in self.doc[end - 1].ancestors):
             return None  # "The United States, which has retreated from ousting President Bashar al-Assad"
         return self.resolve([self.doc[end - 1]])
@@ -472,6 +493,12 @@ def _narrated_sentence_numbers(sentences: list[Span], quoted: set[int]) -> dict[
             n += 1
         numbers.update((t.i, n) for t in sent)
     return numbers
+
+
+def _holds_a_name(token: Token) -> bool:
+    """A preposition or a verb a name further on may be the object of; not a place the tagger took for a verb
+    ("Tulsa police Chief Chuck Jordan")."""
+    return token.pos_ in NAME_HOLDER_POS and not token.ent_type_
 
 
 def _listed(name: str | None) -> list[str]:

@@ -51,7 +51,7 @@ _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     """bank post press office court house church park city county state street drive lane bridge river lake
     mount mountain valley beach bay coast station island islands forces force reserve marine tracker point image
     photo file video organisation organization members member heights village crisis metro métro underground sea
-    peninsula province grande twitter facebook instagram youtube tiktok reddit wikipedia wikinews google
+    peninsula province grande twitter facebook instagram youtube tiktok reddit linkedin wikipedia wikinews google
     brexit administration campaign government family catholic catholics protestant orthodox evangelical baptist methodist anglican lutheran""".split()
 )
 #: Prepositions after which a word names a place, not a person.
@@ -604,7 +604,7 @@ def _title_gender(cluster: Cluster, gender: str | None) -> None:
 
 
 #: How many of the article's pronouns, and none the other way, overrule a gender the name lists are sure of.
-SURE_GENDER_OVERRULED_BY = 2
+SURE_GENDER_OVERRULED_BY = 3
 
 #: How a pronoun hangs on the verb whose subject it cannot be: "backed her up", "gave him", "spoke to her".
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "pobj"})
@@ -942,7 +942,7 @@ def _surname_owner(people: People, indices: list[int], position: int) -> int:
     def claim(i: int) -> tuple[int, int, bool, int]:
         before = [(s, e) for s, e in people.clusters[i].mentions if s < position]
         alone = sum(1 for s, e in before if e - s == 1)
-        kin = any(role in KINSHIP_ROLES for role in people.clusters[i].roles)
+        kin = bool(before) and any(role in KINSHIP_ROLES for role in people.clusters[i].roles)
         return alone, len(before), not kin, max((s for s, _ in before), default=-1)
 
     return max(indices, key=claim)
