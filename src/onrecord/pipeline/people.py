@@ -603,8 +603,10 @@ def _title_gender(cluster: Cluster, gender: str | None) -> None:
         cluster.gender, cluster.sure_gender, cluster.titled = gender, True, True
 
 
-#: How many of the article's pronouns, and none the other way, overrule a gender the name lists are sure of.
-SURE_GENDER_OVERRULED_BY = 3
+#: How many of the article's pronouns, and none the other way, make a gender the name lists are sure of an
+#: unsure one, which a pronoun of the other gender may still refer to. They do not change it: in political news
+#: three "her" after "Comey said" are Clinton's as often as an "Alexis Tipton ... she" is Tipton's.
+SURE_GENDER_DOUBTED_BY = 3
 
 #: How a pronoun hangs on the verb whose subject it cannot be: "backed her up", "gave him", "spoke to her".
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "pobj"})
@@ -612,12 +614,11 @@ OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "pobj"})
 
 def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int, int]]) -> None:
     """Set the gender of people whose name does not tell it surely ("Bernie", "mostly female" in the name
-    lists; a surname alone), or tells it wrongly ("Alexis", male in the lists, is often a woman's name: at
-    least :data:`SURE_GENDER_OVERRULED_BY` pronouns and none the other way), from the article: the
-    third-person pronouns, outside quotation marks, after
-    a mention in sentences that name no one else and have it for their subject ("Sanders said his plan
-    ..."; not "He asked Ratnamma if he could ...": "he" is someone else). One gender must outnumber the
-    other more than twice over.
+    lists; a surname alone) from the article, and doubt the lists' sure answer when the article's pronouns
+    all go the other way (:data:`SURE_GENDER_DOUBTED_BY`; "Alexis", male in the lists, is often a woman's
+    name): the third-person pronouns, outside quotation marks, after a mention in sentences that name no one
+    else and have it for their subject ("Sanders said his plan ..."; not "He asked Ratnamma if he could ...":
+    "he" is someone else). One gender must outnumber the other more than twice over.
     """
     votes: dict[int, Counter[str]] = {}
     for sentence in doc.sents:
@@ -650,8 +651,8 @@ def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int,
         male, female = counts["m"], counts["f"]
         if cluster.sure_gender:  # the lists are sure, and wrong for many ("Alexis", "Lindsey", "Andrea", "Jean")
             other = "f" if cluster.gender == "m" else "m"
-            if counts[other] >= SURE_GENDER_OVERRULED_BY and not counts[cluster.gender or ""]:
-                cluster.gender = other
+            if counts[other] >= SURE_GENDER_DOUBTED_BY and not counts[cluster.gender or ""]:
+                cluster.sure_gender = False  # a pronoun of the other gender may still be this person
         elif max(male, female) > 2 * min(male, female):
             cluster.gender = "m" if male > female else "f"
 
