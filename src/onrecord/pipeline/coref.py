@@ -54,7 +54,7 @@ NAME_HOLDER_POS = NAME_OWNER_POS - {"CCONJ"}
 #: former Cato Institute president Ed Crane"; "The United States, which has retreated from ousting Bashar al-Assad").
 CLAUSE_ON_NOUN_DEPS = frozenset({"relcl", "acl"})
 #: Entity labels of what a preposition before a name may have for its own object ("Ambassador to Germany").
-PLACE_OR_ORG_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+PLACE_OR_ORG_LABELS = PLACE_LABELS | {"ORG"}
 
 
 @dataclass
@@ -194,9 +194,9 @@ class Resolver:
             return None  # "a spokesman for Democratic presidential candidate Hillary Clinton", "for House Speaker
             # Paul Ryan"; not "Ambassador to Germany Richard Grenell", where "to" has a place for its object, nor
             # "the prosecutor general of Tehran, Ali Alghasi Mehr", set off
-        if any(a.dep_ in CLAUSE_ON_NOUN_DEPS and start <= a.i < end for a in self.doc[end - 1].ancestors):
+        if any(a.dep_ in CLAUSE_ON_NOUN_DEPS and start <= a.i < end for a in doc[end - 1].ancestors):
             return None  # "The United States, which has retreated from ousting President Bashar al-Assad"
-        return self.resolve([self.doc[end - 1]])
+        return self.resolve([doc[end - 1]])
 
     def _resolve_one(self, head: Token) -> tuple[list[int], list[str]]:
         cluster = self.people.cluster_of(head)
