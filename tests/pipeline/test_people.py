@@ -666,3 +666,17 @@ def test_people_article_pronouns_make_the_lists_gender_unsure(extractor):
     quote = extractor.extract(text).quotes[-1]
     assert quote.speaker.text == "she" and quote.speaker.people == ["Alexis Tipton"]
 
+
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        ("Health Minister Jane Roe visited the hospital. The health minister said the ward would reopen.", ["Jane Roe"]),
+        ("Prime Minister Ann Lutz spoke on Monday. The minister said the talks would go on.", ["Ann Lutz"]),
+        # a minister of something else is not "the health minister"
+        ("Civil Aviation Minister Hardeep Singh Puri said 18 people died. The local health minister said 149 were "
+         "hurt.", []),
+    ],
+)
+def test_people_role_noun_finds_the_holder_of_that_role(extractor, text, speakers):
+    assert extractor.extract(text).quotes[-1].speaker.people == speakers
+

@@ -460,8 +460,8 @@ class Resolver:
         parties = parties_of(head.doc[head.left_edge.i : head.i])
         clusters = [(i, c) for i, c in enumerate(self.people.clusters) if not _other_party(c, parties)]
         holders = [i for i, c in clusters if whole in c.roles] or [
-            i for i, c in clusters if any(role_head(r) == role for r in c.roles)
-        ]
+            i for i, c in clusters if whole == role and any(role_head(r) == role for r in c.roles)
+        ]  # "the health minister" is no "Civil Aviation Minister Hardeep Singh Puri", whose role is "minister"
         mentioned = [m for m in self.mentions if m.token < head.i and any(c in holders for c in m.clusters)]
         if not mentioned:
             return self._by_epithet(head, role, whole, parties) if not holders else []
