@@ -680,3 +680,17 @@ def test_people_article_pronouns_make_the_lists_gender_unsure(extractor):
 def test_people_role_noun_finds_the_holder_of_that_role(extractor, text, speakers):
     assert extractor.extract(text).quotes[-1].speaker.people == speakers
 
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # two people's surnames joined by a hyphen are a pair, not a third person
+        ("Jo Jorgensen won the nomination, and Spike Cohen was named her running mate. Jorgensen-Cohen said the "
+         "vote was close.", ["Jo Jorgensen", "Spike Cohen"]),
+        # a double-barrelled surname is one person's
+        ("Alexandria Ocasio-Cortez spoke. Ocasio-Cortez said the bill would pass.", ["Alexandria Ocasio-Cortez"]),
+    ],
+)
+def test_people_surnames_joined_by_a_hyphen(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected
+

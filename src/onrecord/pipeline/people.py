@@ -353,6 +353,8 @@ class PeopleFinder:
             _one_word_name(words[0]) or self._named_relative(words[0]) or regnal is not None
         ):
             return  # "Twitter", "Photographs", a place the NER took for a person once
+        if index is None and len(written) == 1 and _pair_of_surnames(people, written[0]):
+            return  # "the Jorgensen-Cohen ticket": two people the article named, not a third
         if index is None:
             name = " ".join(p.title() if p.isupper() and len(p) > 1 else p for p in written)  # "WALLACE"
             if suffix is not None:
@@ -888,6 +890,14 @@ def _name_tokens(span: Span) -> list[Token]:
     if inner:  # a first name and a surname after the title
         words = words[inner[-1] + 1 :]
     return words
+
+
+def _pair_of_surnames(people: People, word: str) -> bool:
+    """Whether a hyphenated word joins the surnames of two people the article has named ("Jorgensen-Cohen",
+    "Johnson-Weld"), not a double-barrelled surname of one ("Ocasio-Cortez")."""
+    pieces = word.lower().split("-")
+    owners = [{i for i, c in enumerate(people.clusters) if c.last == piece} for piece in pieces]
+    return len(pieces) > 1 and all(owners) and len(set().union(*owners)) > 1
 
 
 def _split_at_separators(span: Span) -> list[Span]:
