@@ -617,8 +617,9 @@ def test_people_word_run_into_a_known_surname_is_that_surname(extractor, text, e
         ("Rocky De La Fuente named historian Darcy Richardson his running mate. De La Fuente/Richardson won the "
          "Alliance Party's nomination. Richardson said the ticket would win.", "De La Fuente Richardson",
          ["Darcy Richardson"]),
-        ("Joe Biden picked Kamala Harris. The Biden/Harris ticket leads. Harris said the race was close.", "Biden Harris",
-         ["Kamala Harris"]),
+        # a photo credit: the photographer and the agency
+        ("Senator Chuck Grassley spoke on Monday. Robert Galbraith/Reuters. Grassley said the hearing would wait.",
+         "Galbraith Reuters", ["Chuck Grassley"]),
     ],
 )
 def test_people_names_joined_by_a_slash_are_two_people(extractor, text, joined, expected):

@@ -215,7 +215,7 @@ class Resolver:
             return self._resolve_one(issuer)
         if form in PRONOUNS and head.pos_ == "PRON":
             found = self._pronoun(head, *PRONOUNS[form][:2])
-            if not found and form in PLURAL_ORG_PRONOUNS and self._organization_subject_before(head):
+            if not found and form in PLURAL_ORG_PRONOUNS:
                 return [], self._organizations_of_subject(head)
             return found, []
         if _describes_a_person(head):
@@ -423,21 +423,18 @@ class Resolver:
         )
 
     def _organizations_of_subject(self, pronoun: Token) -> list[str]:
-        """The organisations "they" stands for after a subject that names them: the last one named, and those
-        joined to it ("The Investigative Committee and the Federal Security Service said they believe ...")."""
-        last = self._organization(pronoun, None)
+        """The organisations "they" stands for when the last main clause's subject before it, in its sentence or
+        the one before, is a named organisation ("The NBA did not release the name. They did say ..."): the last
+        one named, and those joined to it ("The Investigative Committee and the FSB said they believe ...")."""
         subject = self._last_main_subject(pronoun, 1)
-        if last is None or subject is None:
-            return _listed(last)
+        if subject is None or subject.i not in self.organization_at:
+            return []
+        last = self._organization(pronoun, None)
+        if last is None:
+            return []
         joined = [self.organization_at[t.i] for t in (subject, *subject.conjuncts) if t.i in self.organization_at]
         names = [organization_name(ent) for ent in joined]
         return names if last in names else [last]
-
-    def _organization_subject_before(self, pronoun: Token) -> bool:
-        """Whether the last main clause's subject before a pronoun, in its sentence or the one before, is a
-        named organisation ("The NBA did not release the name. They did say ...")."""
-        subject = self._last_main_subject(pronoun, 1)
-        return subject is not None and subject.i in self.organization_at
 
     def _last_main_subject(self, pronoun: Token, window: int) -> Token | None:
         """The subject of the last main clause before ``pronoun``, within ``window`` sentences: not "sales" in

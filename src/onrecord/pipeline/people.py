@@ -52,7 +52,8 @@ _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     mount mountain valley beach bay coast station island islands forces force reserve marine tracker point image
     photo file video organisation organization members member heights village crisis metro métro underground sea
     peninsula province grande twitter facebook instagram youtube tiktok reddit linkedin wikipedia wikinews google
-    brexit administration campaign government family catholic catholics protestant orthodox evangelical baptist methodist anglican lutheran""".split()
+    brexit administration campaign government family catholic catholics protestant orthodox evangelical baptist
+    methodist anglican lutheran""".split()
 )
 #: Prepositions after which a word names a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around"})
@@ -318,7 +319,7 @@ class PeopleFinder:
             return False  # "Santa Cruz Island", "Paul Smith Foundation"
         before = span.doc[words[0].i - 1] if words[0].i > span.start else None
         if before is not None and before.is_title and before.lower_.rstrip(".") in TITLES and not any(
-            w.lower_ in ROLE_NOUNS or w.lower_ in TITLES for w in words
+            _title_word(w) for w in words
         ):
             return True  # a name after a title, whatever the lists know of it: "Princess Ubolratana Mahidol"
         return self.is_first_name(words[0].text)
