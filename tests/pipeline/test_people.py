@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+
+from onrecord.pipeline.people import one_word_name
+
+VOCAB = spacy.blank("en").vocab  # with the lexical attributes ("is_lower") a bare Vocab lacks
 
 
 def names(result) -> list[str]:
@@ -118,6 +124,29 @@ def test_people_hyphens_and_surnames_of_several_words(extractor, text, name, lat
     ],
 )
 def test_people_one_word_names_and_caption_credits(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # written in lower case elsewhere: a common noun that opens a sentence
+        ("Collagen is a protein found in bones. The team extracted collagen from the samples, the researchers "
+         "said. Collagen survives for thousands of years.", []),
+        ("Oxygen is essential for life. Oxygen was found in the samples, the scientists said. They measured the "
+         "oxygen twice.", []),
+        # an article of its own: a group or a place
+        ("The Houthis attacked the port on Monday. The coalition said the Houthis fired missiles at the city. "
+         "Houthis deny it.", []),
+        ("The Azores were hit by the storm. Azores officials said the damage was light, and the Azores reopened "
+         "the airport.", []),
+        # people: named twice, or beside another ("both" is no article)
+        ("Rajamma moved to the city in 2010. Rajamma said the work was hard.", ["Rajamma"]),
+        ("Both Trump and Erdogan expressed support for the deal. Erdogan said it was fair.", ["Erdogan"]),
+        ("A defensive Obama said the critics were wrong. Obama left the room after the speech.", ["Obama"]),
+    ],
+)
+def test_people_one_word_name_never_in_lower_case_or_with_an_article(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
 
 
@@ -695,3 +724,24 @@ def test_people_role_noun_finds_the_holder_of_that_role(extractor, text, speaker
 def test_people_surnames_joined_by_a_hyphen(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
 
+
+
+@pytest.mark.parametrize(
+    "noun,expected",
+    [
+        ("Holdings", False),  # "Burisma Holdings": a company's name
+        ("pipeline", False),
+        ("station", False),
+        ("administration", True),  # "the Jolo administration": a person's
+        ("family", True),
+        ("campaign", True),
+    ],
+)
+def test_people_one_word_name_before_a_things_noun_is_the_things(noun, expected):
+    words = ["Jolo", noun, "hired", "him", ".", "Jolo", "paid", "."]
+    doc = Doc(
+        VOCAB, words=words, pos=["PROPN", "NOUN", "VERB", "PRON", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        heads=[1, 2, 2, 2, 2, 6, 6, 6], deps=["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O"], lemmas=[w.lower() for w in words],
+    )
+    assert one_word_name(doc[5]) is expected

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from gender_guesser.detector import Detector
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside, text_of
@@ -21,7 +20,7 @@ from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
     CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
     MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS,
-    PARTY_WORDS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
+    PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -55,6 +54,16 @@ _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     brexit administration campaign government family catholic catholics protestant orthodox evangelical baptist
     methodist anglican lutheran""".split()
 )
+#: Words after a person's name that name what the person leads, owns or belongs to ("the Obama administration",
+#: "Trump Tower"), unlike the other words no name holds (:data:`_NOT_NAME_WORDS`).
+NAMESAKE_WORDS = PERSONAL_ORG_NOUNS | frozenset(
+    "family government campaign house tower towers hotel team group show party foundation fund trust".split()
+)
+#: Articles: a name with one of its own ("the Houthis") is a group's or a thing's, not a person's ("both Trump"
+#: is a person's).
+ARTICLES = frozenset({"the", "a", "an"})
+#: Dependencies of a word that modifies another: "the Obama hug" is no group called "Obama".
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
 #: Prepositions after which a word names a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around"})
 #: ... and of a platform or a medium ("on Twitter", "via Facebook").
@@ -351,7 +360,7 @@ class PeopleFinder:
         index = self._match(people, parts, span.start, suffix_key, _gender_of_title_before(words[0]))
         regnal = _regnal_title(words[0])
         if index is None and len(written) == 1 and not (
-            _one_word_name(words[0]) or self._named_relative(words[0]) or regnal is not None
+            one_word_name(words[0]) or self._named_relative(words[0]) or regnal is not None
         ):
             return  # "Twitter", "Photographs", a place the NER took for a person once
         if index is None and len(written) == 1 and _pair_of_surnames(people, written[0]):
@@ -816,20 +825,41 @@ def _capitalised(token: Token) -> bool:
     return text[:1].isupper() and (len(text) == 1 or not text.isupper()) and not text[1:2].isupper()
 
 
-def _one_word_name(word: Token) -> bool:
+def one_word_name(word: Token) -> bool:
     """A new person of one word ("Rajamma") must be a proper noun the article names at least twice or after a
-    title ("president Erdoğan"), never as a place ("in Bangalore"), and that the NER calls a person more
-    often than anything else."""
+    title ("president Erdoğan"), and that the NER calls a person at least as often as anything else. It is
+    never written as a place ("in Bangalore"), in lower case ("collagen": a common noun that opens a
+    sentence), with an article of its own ("the Houthis") or before a thing's noun ("Burisma Holdings")."""
     if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
         return False
-    doc = word.doc
-    if doc.count_by(LOWER).get(word.lower, 0) < MIN_ONE_WORD_MENTIONS and not _after_a_title(word):
+    same = [t for t in word.doc if t.lower == word.lower]
+    if any(t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) for t in same):
         return False
-    same = [t for t in doc if t.lower == word.lower]
-    if any(_in_a_place(t) for t in same):
+    if len(same) < MIN_ONE_WORD_MENTIONS and not _after_a_title(word):
         return False
     labels = Counter(t.ent_type_ for t in same if t.ent_type_)
     return labels["PERSON"] >= max(labels.values(), default=0)
+
+
+def _names_a_thing(token: Token) -> bool:
+    """ "Burisma Holdings", "the EastMed pipeline", "Waterloo station": a name on its own before a thing's noun
+    is the thing's (not so "the Obama administration", "the Clinton family": see :data:`NAMESAKE_WORDS`;
+    nor "Aaron Klein Investigative Radio", where it is part of a longer name)."""
+    head, before = token.head, token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.dep_ == "compound" and head.i > token.i and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() in _NOT_NAME_WORDS and head.lemma_.lower() not in NAMESAKE_WORDS
+        and (before is None or before.pos_ != "PROPN")
+    )
+
+
+def _determined(token: Token) -> bool:
+    """ "the Houthis", "the Azores": a name right after an article of its own is a group's or a thing's (not so
+    "a defensive Obama", "the Obama hug")."""
+    return (
+        token.i > 0 and token.doc[token.i - 1].lower_ in ARTICLES and token.doc[token.i - 1].head == token
+        and token.dep_ not in MODIFIER_DEPS
+    )
 
 
 def _after_a_title(word: Token) -> bool:
