@@ -59,6 +59,8 @@ _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
 NAMESAKE_WORDS = PERSONAL_ORG_NOUNS | frozenset(
     "family government campaign house tower towers hotel team group show party foundation fund trust".split()
 )
+#: Words before a storm's name, which is often a person's ("Hurricane Humberto").
+STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "depression"})
 #: Articles: a name with one of its own ("the Houthis") is a group's or a thing's, not a person's ("both Trump"
 #: is a person's).
 ARTICLES = frozenset({"the", "a", "an"})
@@ -833,7 +835,9 @@ def one_word_name(word: Token) -> bool:
     if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
         return False
     same = [t for t in word.doc if t.lower == word.lower]
-    if any(t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) for t in same):
+    if any(t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) or _storm(t) for t in same):
+        return False
+    if any(_owns_its(t) for t in same) and not any(_owns_personally(t) for t in same):
         return False
     if len(same) < MIN_ONE_WORD_MENTIONS and not _after_a_title(word):
         return False
@@ -850,6 +854,29 @@ def _names_a_thing(token: Token) -> bool:
         token.dep_ == "compound" and head.i > token.i and head.pos_ in ("NOUN", "PROPN")
         and head.lemma_.lower() in _NOT_NAME_WORDS and head.lemma_.lower() not in NAMESAKE_WORDS
         and (before is None or before.pos_ != "PROPN")
+    )
+
+
+def _storm(token: Token) -> bool:
+    """ "Hurricane Humberto", "Typhoon Hagibis": a storm's name, which a person's often is."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in STORM_WORDS
+
+
+def _owns_its(token: Token) -> bool:
+    """ "SpaceX tested its capsule": the subject of a verb whose object "its" owns is a thing or a body."""
+    return _subject_owner_of(token, "its")
+
+
+def _owns_personally(token: Token) -> bool:
+    return any(_subject_owner_of(token, word) for word in ("his", "her"))
+
+
+def _subject_owner_of(token: Token, pronoun: str) -> bool:
+    if token.dep_ != "nsubj":
+        return False
+    return any(
+        child.dep_ in ("dobj", "pobj", "attr") and any(c.lower_ == pronoun and c.dep_ == "poss" for c in child.children)
+        for child in token.head.children
     )
 
 
