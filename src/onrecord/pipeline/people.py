@@ -61,6 +61,12 @@ NAMESAKE_WORDS = PERSONAL_ORG_NOUNS | frozenset(
 )
 #: Words before a storm's name, which is often a person's ("Hurricane Humberto").
 STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "depression"})
+#: The possessive of a thing or a body, and those of a person: a subject that owns "its" things and never
+#: "his" or "her" ones is no person ("SpaceX tested its capsule").
+THING_POSSESSIVE = "its"
+PERSON_POSSESSIVES = frozenset({"his", "her"})
+#: Dependencies of a verb's objects.
+OBJECT_DEPS = frozenset({"dobj", "attr"})
 #: Articles: a name with one of its own ("the Houthis") is a group's or a thing's, not a person's ("both Trump"
 #: is a person's).
 ARTICLES = frozenset({"the", "a", "an"})
@@ -831,14 +837,16 @@ def one_word_name(word: Token) -> bool:
     """A new person of one word ("Rajamma") must be a proper noun the article names at least twice or after a
     title ("president Erdoğan"), and that the NER calls a person at least as often as anything else. It is
     never written as a place ("in Bangalore"), in lower case ("collagen": a common noun that opens a
-    sentence), with an article of its own ("the Houthis") or before a thing's noun ("Burisma Holdings")."""
+    sentence), with an article of its own ("the Houthis"), before a thing's noun ("Burisma Holdings"), after a
+    storm's word ("Hurricane Humberto"), or as a subject that owns only "its" things."""
     if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
         return False
     same = [t for t in word.doc if t.lower == word.lower]
     if any(t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) or _storm(t) for t in same):
         return False
-    if any(_owns_its(t) for t in same) and not any(_owns_personally(t) for t in same):
-        return False
+    owners = {owner for t in same for owner in _owners_of_objects(t)}
+    if THING_POSSESSIVE in owners and not owners & PERSON_POSSESSIVES:
+        return False  # "SpaceX tested its capsule"
     if len(same) < MIN_ONE_WORD_MENTIONS and not _after_a_title(word):
         return False
     labels = Counter(t.ent_type_ for t in same if t.ent_type_)
@@ -862,22 +870,15 @@ def _storm(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ in STORM_WORDS
 
 
-def _owns_its(token: Token) -> bool:
-    """ "SpaceX tested its capsule": the subject of a verb whose object "its" owns is a thing or a body."""
-    return _subject_owner_of(token, "its")
-
-
-def _owns_personally(token: Token) -> bool:
-    return any(_subject_owner_of(token, word) for word in ("his", "her"))
-
-
-def _subject_owner_of(token: Token, pronoun: str) -> bool:
+def _owners_of_objects(token: Token) -> set[str]:
+    """The possessives that own the objects of a verb ``token`` is the subject of: "SpaceX tested its
+    capsule" gives "its"."""
     if token.dep_ != "nsubj":
-        return False
-    return any(
-        child.dep_ in ("dobj", "pobj", "attr") and any(c.lower_ == pronoun and c.dep_ == "poss" for c in child.children)
-        for child in token.head.children
-    )
+        return set()
+    return {
+        c.lower_ for child in token.head.children if child.dep_ in OBJECT_DEPS
+        for c in child.children if c.dep_ == "poss"
+    }
 
 
 def _determined(token: Token) -> bool:
