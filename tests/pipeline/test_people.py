@@ -257,6 +257,10 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
         ("Cleveland's Key Tower was lit up on Monday. Ann Lee said the show was great.", ["Ann Lee"]),
         # a surname that is also a word of buildings ("Hall") is still a surname
         ("Peter Hall spoke on Monday. He said the show was great.", ["Peter Hall"]),
+        # an event; a storm named as people are
+        ("Runners from 40 countries took part in the London Marathon, organisers said.", []),
+        ("Storm Lorenzo hit the Azores on Wednesday, forecasters said. Lorenzo weakened later.", []),
+        ("Hurricane Dorian hit the Bahamas. Dorian Gray said the damage was severe.", ["Dorian Gray"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

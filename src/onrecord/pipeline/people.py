@@ -40,7 +40,8 @@ INSTITUTION_WORDS = frozenset(
     alliance coalition board systems technologies media television radio channel gazette herald tribune
     charity motors holdings ventures solutions software pictures productions entertainment studio studios
     records vote mission family partners conditions platform flight fund film films world review gop
-    pharmaceuticals pharmaceutical international research analytics consulting tower towers pipeline""".split()
+    pharmaceuticals pharmaceutical international research analytics consulting tower towers pipeline
+    marathon olympiad expo bulletin strategies organizations organisations""".split()
 )
 _LINE_WORDS = re.compile(r"[^\W_][\w’'-]*")
 #: Words a headline in title case may write in lower case.
@@ -245,7 +246,7 @@ class PeopleFinder:
                 if self._looks_like_name(span):
                     spans.append(span)
             run = []
-        spans = [piece for span in spans for piece in _split_at_separators(span)]
+        spans = [piece for span in spans for piece in _split_at_separators(span) if not _storm(piece[0])]
         return sorted(self._headline_names(doc, spans), key=lambda s: s.start)
 
     def _headline_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -866,8 +867,8 @@ def _names_a_thing(token: Token) -> bool:
 
 
 def _storm(token: Token) -> bool:
-    """ "Hurricane Humberto", "Typhoon Hagibis": a storm's name, which a person's often is."""
-    return token.i > 0 and token.doc[token.i - 1].lower_ in STORM_WORDS
+    """ "Hurricane Humberto", "Storm Lorenzo": a storm's name (from its first word), which a person's often is."""
+    return token.lower_ in STORM_WORDS or token.i > 0 and token.doc[token.i - 1].lower_ in STORM_WORDS
 
 
 def _owners_of_objects(token: Token) -> set[str]:
