@@ -1305,6 +1305,36 @@ def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(
 @pytest.mark.parametrize(
     "text,fragment,speakers",
     [
+        # someone unnamed brought in as a subject is whom the next pronoun of their gender means
+        ("Two men were jailed on Friday, prosecutor Kama Melly said. One of the victims decided to allow her name "
+         "to be made public. She said she did this to show victims they would be heard.", "to show victims", []),
+        ("Jane Roe, the mayor, opened the bridge on Monday. A woman who lives nearby watched the ceremony. She "
+         "said the bridge was too narrow.", "too narrow", []),
+        ("Mayor John Doe opened the bridge on Monday. A neighbour of Doe watched. He said the bridge was too "
+         "narrow.", "too narrow", []),
+        # negatives: not of the pronoun's gender; named; not brought in as someone new
+        ("Jane Roe, the mayor, opened the bridge on Monday. A man who lives nearby watched the ceremony. She "
+         "said the bridge was long overdue.", "long overdue", ["Jane Roe"]),
+        ("Jane Roe, the mayor, opened the bridge on Monday. A woman, Ann Lee, watched the ceremony. She said "
+         "the bridge was too narrow.", "too narrow", ["Ann Lee"]),
+        ("Jane Roe, the mayor, opened the bridge on Monday. A woman named Ann Lee watched the ceremony. She "
+         "said the bridge was too narrow.", "too narrow", ["Ann Lee"]),
+        ("Jane Roe, the mayor, opened the bridge on Monday. The bridge cost $2 million. She said it was long "
+         "overdue.", "long overdue", ["Jane Roe"]),
+        # a role says nothing of someone new ("a spokeswoman did not respond"); nor a subject of a clause
+        ("Jane Roe, the mayor, opened the bridge on Monday. A spokeswoman for the builder did not respond. She "
+         "said the bridge was long overdue.", "long overdue", ["Jane Roe"]),
+        ("Jane Roe, the mayor, opened the bridge on Monday. It is rare for a woman to do that. She said the "
+         "bridge was long overdue.", "long overdue", ["Jane Roe"]),
+    ],
+)
+def test_attribution_pronoun_after_someone_unnamed_means_no_one_named(extractor, text, fragment, speakers):
+    assert people(find(extractor.extract(text), fragment)) == speakers
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speakers",
+    [
         # the asker of a question is not whom the next "he said" means
         ("Paul Ryan spoke to Jake Tapper on Sunday. Ryan also did not exude confidence when Tapper asked whether "
          "Republicans would hold the House. “This year is unpredictable,” he said.", "unpredictable", ["Paul Ryan"]),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import Cluster, People, appositives, compound_role, parties_of, role_head
 from .tables import (
-    ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
+    ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, INDEFINITE_DETERMINERS, PERSON_NOUN_GENDERS, PERSON_NOUNS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
     KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS, OWNER_DEPS,
     PARTY_MEMBERS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS,
     REPORTING_WORDS, ROLE_NOUNS, SUBJECT_PRONOUNS, TITLES, UNNAMED_SPEAKERS,
@@ -53,6 +53,8 @@ NAME_HOLDER_POS = NAME_OWNER_POS - {"CCONJ"}
 #: Clauses that hang on a noun: a name in one is someone the mention's clause is about ("Purple PAC, steered by
 #: former Cato Institute president Ed Crane"; "The United States, which has retreated from ousting Bashar al-Assad").
 CLAUSE_ON_NOUN_DEPS = frozenset({"relcl", "acl"})
+#: How a name hangs on the noun of someone it names: "a woman, Ann Lee", "a man named John Doe".
+NAMING_DEPS = frozenset({"appos", "acl"})
 #: Entity labels of what a preposition before a name may have for its own object ("Ambassador to Germany").
 PLACE_OR_ORG_LABELS = PLACE_LABELS | {"ORG"}
 
@@ -76,6 +78,15 @@ class _Mention:
     subordinate: bool = False  # the subject of a clause inside another ("when Tapper asked", "said Trump is ...")
 
 
+@dataclass
+class _Newcomer:
+    """Someone unnamed brought in as a subject ("One of the victims decided ... She said"): the next pronoun
+    of their gender may stand for them, and then for no one named."""
+
+    token: int
+    gender: str | None
+
+
 class Resolver:
     """Resolves speaker mentions of one document, in document order."""
 
@@ -90,6 +101,7 @@ class Resolver:
         self.organization_names = {ent.text for ent in self.organizations}
         self.organization_at = {i: ent for ent in self.organizations for i in range(ent.start, ent.end)}
         self.mentions: list[_Mention] = []
+        self.newcomers: list[_Newcomer] = []
         for start, end, cluster in people.mentions_in_order():
             if start in quoted:
                 continue
@@ -99,6 +111,7 @@ class Resolver:
             )
         self._first_stands_for_subject(sentences)
         self._described_subjects(quoted)
+        self.newcomers = self._newcomers(quoted)
         self._chain_subject_pronouns(quoted)
 
     def _described_subjects(self, quoted: set[int]) -> None:
@@ -128,6 +141,27 @@ class Resolver:
             if mention.sentence in subjectless and mention.sentence not in seen:
                 mention.subject = True
             seen.add(mention.sentence)
+
+    def _newcomers(self, quoted: set[int]) -> list[_Newcomer]:
+        """The subjects, outside quotation marks, that bring in someone unnamed: "a woman", "another man",
+        "one of the victims" (not "a woman, Jane Roe", who is named)."""
+        found = []
+        for token in self.doc:
+            if token.i in quoted or token.dep_ not in NOMINAL_SUBJECT_DEPS or not _of_a_main_clause(token):
+                continue
+            noun = _newcomer_noun(token)
+            if noun is None or self._named(token):
+                continue
+            found.append(_Newcomer(token.i, PERSON_NOUN_GENDERS.get(noun.lemma_.lower(), GROUP_GENDERS.get(noun.lower_))))
+        return found
+
+    def _named(self, noun: Token) -> bool:
+        """Whether a noun is given a name: "a woman, Ann Lee", "a man named John Doe" (not "a spokesman for
+        Trump", who speaks for someone named)."""
+        described = [c for c in noun.children if c.dep_ in NAMING_DEPS] + appositives(noun)
+        return noun.i in self.people.token_cluster or any(
+            t.i in self.people.token_cluster for c in described for t in c.subtree
+        )
 
     def _chain_subject_pronouns(self, quoted: set[int]) -> None:
         """ "Lauren Landa would list Sailor Neptune as a dream role. She was given a chance ... “…,” she told":
@@ -350,6 +384,12 @@ class Resolver:
             score += m.token / 1e6  # the later, the better, all else equal
             if score > best_score:
                 best, best_score = m.clusters[0], score
+        for n in self.newcomers if token.lower_ in PRONOUNS else []:  # "the businessman" means someone named
+            distance = sentence - self.narrated_sentence_of[n.token]
+            if not 0 < distance <= WINDOW or (gender is not None and n.gender not in (None, gender)):
+                continue  # "One of his sons is a Marine, a fact he mentions": the sentence's pronoun is his
+            if -SENTENCE_COST * distance + SUBJECT_BONUS + n.token / 1e6 > best_score:
+                return []  # "One of the victims decided ... She said": no one named
         return [] if best is None else [best]
 
     def _group(self, token: Token, sentence: int) -> list[int]:
@@ -575,6 +615,31 @@ def _describes_a_person(head: Token) -> bool:
     if head.lemma_.lower() in PARTY_MEMBERS or (head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN")):
         return True
     return head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children)
+
+
+def _of_a_main_clause(subject: Token) -> bool:
+    """ "A woman watched", "... and a man said": the subject of a sentence's main verb (not "for a justice to
+    weigh in", nor "the debt an average student has")."""
+    verb = subject.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _newcomer_noun(subject: Token) -> Token | None:
+    """The noun of one person a subject brings in unnamed: "a woman" (woman), "another officer", "one of the
+    victims" (victims); none for "the director", "officials" or "one of the reports"."""
+    if subject.lower_ == "one":
+        members = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if members and members[0].tag_ in PLURAL_TAGS and (
+            members[0].lemma_.lower() in PERSON_NOUNS or members[0].lower_ in GROUP_GENDERS
+        ):
+            return members[0]
+        return None
+    indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in subject.children)
+    if indefinite and subject.tag_ == "NN" and subject.lemma_.lower() in PERSON_NOUNS:
+        return subject
+    return None
 
 
 def _people_noun(head: Token) -> bool:

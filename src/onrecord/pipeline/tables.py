@@ -453,6 +453,25 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Nouns of one ordinary person: "a woman", "one of the victims" brings in someone unnamed, whom the next "she"
+#: may stand for. Not roles ("a spokeswoman did not respond", "a president who ..."): those often stand for
+#: someone the article names, or say nothing.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """woman man girl boy person child teenager teen passenger patient relative cousin uncle aunt victim
+    witness resident survivor neighbor neighbour friend mother father son daughter brother sister wife
+    husband widow""".split()
+)
+#: Determiners that bring in someone new ("a woman", "another man"), unlike "the director".
+INDEFINITE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another"})
+#: The gender of a noun of one person.
+PERSON_NOUN_GENDERS: dict[str, str] = {
+    "man": "m", "boy": "m", "father": "m", "son": "m", "brother": "m", "husband": "m", "uncle": "m",
+    "woman": "f", "girl": "f", "mother": "f", "daughter": "f", "sister": "f", "wife": "f", "widow": "f",
+    "aunt": "f", "actress": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f",
+    "spokesman": "m", "chairman": "m", "congressman": "m", "policeman": "m", "councilman": "m",
+    "councilwoman": "f", "queen": "f", "king": "m", "princess": "f", "prince": "m",
+}
+
 #: Speaker heads that refer to no named person but to an institution or an unnamed group.
 UNNAMED_SPEAKERS: frozenset[str] = frozenset(
     """
