@@ -753,3 +753,23 @@ def test_people_one_word_name_before_a_things_noun_is_the_things(noun, expected)
         ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O"], lemmas=[w.lower() for w in words],
     )
     assert one_word_name(doc[5]) is expected
+
+
+@pytest.mark.parametrize(
+    "owner,expected",
+    [
+        ("his", True),  # a person, though the NER calls the name an organisation twice
+        ("her", True),
+        ("its", False),
+        ("the", False),
+    ],
+)
+def test_people_one_word_subject_owning_his_or_her_things_is_a_person(owner, expected):
+    words = ["Jolo", "made", owner, "case", ".", "Jolo", "left", "."]
+    doc = Doc(
+        VOCAB, words=words, pos=["PROPN", "VERB", "PRON", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        heads=[1, 1, 3, 1, 1, 6, 6, 6],
+        deps=["nsubj", "ROOT", "poss" if owner != "the" else "det", "dobj", "punct", "nsubj", "ROOT", "punct"],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"], lemmas=[w.lower() for w in words],
+    )
+    assert one_word_name(doc[0]) is expected

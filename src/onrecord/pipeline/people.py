@@ -839,7 +839,9 @@ def one_word_name(word: Token) -> bool:
     title ("president Erdoğan"), and that the NER calls a person at least as often as anything else. It is
     never written as a place ("in Bangalore"), in lower case ("collagen": a common noun that opens a
     sentence), with an article of its own ("the Houthis"), before a thing's noun ("Burisma Holdings"), after a
-    storm's word ("Hurricane Humberto"), or as a subject that owns only "its" things."""
+    storm's word ("Hurricane Humberto"), or as a subject that owns only "its" things; a subject that owns
+    "his" or "her" things is a person whatever the NER calls it ("Trump made his case", in an article that
+    never writes "Donald")."""
     if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
         return False
     same = [t for t in word.doc if t.lower == word.lower]
@@ -851,7 +853,7 @@ def one_word_name(word: Token) -> bool:
     if len(same) < MIN_ONE_WORD_MENTIONS and not _after_a_title(word):
         return False
     labels = Counter(t.ent_type_ for t in same if t.ent_type_)
-    return labels["PERSON"] >= max(labels.values(), default=0)
+    return labels["PERSON"] >= max(labels.values(), default=0) or bool(owners & PERSON_POSSESSIVES)
 
 
 def _names_a_thing(token: Token) -> bool:
