@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import Cluster, People, appositives, compound_role, parties_of, role_head
 from .tables import (
-    ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, INDEFINITE_DETERMINERS, PERSON_NOUN_GENDERS, PERSON_NOUNS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
-    KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS, ORG_PRONOUNS, OWNER_DEPS,
-    PARTY_MEMBERS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS,
-    REPORTING_WORDS, ROLE_NOUNS, SUBJECT_PRONOUNS, TITLES, UNNAMED_SPEAKERS,
+    ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
+    INDEFINITE_DETERMINERS, KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS,
+    ORG_PRONOUNS, OWNER_DEPS, PARTY_MEMBERS, PERSON_NOUN_GENDERS, PERSON_NOUNS, PERSONAL_ORG_NOUNS, PLACE_LABELS,
+    PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS, REPORTING_WORDS, ROLE_NOUNS, SUBJECT_PRONOUNS, TITLES,
+    UNNAMED_SPEAKERS,
 )
 
 #: How a counting word hangs on its noun ("both men", "the two senators").
@@ -152,7 +153,8 @@ class Resolver:
             noun = _newcomer_noun(token)
             if noun is None or self._named(token):
                 continue
-            found.append(_Newcomer(token.i, PERSON_NOUN_GENDERS.get(noun.lemma_.lower(), GROUP_GENDERS.get(noun.lower_))))
+            gender = PERSON_NOUN_GENDERS.get(noun.lemma_.lower(), GROUP_GENDERS.get(noun.lower_))
+            found.append(_Newcomer(token.i, gender))
         return found
 
     def _named(self, noun: Token) -> bool:
@@ -384,13 +386,21 @@ class Resolver:
             score += m.token / 1e6  # the later, the better, all else equal
             if score > best_score:
                 best, best_score = m.clusters[0], score
-        for n in self.newcomers if token.lower_ in PRONOUNS else []:  # "the businessman" means someone named
+        if token.lower_ in PRONOUNS and self._newcomer_above(sentence, gender, best_score):
+            return []  # "One of the victims decided ... She said": no one named
+        return [] if best is None else [best]
+
+    def _newcomer_above(self, sentence: int, gender: str | None, score: float) -> bool:
+        """Whether someone unnamed of ``gender``, brought in in an earlier sentence, is more salient than
+        ``score`` (a pronoun's best named candidate's). Not in the pronoun's own sentence: "One of his sons is
+        a Marine, a fact he mentions"; and not for a description ("the businessman" means someone named)."""
+        for n in self.newcomers:
             distance = sentence - self.narrated_sentence_of[n.token]
             if not 0 < distance <= WINDOW or (gender is not None and n.gender not in (None, gender)):
-                continue  # "One of his sons is a Marine, a fact he mentions": the sentence's pronoun is his
-            if -SENTENCE_COST * distance + SUBJECT_BONUS + n.token / 1e6 > best_score:
-                return []  # "One of the victims decided ... She said": no one named
-        return [] if best is None else [best]
+                continue
+            if -SENTENCE_COST * distance + SUBJECT_BONUS + n.token / 1e6 > score:
+                return True
+        return False
 
     def _group(self, token: Token, sentence: int) -> list[int]:
         """The people "they" refers to: several named in the sentence, else the last group."""

@@ -467,9 +467,7 @@ INDEFINITE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another"})
 PERSON_NOUN_GENDERS: dict[str, str] = {
     "man": "m", "boy": "m", "father": "m", "son": "m", "brother": "m", "husband": "m", "uncle": "m",
     "woman": "f", "girl": "f", "mother": "f", "daughter": "f", "sister": "f", "wife": "f", "widow": "f",
-    "aunt": "f", "actress": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f",
-    "spokesman": "m", "chairman": "m", "congressman": "m", "policeman": "m", "councilman": "m",
-    "councilwoman": "f", "queen": "f", "king": "m", "princess": "f", "prince": "m",
+    "aunt": "f",
 }
 
 #: Speaker heads that refer to no named person but to an institution or an unnamed group.
