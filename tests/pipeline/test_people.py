@@ -140,6 +140,9 @@ def test_people_one_word_names_and_caption_credits(extractor, text, expected):
          "Houthis deny it.", []),
         ("The Azores were hit by the storm. Azores officials said the damage was light, and the Azores reopened "
          "the airport.", []),
+        # an organisation's short name in brackets; a known organisation
+        ("The Philippine Institute of Volcanology and Seismology (Phivolcs) recorded the quake. It was magnitude "
+         "6.3, according to Phivolcs. Phivolcs said aftershocks were likely.", []),
         # a storm's name; a body that owns "its" things
         ("Hurricane Humberto strengthened on Tuesday. Humberto brought rain to Bermuda, forecasters said.", []),
         ("SpaceX tested its capsule on Sunday. SpaceX said the test went well.", []),
@@ -150,7 +153,7 @@ def test_people_one_word_names_and_caption_credits(extractor, text, expected):
         ("A defensive Obama said the critics were wrong. Obama left the room after the speech.", ["Obama"]),
     ],
 )
-def test_people_one_word_name_is_no_common_noun_group_storm_or_body(extractor, text, expected):
+def test_people_one_word_name_is_no_common_noun_group_storm_body_or_short_name(extractor, text, expected):
     assert names(extractor.extract(text)) == expected
 
 
@@ -772,4 +775,11 @@ def test_people_one_word_subject_owning_his_or_her_things_is_a_person(owner, exp
         deps=["nsubj", "ROOT", "poss" if owner != "the" else "det", "dobj", "punct", "nsubj", "ROOT", "punct"],
         ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"], lemmas=[w.lower() for w in words],
     )
+    assert one_word_name(doc[0]) is expected
+
+
+@pytest.mark.parametrize("word,expected", [("Tesla", False), ("Spacex", False), ("Rajamma", True)])
+def test_people_known_organisation_is_no_one_word_person(word, expected):
+    words = [word, "spoke", ".", word, "left", "."]
+    doc = Doc(VOCAB, words=words, pos=["PROPN", "VERB", "PUNCT"] * 2, ents=["B-PERSON", "O", "O"] * 2)
     assert one_word_name(doc[0]) is expected

@@ -19,8 +19,9 @@ from .paragraphs import inside, text_of
 from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
     CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
-    MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS,
-    PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLES,
+    KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS,
+    OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES,
+    TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -842,10 +843,13 @@ def one_word_name(word: Token) -> bool:
     storm's word ("Hurricane Humberto"), or as a subject that owns only "its" things; a subject that owns
     "his" or "her" things is a person whatever the NER calls it ("Trump made his case", in an article that
     never writes "Donald")."""
-    if word.lower_ in _NOT_NAME_WORDS or word.pos_ != "PROPN":
+    if word.lower_ in _NOT_NAME_WORDS or word.lower_ in KNOWN_ORGANIZATIONS or word.pos_ != "PROPN":
         return False
     same = [t for t in word.doc if t.lower == word.lower]
-    if any(t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) or _storm(t) for t in same):
+    if any(
+        t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) or _storm(t) or _short_name_of_org(t)
+        for t in same
+    ):
         return False
     owners = {owner for t in same for owner in _owners_of_objects(t)}
     if THING_POSSESSIVE in owners and not owners & PERSON_POSSESSIVES:
@@ -866,6 +870,16 @@ def _names_a_thing(token: Token) -> bool:
         and head.lemma_.lower() in _NOT_NAME_WORDS and head.lemma_.lower() not in NAMESAKE_WORDS
         and (before is None or before.pos_ != "PROPN")
     )
+
+
+def _short_name_of_org(token: Token) -> bool:
+    """ "the Philippine Institute of Volcanology and Seismology (Phivolcs)": a word in brackets right after an
+    organisation is its short name."""
+    doc, i = token.doc, token.i
+    if not (i >= 2 and i + 1 < len(doc) and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+        return False
+    before = doc[i - 2]  # the NER's organisation may run into the brackets: "... Seismology (Phivolcs"
+    return before.ent_type_ == "ORG" or before.lower_ in _NOT_NAME_WORDS
 
 
 def _storm(token: Token) -> bool:
