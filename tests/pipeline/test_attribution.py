@@ -1305,6 +1305,18 @@ def test_attribution_subject_described_by_a_role_is_whom_the_next_pronoun_means(
 @pytest.mark.parametrize(
     "text,fragment,speakers",
     [
+        ("Prosecutor Kama Melly QC said the victims were vulnerable.", "the victims", ["Kama Melly"]),
+        ("Jane Roe MP said the bill would pass.", "the bill", ["Jane Roe"]),
+        ("The BBC said the bill would pass.", "the bill", []),  # negative: capitals, but no honour
+    ],
+)
+def test_attribution_honour_after_a_name_leaves_the_speaker_that_name(extractor, text, fragment, speakers):
+    assert people(find(extractor.extract(text), fragment)) == speakers
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speakers",
+    [
         # someone unnamed brought in as a subject is whom the next pronoun of their gender means
         ("Two men were jailed on Friday, prosecutor Kama Melly said. One of the victims decided to allow her name "
          "to be made public. She said she did this to show victims they would be heard.", "to show victims", []),

@@ -640,6 +640,8 @@ INTERVIEWER_LABELS: frozenset[str] = frozenset(
 )
 #: A label whose last word ends so is a caption run into the next line ("Jo JorgensenImage:").
 CAPTION_WORDS: tuple[str, ...] = ("image", "file", "photo", "video", "caption")
+#: Letters after a name that are an honour or a rank, not part of it: "Durham Hall QC", "Jane Roe MP".
+POST_NOMINALS: frozenset[str] = frozenset("qc kc mp msp mep mbe obe cbe kbe dbe phd esq".split())
 #: A transcript has at least this many labelled paragraphs, two different speakers, and one speaking twice;
 #: a lone "Graham: ..." headline or "Update: ..." line is no transcript.
 MIN_TURNS = 3
