@@ -11,6 +11,11 @@ from onrecord.pipeline.people import one_word_name
 VOCAB = spacy.blank("en").vocab  # with the lexical attributes ("is_lower") a bare Vocab lacks
 
 
+def hand_parsed(words, pos, ents, heads=None, deps=None) -> Doc:
+    """A doc with the tags, parse and entities given (no model in the way); lemmas are the words in lower case."""
+    return Doc(VOCAB, words=words, pos=pos, heads=heads, deps=deps, ents=ents, lemmas=[w.lower() for w in words])
+
+
 def names(result) -> list[str]:
     return sorted(p.name for p in result.people)
 
@@ -750,10 +755,10 @@ def test_people_surnames_joined_by_a_hyphen(extractor, text, expected):
 )
 def test_people_one_word_name_before_a_things_noun_is_the_things(noun, expected):
     words = ["Jolo", noun, "hired", "him", ".", "Jolo", "paid", "."]
-    doc = Doc(
-        VOCAB, words=words, pos=["PROPN", "NOUN", "VERB", "PRON", "PUNCT", "PROPN", "VERB", "PUNCT"],
+    doc = hand_parsed(
+        words, ["PROPN", "NOUN", "VERB", "PRON", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O"],
         heads=[1, 2, 2, 2, 2, 6, 6, 6], deps=["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
-        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O"], lemmas=[w.lower() for w in words],
     )
     assert one_word_name(doc[5]) is expected
 
@@ -769,11 +774,10 @@ def test_people_one_word_name_before_a_things_noun_is_the_things(noun, expected)
 )
 def test_people_one_word_subject_owning_his_or_her_things_is_a_person(owner, expected):
     words = ["Jolo", "made", owner, "case", ".", "Jolo", "left", "."]
-    doc = Doc(
-        VOCAB, words=words, pos=["PROPN", "VERB", "PRON", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
-        heads=[1, 1, 3, 1, 1, 6, 6, 6],
+    doc = hand_parsed(
+        words, ["PROPN", "VERB", "PRON", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"], heads=[1, 1, 3, 1, 1, 6, 6, 6],
         deps=["nsubj", "ROOT", "poss" if owner != "the" else "det", "dobj", "punct", "nsubj", "ROOT", "punct"],
-        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"], lemmas=[w.lower() for w in words],
     )
     assert one_word_name(doc[0]) is expected
 
@@ -781,5 +785,5 @@ def test_people_one_word_subject_owning_his_or_her_things_is_a_person(owner, exp
 @pytest.mark.parametrize("word,expected", [("Tesla", False), ("Spacex", False), ("Rajamma", True)])
 def test_people_known_organisation_is_no_one_word_person(word, expected):
     words = [word, "spoke", ".", word, "left", "."]
-    doc = Doc(VOCAB, words=words, pos=["PROPN", "VERB", "PUNCT"] * 2, ents=["B-PERSON", "O", "O"] * 2)
+    doc = hand_parsed(words, ["PROPN", "VERB", "PUNCT"] * 2, ["B-PERSON", "O", "O"] * 2)
     assert one_word_name(doc[0]) is expected

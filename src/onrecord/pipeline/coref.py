@@ -54,8 +54,9 @@ NAME_HOLDER_POS = NAME_OWNER_POS - {"CCONJ"}
 #: Clauses that hang on a noun: a name in one is someone the mention's clause is about ("Purple PAC, steered by
 #: former Cato Institute president Ed Crane"; "The United States, which has retreated from ousting Bashar al-Assad").
 CLAUSE_ON_NOUN_DEPS = frozenset({"relcl", "acl"})
-#: How a name hangs on the noun of someone it names: "a woman, Ann Lee", "a man named John Doe".
-NAMING_DEPS = frozenset({"appos", "acl"})
+#: How a name hangs on the noun of someone it names, beside apposition (:func:`.people.appositives`): "a man
+#: named John Doe".
+NAMING_DEPS = frozenset({"acl"})
 #: Entity labels of what a preposition before a name may have for its own object ("Ambassador to Germany").
 PLACE_OR_ORG_LABELS = PLACE_LABELS | {"ORG"}
 
@@ -384,8 +385,7 @@ class Resolver:
             if mismatch and cluster.sure_gender:
                 continue
             subject = SUBJECT_BONUS * m.subject * (SUBORDINATE_SHARE if m.subordinate else 1.0)
-            score = -SENTENCE_COST * distance + subject + SPEAKER_BONUS * m.speaker - UNSURE_GENDER_COST * mismatch
-            score += m.token / 1e6  # the later, the better, all else equal
+            score = _salience(distance, m.token, subject, m.speaker, mismatch)
             if score > best_score:
                 best, best_score = m.clusters[0], score
         if token.lower_ in PRONOUNS and self._newcomer_above(sentence, gender, best_score):
@@ -400,7 +400,7 @@ class Resolver:
             distance = sentence - self.narrated_sentence_of[n.token]
             if not 0 < distance <= WINDOW or (gender is not None and n.gender not in (None, gender)):
                 continue
-            if -SENTENCE_COST * distance + SUBJECT_BONUS + n.token / 1e6 > score:
+            if _salience(distance, n.token, SUBJECT_BONUS) > score:
                 return True
         return False
 
@@ -627,6 +627,12 @@ def _describes_a_person(head: Token) -> bool:
     if head.lemma_.lower() in PARTY_MEMBERS or (head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN")):
         return True
     return head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children)
+
+
+def _salience(distance: int, token: int, subject: float, speaker: bool = False, mismatch: bool = False) -> float:
+    """How salient a candidate ``distance`` sentences back is for a pronoun: recent, a subject (``subject`` is
+    its bonus), a speaker, of the pronoun's gender; the later, the better, all else equal."""
+    return -SENTENCE_COST * distance + subject + SPEAKER_BONUS * speaker - UNSURE_GENDER_COST * mismatch + token / 1e6
 
 
 def _of_a_main_clause(subject: Token) -> bool:
