@@ -555,6 +555,41 @@ def test_people_office_before_a_name_is_no_part_of_it(extractor):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the place of an office written between the office and the name, which the NER runs into it
+        ("Mayor of Koszalin Piotr Jedlinski has declared tomorrow a day of mourning.", ["Piotr Jedlinski"]),
+        ("Current Prime Minister of India Narendra Modi wrote, \"India grieves.\"", ["Narendra Modi"]),
+        # an office's place that is no part of the name already stays out; a name with no office before it
+        ("The Mayor of London Sadiq Khan said he was sad.", ["Sadiq Khan"]),
+        # after "of" with no office before it, the whole name
+        ("A friend of John Paul Jones said the ship was lost.", ["John Paul Jones"]),
+        # the place of an office, with no name after it, is no name
+        ("The President of the United States said the deal was done.", []),
+    ],
+)
+def test_people_place_of_an_office_is_no_part_of_the_name(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,absent,present",
+    [
+        # a nationality and an office, capitalised before a name or alone, name no one
+        ("The call was seconded by German Chancellor Angela Merkel and British Prime Minister Boris Johnson.",
+         "German Chancellor", "Angela Merkel"),
+        ("He said the founders feared \"a German Prince would come to America.\"", "German Prince", None),
+        # a name whose first word the NER calls a nationality is still a name when no office ends it
+        ("Christian Lindner said the budget would pass.", None, "Christian Lindner"),
+    ],
+)
+def test_people_nationality_and_office_is_no_name(extractor, text, absent, present):
+    found = names(extractor.extract(text))
+    assert absent is None or absent not in found
+    assert present is None or present in found
+
+
+@pytest.mark.parametrize(
     "text,name",
     [
         # a first name after a regnal title needs no surname; the name keeps the title

@@ -90,6 +90,8 @@ OFFICES_OF_A_WORKPLACE = frozenset(
 #: Entity labels the small model gives names of people it does not know ("Paul Mescal" ORG); a place
 #: ("Savannah Guthrie" GPE) only with a plain first name: "San Francisco" and "El Paso" open with one too.
 NAME_LIKE_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
+#: The NER's label of a word that describes a person (a nationality, a faith, a party), not one of a name.
+DESCRIBING_LABELS = frozenset({"NORP"})
 _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 
 
@@ -331,24 +333,29 @@ class PeopleFinder:
             return self.is_first_name(words[0].text)  # "Queen Elizabeth II", "Pope Francis"
         if not 2 <= len(_parts(words)) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
             return False
+        if words[0].ent_type_ in DESCRIBING_LABELS and words[-1].lower_.rstrip(".") in TITLES:
+            return False  # "German Chancellor", "Philippine President": a nationality and an office, no name
         if any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]):
             return False  # the first word is a first name ("River Phoenix")
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.is_title and after.lower_ in _NOT_NAME_WORDS:
             return False  # "Santa Cruz Island", "Paul Smith Foundation"
         before = span.doc[words[0].i - 1] if words[0].i > span.start else None
-        if before is not None and before.is_title and before.lower_.rstrip(".") in TITLES and not any(
-            _title_word(w) for w in words
-        ):
+        if before is not None and before.is_title and (
+            before.lower_.rstrip(".") in TITLES or _place_of_office(before)
+        ) and not any(_title_word(w) for w in words):
             return True  # a name after a title, whatever the lists know of it: "Princess Ubolratana Mahidol"
         return self.is_first_name(words[0].text)
 
     def _without_leading_words(self, words: list[Token]) -> list[Token]:
         """A name less the words before its first name: "Minority Whip Dick Durbin" (a title the tables do
-        not know), "Scotland Nicola Sturgeon" (the NER's organisation after "First Minister of")."""
-        while len(words) >= 3 and words[0].ent_type_ != "PERSON" and not self.is_first_name(words[0].text) and any(
-            self.is_first_name(w.text) for w in words[1:-1]
-        ):
+        not know), "Scotland Nicola Sturgeon" (the NER's organisation after "First Minister of"), and less
+        the place of an office before it, whatever the NER made of that word ("Mayor of Koszalin Piotr
+        Jedlinski", "Prime Minister of India Narendra Modi")."""
+        while len(words) >= 3 and (_place_of_office(words[0]) or (
+            words[0].ent_type_ != "PERSON" and not self.is_first_name(words[0].text)
+            and any(self.is_first_name(w.text) for w in words[1:-1])
+        )):
             words = words[1:]
         return words
 
@@ -520,6 +527,15 @@ def _part_of_a_title(span: Span, titles: list[tuple[int, int]]) -> bool:
     """Whether a name is in a title in quotation marks ("offered analysis on ''Monday Night Baseball''", "the
     song “Jolene”"): a show, a book or a song, not a person of the article."""
     return any(start <= span.start_char and span.end_char <= end for start, end in titles)
+
+
+def _place_of_office(word: Token) -> bool:
+    """Whether a word is the place of the office written just before it: "Mayor of [Koszalin]", "Prime
+    Minister of [India]" (a title, then "of")."""
+    if word.i < 2:
+        return False
+    of, office = word.doc[word.i - 1], word.doc[word.i - 2]
+    return of.lower_ == "of" and office.lower_.rstrip(".") in TITLES  # not a role: "a friend of [John] Paul Jones"
 
 
 def office_domain(token: Token) -> bool:
