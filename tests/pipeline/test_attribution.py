@@ -691,18 +691,19 @@ def test_attribution_cue_starts_at_the_verb_it_completes(parser, text, cue, expe
 
 
 @pytest.mark.parametrize(
-    "text,content",
+    "text,content,exact",
     [
-        ("WASHINGTON ― The budget deal is dead, the senator said.", "The budget deal is dead"),
-        ("CHARLOTTE, N.C. — The videos do not show a gun, police said.", "The videos do not show a gun"),
-        ("NEW YORK (AP) - Wages rose in May, the bank said.", "Wages rose in May"),
-        # a dash inside the paragraph is no dateline
-        ("The hall was full. NASA - the agency - is broke, Jim Hall said.", "NASA - the agency - is broke"),
+        ("WASHINGTON ― The budget deal is dead, the senator said.", "The budget deal is dead", True),
+        ("CHARLOTTE, N.C. — The videos do not show a gun, police said.", "The videos do not show a gun", True),
+        ("NEW YORK (AP) - Wages rose in May, the bank said.", "Wages rose in May", True),
+        # a dash inside the paragraph is no dateline: the content keeps "NASA -" (whether it also holds the
+        # sentence before is the tagger's call: PolNeAR often marks two sentences before one cue)
+        ("The hall was full. NASA - the agency - is broke, Jim Hall said.", "NASA - the agency - is broke", False),
     ],
 )
-def test_attribution_content_leaves_out_the_dateline(extractor, text, content):
+def test_attribution_content_leaves_out_the_dateline(extractor, text, content, exact):
     quote = find(extractor.extract(text), content)
-    assert quote.text == content
+    assert quote.text == content if exact else quote.text.endswith(content)
 
 
 @pytest.mark.parametrize("learned", [False, True])

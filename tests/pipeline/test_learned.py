@@ -14,6 +14,7 @@ from onrecord.api import DEFAULT_MODEL
 from onrecord.pipeline import attribution, merge
 from onrecord.pipeline.attribution import Attributor
 from onrecord.pipeline.learned import Tagged
+from onrecord.pipeline.quotemarks import find_quotations
 
 
 @pytest.fixture(scope="module")
@@ -273,8 +274,9 @@ WIDER = "Jane Roe runs the bakery.\n\nAnybody who complains about prices “is n
         ("is not having a good night", "“is not having a good night,”", False),
         ("“is not having a good night,”", "is not having a good night", False),
         # starting at the same word, longer at the end: the rules cut the clause short
-        ("Anybody who complains about prices “is not having", "Anybody who complains", True),
         ("Anybody who complains about prices", "Anybody who complains", True),
+        # longer at the end but stopped inside a phrase ("having" keeps its object after it): the rules' stands
+        ("Anybody who complains about prices “is not having", "Anybody who complains", False),
         # the same first and last words, more between them: the rules' stands
         ("Anybody who complains about prices", "Anybody who … prices", False),
         # reaching into the paragraph before
@@ -286,6 +288,24 @@ def test_learned_content_is_wider_when_it_holds_the_rules_one_and_reaches_furthe
     doc = rules_nlp(WIDER)
     spans = [at(WIDER, piece) for piece in ours.split(" … ")]
     assert merge._wider(doc, WIDER, [at(WIDER, tagged)], spans) is wider
+
+
+CLOSED = "“Prices will rise.” As of Tuesday there were reports of queues, Jane Roe said."
+
+
+@pytest.mark.parametrize(
+    "tagged,ours,wider",
+    [
+        # the narration after a quotation that ends its sentence is no more of the quotation
+        ("“Prices will rise.” As of Tuesday there were reports of queues", "“Prices will rise.”", False),
+        # a content before the quotation that the tagger reads as one with it is still wider
+        ("As of Tuesday there were reports of queues", "reports of queues", True),
+    ],
+)
+def test_learned_content_goes_on_past_no_quoted_sentence_end(rules_nlp, tagged, ours, wider):
+    doc = rules_nlp(CLOSED)
+    marks = find_quotations(CLOSED, [(0, len(CLOSED))])
+    assert merge._wider(doc, CLOSED, [at(CLOSED, tagged)], [at(CLOSED, ours)], marks=marks) is wider
 
 
 SCENARIO = ("It is an extremely unlikely scenario; Clinton's team says she will continue her campaign "

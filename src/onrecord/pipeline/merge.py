@@ -6,6 +6,7 @@ the tagger found is added when it names a speaker and says something (:func:`mer
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -54,6 +55,10 @@ PARSED_SOURCE_MIN_SCORE = 0.7
 
 #: The score a tagger attribution with no content needs to take the parse's ("told a joke" scores 0.55).
 PARSED_CONTENT_MIN_SCORE = 0.6
+
+#: What ends a sentence inside a quotation ("may say.”", "may say[.]”"), brackets of an editor's mark left out.
+SENTENCE_ENDS = (".", "?", "!")
+CLOSING_BRACKETS = "])"
 
 #: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
 LEARNED_MIN_SCORE = 0.5
@@ -200,7 +205,9 @@ def _widen_content(
     """The rules' content becomes the tagger's when the tagger's holds it and reaches further, but not over
     someone else's quotation with its cue after it ("“X,” she said. “Y,” Bill Clinton said": Y is not
     hers)."""
-    if found.content and draft.hit is not None and _wider(doc, text, found.content, draft.spans, draft.hit.verb):
+    if found.content and draft.hit is not None and _wider(
+        doc, text, found.content, draft.spans, draft.hit.verb, marks
+    ):
         wider = _learned_draft(doc, text, found, draft.hit, marks)
         cue = set(draft.hit.tokens)
         owned = [
@@ -219,7 +226,8 @@ def _speaker_words(doc: Doc, hit: CueHit) -> str | None:
 
 
 def _wider(
-    doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple[int, int]], cue: int | None = None
+    doc: Doc, text: str, tagged: list[tuple[int, int]], spans: list[tuple[int, int]], cue: int | None = None,
+    marks: Sequence[QuoteMarks] = (),
 ) -> bool:
     """Whether the tagger's content holds all the words of the rules' and more, in their paragraph.
 
@@ -238,7 +246,20 @@ def _wider(
         return False  # "said X, adding Y": Y is the participle's own content; "..., referring to": the writer's
     if cue is not None and any(_under_joined_report(doc[i], cue) for i in words - ours):
         return False  # "said X, and when asked about Y, she said Z": the words of another report
+    if max(words) > max(ours) and any(c.i > max(words) and not c.is_punct for c in doc[max(words)].children):
+        return False  # "... the levees, which have about five feet of": the tagger stopped inside a phrase
+    if max(words) > max(ours) and _ends_in_a_closed_sentence(text, spans, marks):
+        return False  # "“... may say.” As of Tuesday ...": the narration after a quoted sentence's end
     return one_paragraph(text, doc[min(words)].idx, doc[max(words)].idx)
+
+
+def _ends_in_a_closed_sentence(text: str, spans: list[tuple[int, int]], marks: Sequence[QuoteMarks]) -> bool:
+    """Whether a content ends with a quotation whose words end a sentence ("“... may say.”")."""
+    end = spans[-1][1]
+    return any(
+        m.end == end and text[m.inner[0] : m.inner[1]].rstrip().rstrip(CLOSING_BRACKETS).endswith(SENTENCE_ENDS)
+        for m in marks
+    )
 
 
 def _under_joined_report(token: Token, cue: int) -> bool:
