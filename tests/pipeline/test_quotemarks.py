@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.pipeline.quotemarks import classify, find_quotations, paragraphs
+from onrecord.pipeline.quotemarks import classify, ends_a_sentence, find_quotations, paragraphs
 
 
 def quoted(text: str) -> list[str]:
@@ -72,3 +72,19 @@ def test_quotemarks_inner_leaves_out_marks_of_any_width():
 def test_quotemarks_paragraphs_are_lines():
     text = "One.\n\nTwo.\nThree."
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+@pytest.mark.parametrize(
+    "quotation,ends",
+    [
+        ("“Prices will rise.”", True),
+        ("“Will prices rise?”", True),
+        ("“People may say[.]”", True),  # an editor's full stop
+        ("Prices will rise.", True),  # marks left out
+        # negatives: a quotation inside its sentence
+        ("“village councils”", False),
+        ("“Prices will rise,”", False),
+    ],
+)
+def test_quotemarks_ends_a_sentence(quotation, ends):
+    assert ends_a_sentence(quotation) is ends

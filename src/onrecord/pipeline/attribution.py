@@ -38,7 +38,7 @@ from .learned import Tagged
 from .merge import merge_learned, tagged_start
 from .paragraphs import inside, stripped, text_of
 from .people import People, title_in_its_phrase
-from .quotemarks import WORDS, QuoteMarks, find_quotations, paragraphs, title_like
+from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, find_quotations, paragraphs, title_like
 from .scope import unspoken, without_impressions, without_intentions, without_topics
 from .tables import (
     CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NESTED_PRONOUNS, NOMINAL_SUBJECT_DEPS,
@@ -433,7 +433,7 @@ def _nothing_after_own_quotation(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     ends = {
         id(d.hit): d.spans[-1][1] for d in drafts
         if d.kind == "direct" and d.hit is not None and d.hit.tokens and d.spans[0][0] > doc[min(d.hit.tokens)].idx
-        and text[d.spans[-1][0] : d.spans[-1][1]].rstrip(" \"”’'])").endswith((".", "?", "!"))
+        and ends_a_sentence(text[d.spans[-1][0] : d.spans[-1][1]])
     }
     return [
         d for d in drafts

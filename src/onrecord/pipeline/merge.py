@@ -18,7 +18,7 @@ from .cues import (
 from .drafts import CLAUSE_CUE_WORDS, SPEECH_CUE_WORDS, Draft, cue_verb, overlaps, token_set
 from .learned import Tagged
 from .paragraphs import one_paragraph
-from .quotemarks import WORDS, QuoteMarks, title_like
+from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, title_like
 from .tables import (
     ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
     NUMERIC_LABELS, ROLE_NOUNS, WRITER_VOICES,
@@ -55,10 +55,6 @@ PARSED_SOURCE_MIN_SCORE = 0.7
 
 #: The score a tagger attribution with no content needs to take the parse's ("told a joke" scores 0.55).
 PARSED_CONTENT_MIN_SCORE = 0.6
-
-#: What ends a sentence inside a quotation ("may say.”", "may say[.]”"), brackets of an editor's mark left out.
-SENTENCE_ENDS = (".", "?", "!")
-CLOSING_BRACKETS = "])"
 
 #: The tagger's own attributions (those the rules missed) need at least this score (see :class:`.learned.Tagged`).
 LEARNED_MIN_SCORE = 0.5
@@ -255,11 +251,7 @@ def _wider(
 
 def _ends_in_a_closed_sentence(text: str, spans: list[tuple[int, int]], marks: Sequence[QuoteMarks]) -> bool:
     """Whether a content ends with a quotation whose words end a sentence ("“... may say.”")."""
-    end = spans[-1][1]
-    return any(
-        m.end == end and text[m.inner[0] : m.inner[1]].rstrip().rstrip(CLOSING_BRACKETS).endswith(SENTENCE_ENDS)
-        for m in marks
-    )
+    return any(m.end == spans[-1][1] and ends_a_sentence(text[m.start : m.end]) for m in marks)
 
 
 def _under_joined_report(token: Token, cue: int) -> bool:

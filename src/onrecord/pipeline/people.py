@@ -700,7 +700,7 @@ def _widen(ent: Span) -> Span:
     doc = ent.doc
     start, end = ent.start, ent.end
     while start > 0 and _name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON"):
-        if start > 2 and doc[start - 2].lower_ == "of" and doc[start - 3].lower_.rstrip(".") in TITLES:
+        if _place_of_office(doc[start - 1]):
             break  # "Minister of Information [Moammar al-Eryani]": the office, not the name
         start -= 1
     while end < len(doc) and _name_part(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):

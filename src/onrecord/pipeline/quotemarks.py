@@ -79,6 +79,14 @@ _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is"
 #: A sentence ending inside a text: "Where is David Cameron? Danny Dyer for PM" is no title; "Dr. Strangelove
 #: Meets the Press" may be one (a period after a word of three letters or more, in lower case, ends a sentence).
 _INNER_SENTENCE_END = re.compile(r"[!?]\s|(?<=[a-z]{3})\.\s")
+#: What ends a sentence, and what may close a quotation after it (its marks, an editor's "[.]").
+SENTENCE_ENDS = (".", "?", "!")
+_AFTER_SENTENCE_END = " \"”’'])"
+
+
+def ends_a_sentence(quotation: str) -> bool:
+    """Whether the words of a quotation, marks included or not, end a sentence ("… may say[.]”")."""
+    return quotation.rstrip(_AFTER_SENTENCE_END).endswith(SENTENCE_ENDS)
 
 
 def title_like(content: str, *, comma: bool = False) -> bool:
