@@ -30,7 +30,7 @@ from .coref import organization_entities, organization_name
 from .learned import TaggerComponent
 from .lemmas import fix_verb_lemmas
 from .paragraphs import non_prose_spans, set_paragraph_starts, text_of
-from .people import People, PeopleFinder, office_domain
+from .people import People, PeopleFinder, common_words, office_domain
 from .tables import MIN_TURNS, TURN_MARKS
 from .turns import Turn, find_turns
 
@@ -81,8 +81,8 @@ class ProseMarker:
 class PeopleComponent:
     """Finds the article's people; sets ``doc._.people`` and ``doc._.organizations``."""
 
-    def __init__(self) -> None:
-        self.finder = PeopleFinder()
+    def __init__(self, common_words: frozenset[str] = frozenset()) -> None:
+        self.finder = PeopleFinder(common_words)
 
     def __call__(self, doc: Doc) -> Doc:
         skip = _skip_spans(doc)
@@ -121,13 +121,15 @@ class Onrecord:
     :param tagger_threads: onnxruntime threads for the tagger (0: onnxruntime decides).
     :param scope: "speech" (what people said, wrote or think) or "all" (also the acts and stances the
         tagger finds, as PolNeAR counts attributions); see :data:`.attribution.SCOPES`.
+    :param common_words: the language's common words (see :func:`.people.common_words`).
     """
 
     def __init__(
-        self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1, scope: str = "speech"
+        self, thoughts: bool = True, learned: bool = True, tagger_threads: int = 1, scope: str = "speech",
+        common_words: frozenset[str] = frozenset(),
     ) -> None:
         self.prose = ProseMarker()
-        self.people = PeopleComponent()
+        self.people = PeopleComponent(common_words)
         self.turns = TurnFinder(self.people.finder)
         self.tagger = TaggerComponent(threads=tagger_threads) if learned else None
         self.attribution = AttributionComponent(thoughts=thoughts, scope=scope)
@@ -193,7 +195,7 @@ def make_turns(nlp: Language, name: str) -> TurnFinder:
 
 @Language.factory("onrecord_people", requires=["doc.ents", "token.dep"], assigns=["doc._.people"])
 def make_people(nlp: Language, name: str) -> PeopleComponent:
-    return PeopleComponent()
+    return PeopleComponent(common_words(nlp))
 
 
 @Language.factory(
@@ -226,5 +228,7 @@ def make_onrecord(
 ) -> Onrecord:
     if "parser" in nlp.pipe_names and "onrecord_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
-    return Onrecord(thoughts=thoughts, learned=learned, tagger_threads=tagger_threads, scope=scope)
+    return Onrecord(
+        thoughts=thoughts, learned=learned, tagger_threads=tagger_threads, scope=scope, common_words=common_words(nlp)
+    )
 

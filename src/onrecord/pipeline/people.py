@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from gender_guesser.detector import Detector
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import inside, text_of
@@ -33,7 +34,7 @@ _SURE_GENDER = frozenset({"male", "female"})
 INSTITUTION_WORDS = frozenset(
     """institute university college academy school hospital clinic society service services brigade police
     archive telescope observatory laboratory lab labs museum stadium arena library hotel accord agreement act
-    clause headquarters federation authority show management computing foundation association committee
+    accords clause headquarters federation authority show management computing foundation association committee
     council commission agency department ministry corporation company inc ltd llc festival fest awards award
     prize trophy cup airlines airways airport avenue road league union party group team club network news
     times journal magazine daily weekly center centre parliament senate congress assembly government
@@ -42,7 +43,8 @@ INSTITUTION_WORDS = frozenset(
     charity motors holdings ventures solutions software pictures productions entertainment studio studios
     records vote mission family partners conditions platform flight fund film films world review gop
     pharmaceuticals pharmaceutical international research analytics consulting tower towers pipeline
-    marathon olympiad expo bulletin strategies organizations organisations""".split()
+    marathon olympiad expo bulletin strategies organizations organisations boulevard square plaza mall mosque
+    facility parish reservation tribes exchange railway railways""".split()
 )
 _LINE_WORDS = re.compile(r"[^\W_][\w’'-]*")
 #: Words a headline in title case may write in lower case.
@@ -63,6 +65,16 @@ NAMESAKE_WORDS = PERSONAL_ORG_NOUNS | frozenset(
 )
 #: Words before a storm's name, which is often a person's ("Hurricane Humberto").
 STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "depression"})
+#: Words that open the name of a place and never a person's: "County Kerry", "Fort Lee", "Lake Placid".
+PLACE_PREFIXES = frozenset("county fort lake mount cape".split())
+#: Names of countries, nationalities and cities that the name lists also hold as first names ("India",
+#: "German", "London"): such a word opens no person's name the NER did not call a person's ("London Stock
+#: Exchange", "Philippine Red Cross", "America First"). Names people often bear ("Georgia", "Jordan",
+#: "Paris", "Victoria", "Austin") are left out.
+PLACE_FIRST_WORDS = frozenset(
+    """america argentina argentine france german india iran kenya mali philippine syria thai asia london manila
+    geneva vienna lima colombo montana hong""".split()
+)
 #: The possessive of a thing or a body, and those of a person: a subject that owns "its" things and never
 #: "his" or "her" ones is no person ("SpaceX tested its capsule").
 THING_POSSESSIVE = "its"
@@ -138,11 +150,27 @@ class People:
         return sorted(found)
 
 
-class PeopleFinder:
-    """Finds and groups the people of a document."""
+def common_words(nlp: Language) -> frozenset[str]:
+    """The words of the pipeline's lemmatizer's index (the English pipeline's: WordNet's nouns, verbs,
+    adjectives and adverbs), in lower case; none without such a lemmatizer."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(word for words in lookups.get_table("lemma_index").values() for word in words)
 
-    def __init__(self) -> None:
+
+class PeopleFinder:
+    """Finds and groups the people of a document.
+
+    :param common_words: words of the language (:func:`common_words`): a sentence's first word that is one,
+        and no first name, is no part of a name after it ("Afterwards Trump", "Moderator Hugh Hewitt").
+    """
+
+    def __init__(self, common_words: frozenset[str] = frozenset()) -> None:
         self.detector = Detector(case_sensitive=False)
+        self.common_words = common_words
 
     def gender_of_first_name(self, name: str) -> str | None:
         return _GENDER.get(self.detector.get_gender(name))
@@ -153,6 +181,13 @@ class PeopleFinder:
 
     def is_first_name(self, word: str) -> bool:
         return word[:1].isupper() and self.detector.get_gender(word) != "unknown"
+
+    def _opens_no_name(self, word: Token) -> bool:
+        """A sentence's first word, capitalised only as such, that is no part of a name after it: a common
+        word or a role's that is no first name ("Afterwards", "Though", "Moderator"; not "Rahm" or "Hope")."""
+        return word.is_sent_start and not self.is_first_name(word.text) and (
+            word.pos_ != "PROPN" or word.lower_ in self.common_words or _role_word(word)
+        )
 
     def __call__(self, doc: Doc, skip: list[tuple[int, int]], labels: list[tuple[int, int]] | None = None) -> People:
         """Find the people of ``doc``, ignoring characters in the ``skip`` spans.
@@ -220,7 +255,7 @@ class PeopleFinder:
 
     def _name_spans(self, doc: Doc) -> list[Span]:
         spans = [
-            s for s in (_widen(e) for e in doc.ents if e.label_ == "PERSON")
+            s for s in (_widen(e, self._opens_no_name) for e in doc.ents if e.label_ == "PERSON")
             if _written_as_name(s) and not self._runs_into_an_institution(s)
         ]
         workplaces = {
@@ -249,7 +284,7 @@ class PeopleFinder:
                 if self._looks_like_name(span):
                     spans.append(span)
             run = []
-        spans = [piece for span in spans for piece in _split_at_separators(span) if not _storm(piece[0])]
+        spans = [piece for span in spans for piece in _split_at_separators(span) if not _storm(piece)]
         return sorted(self._headline_names(doc, spans), key=lambda s: s.start)
 
     def _headline_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -284,7 +319,7 @@ class PeopleFinder:
         first name ("Wellhouse Lane", not "Rob Lane"; "Park Won-soon" opens with his family name)."""
         words = _name_tokens(span)
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if len(words) > 1 and words[-1].lower_ in INSTITUTION_WORDS or (
+        if len(words) > 1 and (words[-1].lower_ in INSTITUTION_WORDS or words[0].lower_ in PLACE_PREFIXES) or (
             after is not None and after.is_title and after.lower_ in INSTITUTION_WORDS
         ):
             return True
@@ -327,8 +362,8 @@ class PeopleFinder:
         if any(t.text in "()[]" for t in span):
             return False  # "Janata Dal (United)": a name has no brackets
         words = self._without_leading_words(_name_tokens(span))
-        if words and words[0].lower_ in NAME_PARTICLES:
-            return False  # "Al Jazeera", "El Paso": a particle, not a first name
+        if words and words[0].lower_ in NAME_PARTICLES | PLACE_PREFIXES:
+            return False  # "Al Jazeera", "El Paso": a particle, not a first name; "Fort Lee"
         if words and len(_parts(_split_suffix(words)[0])) == 1 and _regnal_title(words[0]) is not None:
             return self.is_first_name(words[0].text)  # "Queen Elizabeth II", "Pope Francis"
         if not 2 <= len(_parts(words)) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
@@ -345,6 +380,8 @@ class PeopleFinder:
             before.lower_.rstrip(".") in TITLES or _place_of_office(before)
         ) and not any(_title_word(w) for w in words):
             return True  # a name after a title, whatever the lists know of it: "Princess Ubolratana Mahidol"
+        if words[0].lower_ in PLACE_FIRST_WORDS and span.label_ != "PERSON":
+            return False  # "London Stock Exchange", "Indian Railways"
         return self.is_first_name(words[0].text)
 
     def _without_leading_words(self, words: list[Token]) -> list[Token]:
@@ -353,7 +390,7 @@ class PeopleFinder:
         the place of an office before it, whatever the NER made of that word ("Mayor of Koszalin Piotr
         Jedlinski", "Prime Minister of India Narendra Modi")."""
         while len(words) >= 3 and (_place_of_office(words[0]) or (
-            words[0].ent_type_ != "PERSON" and not self.is_first_name(words[0].text)
+            (words[0].ent_type_ != "PERSON" or _role_word(words[0])) and not self.is_first_name(words[0].text)
             and any(self.is_first_name(w.text) for w in words[1:-1])
         )):
             words = words[1:]
@@ -695,13 +732,16 @@ def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int,
             cluster.gender = "m" if male > female else "f"
 
 
-def _widen(ent: Span) -> Span:
-    """A person's name as the NER should have cut it: "Superintendent [Graciano] Mijares", "Arnel [dela Vega]"."""
+def _widen(ent: Span, opens_no_name: Callable[[Token], bool]) -> Span:
+    """A person's name as the NER should have cut it: "Superintendent [Graciano] Mijares", "Arnel [dela Vega]";
+    not "Afterwards [Trump]" (``opens_no_name``: the first word of a sentence that is no part of a name)."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while start > 0 and _name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON"):
         if _place_of_office(doc[start - 1]):
             break  # "Minister of Information [Moammar al-Eryani]": the office, not the name
+        if opens_no_name(doc[start - 1]):
+            break
         start -= 1
     while end < len(doc) and _name_part(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
@@ -863,7 +903,8 @@ def one_word_name(word: Token) -> bool:
         return False
     same = [t for t in word.doc if t.lower == word.lower]
     if any(
-        t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) or _storm(t) or _short_name_of_org(t)
+        t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) or _storm(t.doc[t.i : t.i + 1])
+        or _short_name_of_org(t)
         for t in same
     ):
         return False
@@ -898,9 +939,20 @@ def _short_name_of_org(token: Token) -> bool:
     return before.ent_type_ == "ORG" or before.lower_ in _NOT_NAME_WORDS
 
 
-def _storm(token: Token) -> bool:
-    """ "Hurricane Humberto", "Storm Lorenzo": a storm's name (from its first word), which a person's often is."""
-    return token.lower_ in STORM_WORDS or token.i > 0 and token.doc[token.i - 1].lower_ in STORM_WORDS
+def _storm(words: Span) -> bool:
+    """ "Hurricane Humberto", "Storm Lorenzo", "Tropical Storm Barry": a storm's name (from a storm's word in
+    it or before it), which a person's often is; not "Hannah Storm", whose last word it is."""
+    before = words.doc[words.start - 1] if words.start > 0 else None
+    return (
+        words[0].lower_ in STORM_WORDS or any(t.lower_ in STORM_WORDS for t in words[:-1])
+        or before is not None and before.lower_ in STORM_WORDS
+    )
+
+
+def _role_word(token: Token) -> bool:
+    """A noun of a role or an occupation written as a name's first word: "Immunologist Kristian Andersen"."""
+    lower = token.lower_
+    return lower in ROLE_NOUNS or len(lower) > 6 and lower.endswith(ROLE_SUFFIXES)
 
 
 def _owners_of_objects(token: Token) -> set[str]:
