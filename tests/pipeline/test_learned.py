@@ -206,6 +206,24 @@ def test_learned_source_cut_before_its_noun_is_extended_to_it(rules_nlp):
     assert quote.speaker is not None and quote.speaker.text == "the Joint Task Force Operation Inherent Resolve"
 
 
+@pytest.mark.parametrize(
+    "text,source,expected",
+    [
+        # a source cut to a title before a name takes the name
+        ("General Soleimani was actively developing plans to attack the base.", "General", "General Soleimani"),
+        ("Senator Cruz was developing plans to run again.", "Senator", "Senator Cruz"),
+        # a whole name stays as it is, and a title does not take a cue noun after it
+        ("General Soleimani wagers the base will fall.", "General Soleimani", "General Soleimani"),
+    ],
+)
+def test_learned_source_cut_to_a_title_takes_the_name_after_it(rules_nlp, text, source, expected):
+    cue = "developing plans" if "developing" in text else "wagers"
+    content = text[text.index(cue) + len(cue) + 1 : -1]
+    found = Tagged([at(text, source)], [at(text, cue)], [at(text, content)], score=0.9)
+    quote = next(q for q in run(rules_nlp, text, [found]) if content in q.text)
+    assert quote.speaker is not None and quote.speaker.text == expected
+
+
 def test_learned_quoted_word_is_not_the_speaker_of_a_cue_outside(rules_nlp):
     text = "The mayor said “I will go” and left, with an eye on the budget for the new year."
     found = Tagged([at(text, "I")], [at(text, "with an eye on")], [at(text, "the budget for the new year")], score=0.9)

@@ -21,7 +21,7 @@ from .paragraphs import one_paragraph
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, title_like
 from .tables import (
     ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
-    NUMERIC_LABELS, ROLE_NOUNS, WRITER_VOICES,
+    NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_VOICES,
 )
 
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
@@ -326,8 +326,8 @@ def _learned_source(
     """The tagger's source as a whole phrase, or None when it cannot be the speaker."""
     if source is None:
         return None
-    if not _whole_phrase(doc, source):
-        head = _phrase_head(doc, source)
+    if not _whole_phrase(doc, source) or _title_cut_from_its_name(doc, source, cue):
+        head = _phrase_head(doc, source, cue)
         if head.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None  # "on the": no one
         source = mention_span([head], min(cue) if cue else None)
@@ -344,15 +344,30 @@ def _learned_source(
     return source
 
 
-def _phrase_head(doc: Doc, source: tuple[int, int]) -> Token:
+def _phrase_head(doc: Doc, source: tuple[int, int], cue: set[int]) -> Token:
     """The head of the phrase a source cut short belongs to: its noun whose head lies outside it, or
-    that head when the phrase goes on after the cut ("the Task Force Operation Inherent [Resolve]")."""
+    that head when the phrase goes on after the cut ("the Task Force Operation Inherent [Resolve]"), up to
+    the cue ("Trump['s] claim")."""
     span = doc[source[0] : source[1]]
     outside = [t for t in span if not source[0] <= t.head.i < source[1]]
     head = next((t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON")), span.root)
-    while head.head.i >= source[1] and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in NOUN_MODIFIERS:
+    while _modifies_a_noun_after(head, source[1], cue):
         head = head.head
     return head
+
+
+def _modifies_a_noun_after(token: Token, end: int, cue: set[int]) -> bool:
+    """Whether ``token`` modifies a noun at or after ``end`` that is no word of the cue."""
+    head = token.head
+    return head.i >= end and head.i not in cue and head.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_MODIFIERS
+
+
+def _title_cut_from_its_name(doc: Doc, source: tuple[int, int], cue: set[int]) -> bool:
+    """A source that is a title cut from the name after it: "[General] Soleimani"."""
+    root = doc[source[0] : source[1]].root
+    return (
+        root.lower_.rstrip(".") in TITLES and root.head.pos_ == "PROPN" and _modifies_a_noun_after(root, source[1], cue)
+    )
 
 
 def _without_container_words(doc: Doc, drafts: list[Draft], found: Tagged, cue: set[int]) -> Tagged:
