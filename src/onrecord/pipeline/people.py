@@ -943,16 +943,18 @@ def _storm(words: Span) -> bool:
     """ "Hurricane Humberto", "Storm Lorenzo", "Tropical Storm Barry": a storm's name (from a storm's word in
     it or before it), which a person's often is; not "Hannah Storm", whose last word it is."""
     before = words.doc[words.start - 1] if words.start > 0 else None
-    return (
-        words[0].lower_ in STORM_WORDS or any(t.lower_ in STORM_WORDS for t in words[:-1])
-        or before is not None and before.lower_ in STORM_WORDS
-    )
+    inside = words[: max(len(words) - 1, 1)]  # all but the last word, or the one word
+    return any(t.lower_ in STORM_WORDS for t in inside) or before is not None and before.lower_ in STORM_WORDS
 
 
 def _role_word(token: Token) -> bool:
     """A noun of a role or an occupation written as a name's first word: "Immunologist Kristian Andersen"."""
-    lower = token.lower_
-    return lower in ROLE_NOUNS or len(lower) > 6 and lower.endswith(ROLE_SUFFIXES)
+    return _role_lemma(token.lower_)
+
+
+def _role_lemma(lemma: str) -> bool:
+    """A role's or an occupation's noun: one of :data:`ROLE_NOUNS` or one with a role's ending."""
+    return lemma in ROLE_NOUNS or len(lemma) > 5 and lemma.endswith(ROLE_SUFFIXES)
 
 
 def _owners_of_objects(token: Token) -> set[str]:
@@ -1072,10 +1074,7 @@ def _is_role(token: Token) -> bool:
     if token.pos_ != "NOUN" or not token.is_lower:
         return False
     lemma = token.lemma_.lower()
-    return (
-        lemma in ROLE_NOUNS or TITLES.get(lemma, (None, None))[0] is not None  # "archbishop Jorge Scheinig"
-        or (len(lemma) > 5 and lemma.endswith(ROLE_SUFFIXES))
-    )
+    return _role_lemma(lemma) or TITLES.get(lemma, (None, None))[0] is not None  # "archbishop Jorge Scheinig"
 
 
 def _by_initials(people: People, initials: str) -> int | None:
