@@ -621,6 +621,7 @@ def test_people_names_of_places_and_their_bodies_are_no_people(extractor, text, 
         # a role written before a name, capitalised as a sentence's first word, is no part of it
         ("Virologist Angela Rasmussen said the virus was spreading.", ["Angela Rasmussen"]),
         ("Immunologist Kristian Andersen of Scripps Research said the virus was natural.", ["Kristian Andersen"]),
+        ("Billionaire Donald Trump praised the editor. Trump said he was a good reporter.", ["Donald Trump"]),
         # nor is a sentence's first word that is a common word and no first name, which the NER left out
         ("Trump held a rally in Nevada.  Afterwards Trump visited California.  Trump said it was bad.", ["Trump"]),
         ("The debate ran late. Moderator Hugh Hewitt asked about taxes.", ["Hugh Hewitt"]),
@@ -697,9 +698,15 @@ def test_people_gender_from_the_articles_pronouns(extractor, text, name, gender)
          ["Debbie Wasserman Schultz"]),
         ("Emails Show Aide Caught Conspiring With Reporter\nThe aide wrote to a reporter, John Smith said.",
          ["John Smith"]),
+        # a first name run into a common word: the person the body names, or no one
+        ("Bombshell Hillary Photo From Debate Surfaces\nA photo of Hillary Clinton surfaced. Clinton said it was "
+         "fake.", ["Hillary Clinton"]),
+        ("Top Climate Group Will Run Ads Demanding Clean Energy\nThe group said it would spend $1 million.", []),
+        ("Watch What Happens When A Guy Walks Up To The Senator\nThe senator said nothing.", []),
         # negatives: a headline name the body writes in full, one only the headline has, a body in title case
         ("Judge Rules Against Maria Lopez In Land Case\nMaria Lopez lost her case on Monday.", ["Maria Lopez"]),
         ("Maria Lopez Wins Land Case\nThe court ruled on Monday.", ["Maria Lopez"]),
+        ("Ann Coulter: And Then There Was the One\nThe field has narrowed to one candidate.", ["Ann Coulter"]),
     ],
 )
 def test_people_headline_names_are_cut_to_the_names_the_article_writes(extractor, text, expected):

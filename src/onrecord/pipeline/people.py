@@ -182,6 +182,11 @@ class PeopleFinder:
     def is_first_name(self, word: str) -> bool:
         return word[:1].isupper() and self.detector.get_gender(word) != "unknown"
 
+    def _common_word(self, word: Token) -> bool:
+        """A word of the language, or a plural or third person of one ("Walks", "Surfaces", "Companies")."""
+        lower = word.lower_
+        return any(form in self.common_words for form in (lower, *_singulars(lower)))
+
     def _opens_no_name(self, word: Token) -> bool:
         """A sentence's first word, capitalised only as such, that is no part of a name after it: a common
         word or a role's that is no first name ("Afterwards", "Though", "Moderator"; not "Rahm" or "Hope")."""
@@ -290,12 +295,15 @@ class PeopleFinder:
     def _headline_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Names in a line written in title case or capitals cut to the names the rest of the article writes:
         "Bernie Sanders Beats Hillary Clinton In Oklahoma" names Bernie Sanders and Hillary Clinton, "Trump
-        Made This Demand" Trump. A headline name the article never writes must open with a first name."""
+        Made This Demand" Trump. A headline name the article never writes must open with a first name and go
+        on with no common word, unless a colon follows it ("Ann Coulter: ..."): "Bombshell Hillary Photo
+        Surfaces" names only Hillary, if the article names a Hillary, and "Will Run", "Guy Walks" no one."""
         cased = _title_case_lines(text_of(doc))
         if not cased:
             return spans
         heading = [any(a <= s.start_char < b for a, b in cased) for s in spans]
         known = {_lowered(_name_tokens(s)) for s, h in zip(spans, heading, strict=True) if not h}
+        first_names = {name[:1] for name in known if len(name) > 1}
         known |= {name[-n:] for name in list(known) for n in range(1, len(name))}  # surnames ("Wasserman Schultz")
         kept: list[Span] = []
         for span, in_heading in zip(spans, heading, strict=True):
@@ -310,7 +318,12 @@ class PeopleFinder:
             words = self._without_leading_words(words)
             if len(words) > 1 and self.is_first_name(words[0].text) and words[0].lower_ not in _HEADLINE_SMALL_WORDS:
                 end = _end_of_second_part(words)  # a name only the headline has: "Maria Lopez [Wins Land Case]"
-                kept.append(doc[words[0].i : words[end].i + 1])
+                last = words[end]
+                before_colon = last.i + 1 < len(doc) and doc[last.i + 1].text == ":"  # "Ann Coulter: ..."
+                if before_colon or not any(self._common_word(w) for w in words[1 : end + 1]):
+                    kept.append(doc[words[0].i : words[end].i + 1])
+                elif (words[0].lower_,) in first_names:  # "Hillary [Photo]": the Hillary the article names
+                    kept.append(doc[words[0].i : words[0].i + 1])
         return kept
 
     def _runs_into_an_institution(self, span: Span) -> bool:
@@ -651,6 +664,15 @@ def _end_of_second_part(words: list[Token]) -> int:
             if parts > 2:
                 return n - 1
     return len(words) - 1
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """What ``word`` may be the plural (or third person) of: "walks" -> "walk", "companies" -> "company"."""
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("es"):
+        return word[:-1], word[:-2]
+    return (word[:-1],) if word.endswith("s") and not word.endswith("ss") else ()
 
 
 def _lowered(words: list[Token]) -> tuple[str, ...]:

@@ -450,6 +450,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     farmer worker resident witness victim survivor neighbor neighbour friend mother father son daughter
     brother sister wife husband widow
     star co-star costar filmmaker showrunner playwright comic
+    billionaire millionaire tycoon mogul magnate heiress socialite
     """.split()
 )
 
