@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import Cluster, People, appositives, compound_role, parties_of, role_head
 from .tables import (
-    ANY_ORG_NOUNS, AUTHOR_PREPS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
+    ANY_ORG_NOUNS, AUTHOR_PREPS, DEFINITE_DETERMINERS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS, GROUP_WORDS,
     INDEFINITE_DETERMINERS, KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS, ORG_OF_PREPS,
     ORG_PRONOUNS, OWNER_DEPS, PARTY_MEMBERS, PERSON_NOUN_GENDERS, PERSON_NOUNS, PERSONAL_ORG_NOUNS, PLACE_LABELS,
     PLATFORMS, PLURAL_ORG_PRONOUNS, POST_NOMINALS, POSTED_NOUNS, PRONOUNS, REPORTING_WORDS, ROLE_NOUNS,
@@ -674,7 +674,7 @@ def _counted(head: Token) -> int:
 
 def _definite(head: Token) -> bool:
     """ "the director", "this agency"."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
 
 
 def _role_word(head: Token) -> bool:

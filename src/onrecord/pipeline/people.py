@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .paragraphs import inside, text_of
 from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
-    CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
+    ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
     KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS,
     OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES,
     TITLES,
@@ -81,9 +81,6 @@ THING_POSSESSIVE = "its"
 PERSON_POSSESSIVES = frozenset({"his", "her"})
 #: Dependencies of a verb's objects.
 OBJECT_DEPS = frozenset({"dobj", "attr"})
-#: Articles: a name with one of its own ("the Houthis") is a group's or a thing's, not a person's ("both Trump"
-#: is a person's).
-ARTICLES = frozenset({"the", "a", "an"})
 #: Dependencies of a word that modifies another: "the Obama hug" is no group called "Obama".
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
 #: Prepositions after which a word names a place, not a person.

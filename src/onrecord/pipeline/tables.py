@@ -464,6 +464,11 @@ PERSON_NOUNS: frozenset[str] = frozenset(
 )
 #: Determiners that bring in someone new ("a woman", "another man"), unlike "the director".
 INDEFINITE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another"})
+#: Determiners of someone or something the article has already brought in ("the director", "this agency").
+DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
+#: Articles: a name with one of its own ("the Houthis") is a group's or a thing's, not a person's ("both Trump"
+#: is a person's).
+ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
 #: The gender of a noun of one person.
 PERSON_NOUN_GENDERS: dict[str, str] = {
     "man": "m", "boy": "m", "father": "m", "son": "m", "brother": "m", "husband": "m", "uncle": "m",
