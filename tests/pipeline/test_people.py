@@ -74,6 +74,9 @@ def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
         ("House Speaker Paul Ryan met the president. Speaker Ryan said the meeting went well.", "Paul Ryan"),
         ("Senate Majority Leader Mitch McConnell spoke. Leader McConnell said the vote would wait.",
          "Mitch McConnell"),
+        # courtesy titles of other languages that English news keeps
+        ("Emily Spanton spoke first. \"I was afraid,\" Mme Spanton told the court.", "Emily Spanton"),
+        ("Angela Merkel arrived late. Frau Merkel said the talks had gone well.", "Angela Merkel"),
     ],
 )
 def test_people_title_before_a_surname_joins_the_full_name(extractor, text, name):
@@ -874,3 +877,17 @@ def test_people_known_organisation_is_no_one_word_person(word, expected):
     words = [word, "spoke", ".", word, "left", "."]
     doc = hand_parsed(words, ["PROPN", "VERB", "PUNCT"] * 2, ["B-PERSON", "O", "O"] * 2)
     assert one_word_name(doc[0]) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Judge Durham Hall QC said the defendants had shown no respect.", ["Durham Hall"]),
+        ("Sarah Jones MP said the bill was weak.", ["Sarah Jones"]),
+        ("Prosecutor Kama Melly QC said the victims were vulnerable. Melly said more would come.", ["Kama Melly"]),
+        # negative: a suffix that is part of the name
+        ("Robert Downey Jr. said the film was done.", ["Robert Downey Jr."]),
+    ],
+)
+def test_people_letters_after_a_name_are_no_part_of_it(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected

@@ -21,8 +21,8 @@ from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
     ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
     KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS,
-    OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES,
-    TITLES,
+    OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, POST_NOMINALS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
+    ROLE_SUFFIXES, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -408,8 +408,8 @@ class PeopleFinder:
 
     def _add(self, people: People, span: Span) -> None:
         words = self._without_leading_words(_name_tokens(span))
-        while len(words) > 1 and words[-1].lower_ in CAPTION_WORDS:
-            words = words[:-1]  # "Gary Johnson Image": a caption's credit run into the name
+        while len(words) > 1 and (words[-1].lower_ in CAPTION_WORDS or _post_nominal(words[-1])):
+            words = words[:-1]  # "Gary Johnson Image": a caption's credit run into the name; "Durham Hall QC"
         words, suffix = _split_suffix(words)
         if not words or any(t.i in people.token_cluster for t in words):
             return
@@ -860,6 +860,11 @@ def _split_suffix(words: list[Token]) -> tuple[list[Token], Token | None]:
         if after is not None and _suffix_key(after):
             return words, after
     return words, None
+
+
+def _post_nominal(word: Token) -> bool:
+    """Letters after a name that are no part of it: "QC", "MP", "PhD"."""
+    return word.text[:1].isupper() and word.lower_.replace(".", "") in POST_NOMINALS
 
 
 def _alone_elsewhere(word: Token) -> bool:

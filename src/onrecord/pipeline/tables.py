@@ -306,6 +306,12 @@ TITLES: dict[str, tuple[str | None, str | None]] = {
     "dame": (None, "f"),
     "lady": (None, "f"),
     "lord": (None, "m"),
+    "mme": (None, "f"),  # French and German courtesy titles, as English news keeps them
+    "mlle": (None, "f"),
+    "madame": (None, "f"),
+    "monsieur": (None, "m"),
+    "herr": (None, "m"),
+    "frau": (None, "f"),
     "dr": ("doctor", None),
     "prof": ("professor", None),
     "professor": ("professor", None),
