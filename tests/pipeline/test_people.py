@@ -628,6 +628,9 @@ def test_people_names_of_places_and_their_bodies_are_no_people(extractor, text, 
         # nor is a sentence's first word that is a common word and no first name, which the NER left out
         ("Trump held a rally in Nevada.  Afterwards Trump visited California.  Trump said it was bad.", ["Trump"]),
         ("The debate ran late. Moderator Hugh Hewitt asked about taxes.", ["Hugh Hewitt"]),
+        # nor a sentence's first word that is no noun, which the NER ran into the name
+        ("Born Robert Burns in 1941, he changed his name. Burns said he liked it.", ["Robert Burns"]),
+        ("Regarding Ashodaya, Akram Pasha said the group had helped him.", ["Akram Pasha"]),
         # a first name opening the sentence stays, and so does a word the name lists and the lexicon lack
         ("Graciano Mijares said the road was closed.", ["Graciano Mijares"]),
         ("\"Hey, hey! Ho, ho! Rahm Emanuel's got to go!\" some protesters chanted. Emanuel said he would stay.",

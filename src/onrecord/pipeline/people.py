@@ -83,6 +83,9 @@ PERSON_POSSESSIVES = frozenset({"his", "her"})
 OBJECT_DEPS = frozenset({"dobj", "attr"})
 #: Dependencies of a word that modifies another: "the Obama hug" is no group called "Obama".
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
+#: Parts of speech of a sentence's first word that make it no part of a name the NER ran it into ("[Regarding]
+#: Ashodaya", "[Born] Robert Burns in 1941").
+NO_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "INTJ", "PRON", "DET"})
 #: Prepositions after which a word names a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around"})
 #: ... and of a platform or a medium ("on Twitter", "via Facebook").
@@ -398,7 +401,10 @@ class PeopleFinder:
         """A name less the words before its first name: "Minority Whip Dick Durbin" (a title the tables do
         not know), "Scotland Nicola Sturgeon" (the NER's organisation after "First Minister of"), and less
         the place of an office before it, whatever the NER made of that word ("Mayor of Koszalin Piotr
-        Jedlinski", "Prime Minister of India Narendra Modi")."""
+        Jedlinski", "Prime Minister of India Narendra Modi"), and less a sentence's first word that is no
+        name's ("[Regarding] Ashodaya": :data:`NO_NAME_POS`)."""
+        if len(words) >= 2 and words[0].is_sent_start and words[0].pos_ in NO_NAME_POS:
+            words = words if self.is_first_name(words[0].text) else words[1:]
         while len(words) >= 3 and (_place_of_office(words[0]) or (
             (words[0].ent_type_ != "PERSON" or _role_word(words[0])) and not self.is_first_name(words[0].text)
             and any(self.is_first_name(w.text) for w in words[1:-1])
