@@ -719,6 +719,24 @@ def test_attribution_quotation_touching_its_cue_clause_is_one_mixed_quotation(le
 
 
 
+@pytest.mark.parametrize(
+    "text,cue,speaker",
+    [
+        ("“Women are now similarly situated,” reads Judge Miller’s statement.", "reads", "Judge Miller’s statement"),
+        ("“Any software can access the stream,” the letter read.", "read", "the letter"),
+        ("The sign read “Keep out.”", "read", "The sign"),
+        ("“Huber was respected,” reads an AEW press release, “a fierce talent and a very kind soul.”", "reads",
+         "an AEW press release"),
+        # negatives: a person reading, a thing read
+        ("She read “War and Peace” twice.", None, None),
+        ("Smith read the statement to the crowd.", None, None),
+    ],
+)
+def test_attribution_read_is_a_cue_only_for_a_text(rules, text, cue, speaker):
+    quotes = rules.extract(text).quotes
+    assert [(q.cue.text, q.speaker.text) for q in quotes if q.cue] == ([(cue, speaker)] if cue else [])
+
+
 def test_attribution_asked_is_no_speech_by_default(extractor):
     text = "Beth Oyelaran is the mayor. Asked whether it was too late, Oyelaran said that the levee would hold."
     assert [q.cue.text for q in extractor.extract(text).quotes if q.cue] == ["said"]
@@ -1165,6 +1183,8 @@ def test_attribution_organisation_news_names_all_the_time_speaks(extractor, text
     [
         ("A Twitter post by Amy Cook, director of the event, said the tusk came from her home.", ["Amy Cook"], []),
         ("A letter from Jane Roe said the school would close.", ["Jane Roe"], []),
+        ("Jane Roe spoke on Monday. Roe's letter said the school would close.", ["Jane Roe"], []),
+        ("Donald Trump spoke late. His statement said the wall would be built.", ["Donald Trump"], []),
         # negatives: an organisation's report, a platform's own spokesman
         ("A report by the Brookings Institution said the group used the site.", [], ["Brookings Institution"]),
         ("A Twitter spokesman said the account was suspended.", [], ["Twitter"]),

@@ -319,9 +319,12 @@ class Resolver:
 
     def _author(self, head: Token) -> list[int]:
         """The person who wrote or posted what speaks: "a Twitter post by Amy Cook", "a letter from Jane Roe"
-        (:data:`.tables.AUTHOR_PREPS`)."""
+        (:data:`.tables.AUTHOR_PREPS`), "Judge Miller's statement", "his tweet"."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in POSTED_NOUNS | REPORTING_WORDS:
             return []
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return self._resolve_one(owner)[0][:1]
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in AUTHOR_PREPS:
                 found = [self.people.cluster_of(o) for o in prep.children if o.dep_ == "pobj"]

@@ -45,6 +45,7 @@ from .tables import (
     SPEAKING_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    SUBJECT_BOUND_CUES,
     SUBJECT_PRONOUNS,
     THING_OBJECT_CUES,
     TIME_LABELS,
@@ -107,6 +108,16 @@ def find_cues(doc: Doc, quoted: set[int], *, thoughts: bool = True) -> list[CueH
     return hits
 
 
+def _said_by_a_text(verb: Token, quoted: set[int]) -> bool:
+    """ "“...,” the statement read": a verb that is a cue only with a text for its subject
+    (:data:`.tables.SUBJECT_BOUND_CUES`; not "she read the report")."""
+    texts = SUBJECT_BOUND_CUES.get(verb.lemma_.lower())
+    if texts is None:
+        return False
+    subject = _subject_of(verb, quoted)
+    return subject is not None and subject.lemma_.lower() in texts
+
+
 def _quoted_phrase_before(verb: Token, quoted: set[int]) -> Token | None:
     """A phrase before a speech verb that holds a quotation and that the parser hung on the verb as nothing
     in particular: "[Nothing the president said “will assuage fears,”] the senator said"."""
@@ -148,7 +159,7 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     ]
     content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
     predicate = predicate_of(token) if content is None else None
-    if lemma not in lemmas and not particles and predicate is None:
+    if lemma not in lemmas and not particles and predicate is None and not _said_by_a_text(token, quoted):
         return None
     if _inside_quoted_content_of_another(token, quoted):
         return None  # "Nothing the president said “will assuage fears,” the senator said": the senator's words
@@ -654,12 +665,20 @@ def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
                 while after in tokens and after not in kept and doc[after].is_punct:  # the comma that closed it
                     tokens.discard(after)
                     after += 1
+    quotation = next((i for i in sorted(tokens) if i > max(kept) and _opens_quotation_after_comma(doc, i)), None)
+    if quotation is not None:  # "reads an AEW press release, “a fierce talent ...”": the quotation goes on
+        tokens = {i for i in tokens if i < quotation}
     start, end = min(tokens), max(tokens) + 1
     while start < end and start not in kept and (doc[start].is_punct or doc[start].lower_ in EDGE_JUNK):
         start += 1
     while end > start and end - 1 not in kept and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
         end -= 1
     return start, closed_bracket(doc, start, end)
+
+
+def _opens_quotation_after_comma(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a comma with a quotation mark after it."""
+    return doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].is_quote
 
 
 def closed_bracket(doc: Doc, start: int, end: int) -> int:

@@ -30,6 +30,15 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     reaffirm affirm clarify specify share
     """.split()
 )
+#: Verbs that are cues only with one of these nouns (lemmas) for their subject: "“...,” the statement read",
+#: "reads an AEW press release"; not "she read the report".
+SUBJECT_BOUND_CUES: dict[str, frozenset[str]] = {
+    "read": frozenset(
+        """statement release letter note sign caption message post tweet email memo notice document text banner
+        placard headline inscription label order ruling opinion filing motion complaint indictment report
+        petition lawsuit brief""".split()
+    ),
+}
 
 #: Lemmas of verbs that report beliefs, knowledge or intentions (PolNeAR counts these).
 THOUGHT_VERBS: frozenset[str] = frozenset(
