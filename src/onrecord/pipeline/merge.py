@@ -21,7 +21,7 @@ from .paragraphs import one_paragraph
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, title_like
 from .tables import (
     ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
-    NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_VOICES,
+    NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_POSSESSIVES, WRITER_VOICES,
 )
 
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
@@ -400,9 +400,10 @@ def _in_cue_paragraph(text: str, found: Tagged) -> Tagged:
 
 
 def _writer(doc: Doc, source: tuple[int, int]) -> bool:
-    """Whether a source is the article's own voice: "we" in its narration ("we're finding out ...")."""
+    """Whether a source is the article's own voice: "we" in its narration ("we're finding out ..."), "my" in
+    "in my view" (as the rules have it: :func:`.cues._view_at`)."""
     span = doc[source[0] : source[1]]
-    return len(span) == 1 and span[0].lower_ in WRITER_VOICES
+    return len(span) == 1 and span[0].lower_ in WRITER_VOICES | WRITER_POSSESSIVES
 
 
 def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int] | None) -> bool:
