@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .people import Cluster, People, appositives, compound_role, parties_of, role_head
+from .people import Cluster, People, appositives, compound_role, parties_of, post_nominal, role_head
 from .tables import (
     ANY_ORG_NOUNS, AUTHOR_PREPS, DEFINITE_DETERMINERS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS,
     GROUP_WORDS, INDEFINITE_DETERMINERS, KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS,
     ORG_OF_PREPS, ORG_PRONOUNS, OWNER_DEPS, PARTY_MEMBERS, PERSON_NOUN_GENDERS, PERSON_NOUNS, PERSONAL_ORG_NOUNS,
-    PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POST_NOMINALS, POSTED_NOUNS, PRONOUNS, REPORTING_WORDS, ROLE_NOUNS,
+    PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS, REPORTING_WORDS, ROLE_NOUNS,
     SUBJECT_PRONOUNS, TITLES, UNNAMED_SPEAKERS,
 )
 
@@ -236,7 +236,7 @@ class Resolver:
         return self.resolve([doc[end - 1]])
 
     def _resolve_one(self, head: Token) -> tuple[list[int], list[str]]:
-        if head.is_upper and head.lower_.replace(".", "") in POST_NOMINALS and head.i > 0:
+        if post_nominal(head) and head.i > 0:
             head = self.doc[head.i - 1]  # "Kama Melly QC", parsed with "QC" for head: the name before it
         cluster = self.people.cluster_of(head)
         if cluster is not None:

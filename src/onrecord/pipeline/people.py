@@ -414,7 +414,7 @@ class PeopleFinder:
 
     def _add(self, people: People, span: Span) -> None:
         words = self._without_leading_words(_name_tokens(span))
-        while len(words) > 1 and (words[-1].lower_ in CAPTION_WORDS or _post_nominal(words[-1])):
+        while len(words) > 1 and (words[-1].lower_ in CAPTION_WORDS or post_nominal(words[-1])):
             words = words[:-1]  # "Gary Johnson Image": a caption's credit run into the name; "Durham Hall QC"
         words, suffix = _split_suffix(words)
         if not words or any(t.i in people.token_cluster for t in words):
@@ -868,9 +868,9 @@ def _split_suffix(words: list[Token]) -> tuple[list[Token], Token | None]:
     return words, None
 
 
-def _post_nominal(word: Token) -> bool:
-    """Letters after a name that are no part of it: "QC", "MP", "PhD"."""
-    return word.text[:1].isupper() and word.lower_.replace(".", "") in POST_NOMINALS
+def post_nominal(word: Token) -> bool:
+    """Letters after a name that are no part of it, written in capitals: "QC", "MP", "O.B.E."."""
+    return word.is_upper and word.lower_.replace(".", "") in POST_NOMINALS
 
 
 def _alone_elsewhere(word: Token) -> bool:

@@ -60,7 +60,7 @@ def _intention(doc: Doc, draft: Draft) -> bool:
     if draft.kind != "indirect":
         return False
     lemmas = {doc[i].lemma_.lower() for i in draft.hit.tokens}
-    if lemmas & (SPEECH_VERBS | REPORTING_WORDS) - HOPE_VERBS:  # the noun "hope" reports; "hopes to win" not
+    if lemmas & ((SPEECH_VERBS | REPORTING_WORDS) - HOPE_VERBS):  # the noun "hope" reports; "hopes to win" not
         return False
     content = token_set(doc, draft.spans)
     if not content or _finite(doc, content):
