@@ -147,6 +147,9 @@ CASES = [
      ["Nadia Rahman"], "indirect", ":", None),
     ("Union leader Ray Dunn: “We will strike on Monday.”", "We will strike", ["Ray Dunn"], "direct", ":", None),
     ("WSJ editorial: Deport the governor now.\n\nThe board met.", "Deport the governor", [], "indirect", ":", None),
+    # a name the parser takes for a common noun speaks when the article names that person
+    ("Pelosi: Republicans Are Wrong On Taxes\n\nNancy Pelosi spoke to reporters on Sunday.", "Republicans Are Wrong",
+     ["Nancy Pelosi"], "indirect", ":", None),
     # a relative pronoun is the mention as written; it refers to its antecedent
     ("The council hired Vera Lind, who said the budget was already spent.", "the budget was already spent",
      ["Vera Lind"], "indirect", "said", None),
@@ -402,6 +405,8 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
         "News Guide: Donors flocked to the super PAC, to no avail.",  # a section's label
         "Monday’s Morning Email: The team refuses to stay in the village.",  # a newsletter's label
         "BUSTED: Hillary Aide And CNN Reporter Caught Conspiring At The Hearing.",  # a shout
+        "Quiet Over Quarrels: The Board Was Split on the Budget Again.",  # a title-case heading names no one
+        "Little Hope for Harvests: The drought is the sort of problem the region was never built for.",
         "The committee met on Tuesday and adjourned without a vote.",  # nothing reported
         "The menu was short. Here is what they served:\nSoup, bread and a small salad for everyone.",  # no cue
         "It is far from certain that the bill will pass.",  # a belief no one holds

@@ -97,7 +97,7 @@ class Attributor:
         quoted = {i for span in mark_tokens for i in range(span.start, span.end)}
         hits = find_cues(doc, quoted, thoughts=self.thoughts)
         drafts, used = self._clauses(doc, hits, marks, mark_tokens)
-        for hit, (start, end) in headline_cues(doc, prose, quoted):
+        for hit, (start, end) in headline_cues(doc, prose, quoted, people):
             touched = [n for n, m in enumerate(marks) if n not in used and start <= m.start and m.end <= end]
             only = len(touched) == 1 and (marks[touched[0]].start, marks[touched[0]].end) == (start, end)
             kind = "direct" if only else "mixed" if touched else "indirect"

@@ -2,7 +2,10 @@
 
 Headlines and subheads put the speaker before a colon and the words after it.
 A line counts when what stands before its first colon is a short noun phrase
-(no verb, capitalised) and after it come at least a few words.
+(no verb, capitalised) and after it come at least a few words. A proper-noun
+phrase must name someone: an entity the NER labels, or a person the article
+names ("Pelosi: ..." when it names Nancy Pelosi); "Little Relief for
+Refugees: ..." is a heading.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import CueHit, may_speak
+from .people import People
 from .tables import (
     CAPTION_WORDS, DATELINE_ENTITIES, HEADLINE_LABEL_NOUNS, NOT_HEADLINE_SOURCES, OWNED_VOICE_NOUNS, OWNER_DEPS,
     SPEAKING_LABELS,
@@ -19,7 +23,9 @@ from .tables import (
 MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS = 6, 3
 
 
-def headline_cues(doc: Doc, lines: list[tuple[int, int]], quoted: set[int]) -> list[tuple[CueHit, tuple[int, int]]]:
+def headline_cues(
+    doc: Doc, lines: list[tuple[int, int]], quoted: set[int], people: People
+) -> list[tuple[CueHit, tuple[int, int]]]:
     """Each "Speaker: words" line as a cue (the colon) and its content's character span."""
     found = []
     for start, end in lines:
@@ -27,7 +33,7 @@ def headline_cues(doc: Doc, lines: list[tuple[int, int]], quoted: set[int]) -> l
         if line is None:
             continue
         colon = next((t for t in line if t.text == ":" and t.i not in quoted), None)
-        if colon is None or not _speaker_like(doc, line.start, colon.i):
+        if colon is None or not _speaker_like(doc, line.start, colon.i, people):
             continue
         words = [t for t in doc[colon.i + 1 : line.end] if not t.is_punct and not t.is_space]
         if len(words) < MIN_CONTENT_WORDS:
@@ -40,7 +46,7 @@ def headline_cues(doc: Doc, lines: list[tuple[int, int]], quoted: set[int]) -> l
     return found
 
 
-def _speaker_like(doc: Doc, start: int, colon: int) -> bool:
+def _speaker_like(doc: Doc, start: int, colon: int, people: People) -> bool:
     tokens = doc[start:colon]
     if not 1 <= len(tokens) <= MAX_SOURCE_TOKENS or not tokens[0].text[:1].isupper():
         return False
@@ -54,7 +60,10 @@ def _speaker_like(doc: Doc, start: int, colon: int) -> bool:
         return False  # "NEW DELHI: The government ...": a dateline, not a speaker
     if tokens[-1].lower_.endswith(CAPTION_WORDS):
         return False  # "Placards. Image: John Lubbock": a caption and its credit
-    if tokens[0].pos_ == "ADP" or not (may_speak(tokens.root) or _owned_by_a_speaker(tokens.root)):
+    names = any(people.cluster_of(t) is not None for t in tokens)
+    if tokens.root.pos_ == "PROPN" and not names and not any(t.ent_type_ in SPEAKING_LABELS for t in tokens):
+        return False  # "Stealth Over Health: ...", "Little Relief for Refugees: ...": a title-case heading
+    if tokens[0].pos_ == "ADP" or not (names or may_speak(tokens.root) or _owned_by_a_speaker(tokens.root)):
         return False  # "Long term: growing the community", "Voter participation: ...", "For context: ...": a heading
     return not any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_url for t in tokens)
 
