@@ -212,11 +212,15 @@ def test_learned_source_cut_before_its_noun_is_extended_to_it(rules_nlp):
         # a source cut to a title before a name takes the name
         ("General Soleimani was actively developing plans to attack the base.", "General", "General Soleimani"),
         ("Senator Cruz was developing plans to run again.", "Senator", "Senator Cruz"),
+        # a source cut to the first part of a person's name takes the whole mention
+        ("Mick Jagger of The Rolling Stones was developing plans to tour again.", "Mick",
+         "Mick Jagger of The Rolling Stones"),
         # a whole name stays as it is, and a title does not take a cue noun after it
         ("General Soleimani wagers the base will fall.", "General Soleimani", "General Soleimani"),
+        ("Mick Jagger wagers the band will tour again.", "Mick Jagger", "Mick Jagger"),
     ],
 )
-def test_learned_source_cut_to_a_title_takes_the_name_after_it(rules_nlp, text, source, expected):
+def test_learned_source_cut_to_a_title_or_a_first_name_takes_the_name_after_it(rules_nlp, text, source, expected):
     cue = "developing plans" if "developing" in text else "wagers"
     content = text[text.index(cue) + len(cue) + 1 : -1]
     found = Tagged([at(text, source)], [at(text, cue)], [at(text, content)], score=0.9)
@@ -306,6 +310,28 @@ def test_learned_content_is_wider_when_it_holds_the_rules_one_and_reaches_furthe
     doc = rules_nlp(WIDER)
     spans = [at(WIDER, piece) for piece in ours.split(" … ")]
     assert merge._wider(doc, WIDER, [at(WIDER, tagged)], spans) is wider
+
+
+NAMED = (
+    "Mick Jagger of The Rolling Stones reacted on Twitter, “Sad news about a great friend.” "
+    "The Federal Aviation Administration will investigate the cause of the crash, the city announced."
+)
+
+
+@pytest.mark.parametrize(
+    "tagged,ours,wider",
+    [
+        # a content that starts inside a person's name is the tagger's mistake: the rules' stands
+        ("Jagger of The Rolling Stones reacted on Twitter, “Sad news about a great friend.”",
+         "Sad news about a great friend.", False),
+        # one that starts after the article of an organisation's name reaches further
+        ("Federal Aviation Administration will investigate the cause of the crash",
+         "will investigate the cause of the crash", True),
+    ],
+)
+def test_learned_content_starts_inside_no_name(rules_nlp, tagged, ours, wider):
+    doc = rules_nlp(NAMED)
+    assert merge._wider(doc, NAMED, [at(NAMED, tagged)], [at(NAMED, ours)]) is wider
 
 
 CLOSED = "“Prices will rise.” As of Tuesday there were reports of queues, Jane Roe said."

@@ -235,6 +235,8 @@ def _wider(
     ours = {i for i in token_set(doc, spans) if not doc[i].is_punct}
     if not ours or not ours < words or (min(words) >= min(ours) and max(words) <= max(ours)):
         return False  # the same words, fewer, or only words inside the rules' content
+    if min(words) < min(ours) and doc[min(words)].ent_iob_ == "I" and doc[min(words) - 1].pos_ != "DET":
+        return False  # "Mick [Jagger of The Rolling Stones reacted, “...”]": no content starts inside a name
     if any(
         reporters_own_cue(doc[i]) or writers_gloss(doc[i]) or (trailing_participle(doc[i]) and doc[i].head.i == cue)
         for i in words - ours
@@ -326,7 +328,7 @@ def _learned_source(
     """The tagger's source as a whole phrase, or None when it cannot be the speaker."""
     if source is None:
         return None
-    if not _whole_phrase(doc, source) or _title_cut_from_its_name(doc, source, cue):
+    if not _whole_phrase(doc, source) or _cut_from_its_name(doc, source, cue):
         head = _phrase_head(doc, source, cue)
         if head.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None  # "on the": no one
@@ -362,12 +364,13 @@ def _modifies_a_noun_after(token: Token, end: int, cue: set[int]) -> bool:
     return head.i >= end and head.i not in cue and head.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_MODIFIERS
 
 
-def _title_cut_from_its_name(doc: Doc, source: tuple[int, int], cue: set[int]) -> bool:
-    """A source that is a title cut from the name after it: "[General] Soleimani"."""
+def _cut_from_its_name(doc: Doc, source: tuple[int, int], cue: set[int]) -> bool:
+    """A source that is a title cut from the name after it ("[General] Soleimani"), or the first part of a
+    person's name the NER runs on past it ("[Mick] Jagger of The Rolling Stones")."""
     root = doc[source[0] : source[1]].root
-    return (
-        root.lower_.rstrip(".") in TITLES and root.head.pos_ == "PROPN" and _modifies_a_noun_after(root, source[1], cue)
-    )
+    if root.lower_.rstrip(".") in TITLES and root.head.pos_ == "PROPN":
+        return _modifies_a_noun_after(root, source[1], cue)
+    return source[1] < len(doc) and doc[source[1]].ent_iob_ == "I" and doc[source[1]].ent_type_ == "PERSON"
 
 
 def _without_container_words(doc: Doc, drafts: list[Draft], found: Tagged, cue: set[int]) -> Tagged:
