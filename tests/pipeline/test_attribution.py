@@ -12,6 +12,7 @@ import spacy
 
 from onrecord.api import DEFAULT_MODEL, Extractor
 from onrecord.pipeline.attribution import _catenative_start, _outside_cue
+from onrecord.pipeline.cues import mention_span
 from onrecord.records import Extraction, Quote
 
 
@@ -34,6 +35,12 @@ def find(result: Extraction, fragment: str) -> Quote:
 def people(quote: Quote) -> list[str]:
     return sorted(quote.speaker.people) if quote.speaker else []
 
+
+#: Readers' comments as a listicle prints them, each quotation credited after a dash.
+CREDITS = (
+    "“We will not back down on the budget.” ― Dana Whitfield\n"
+    "“The mayor has earned my vote again.” — Omar Haddad, 52, Tulsa"
+)
 
 CASES = [
     # direct quotations, cue after
@@ -150,6 +157,11 @@ CASES = [
     # a name the parser takes for a common noun speaks when the article names that person
     ("Pelosi: Republicans Are Wrong On Taxes\n\nNancy Pelosi spoke to reporters on Sunday.", "Republicans Are Wrong",
      ["Nancy Pelosi"], "indirect", ":", None),
+    # credit lines: the name after a dash at the end of the quotation's line says it
+    (CREDITS, "not back down", ["Dana Whitfield"], "direct", "―", None),
+    (CREDITS, "earned my vote", ["Omar Haddad"], "direct", "—", None),
+    ("“The vote will be close this time.” — Dana Whitfield said on Monday.", "vote will be close",
+     ["Dana Whitfield"], "direct", "said", None),  # a sentence after the dash: its verb is the cue
     # a relative pronoun is the mention as written; it refers to its antecedent
     ("The council hired Vera Lind, who said the budget was already spent.", "the budget was already spent",
      ["Vera Lind"], "indirect", "said", None),
@@ -419,6 +431,34 @@ def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cu
 )
 def test_attribution_ignores_what_is_not_a_quotation(extractor, text):
     assert extractor.extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not back down on the budget this year.” — and that was the end of the meeting.",  # no name
+        "“We will not back down on the budget this year.” — Budget Office figures, 2024",  # no person
+    ],
+)
+def test_attribution_dash_without_a_name_credits_no_one(extractor, text):
+    (quote,) = extractor.extract(text).quotes
+    assert quote.cue is None
+
+
+def test_attribution_credit_line_closes_its_quotation(extractor):
+    text = (
+        "The council met on Monday.\n\n“The first thing is that the budget is fine.” ― Dana Whitfield\n"
+        "“The second thing is that taxes will go up.”"
+    )
+    first = find(extractor.extract(text), "budget is fine")
+    assert len(first.spans) == 1 and first.cue is not None and first.cue.text == "―"
+
+
+@pytest.mark.parametrize("text", ["Jane Roe  \n said the plan works.", "Jane Roe said the plan works."])
+def test_attribution_mention_has_no_white_space_at_its_edges(parser, text):
+    doc = parser(text)
+    start, end = mention_span([doc[1]])
+    assert doc[start:end].text == "Jane Roe"
 
 
 def test_attribution_quotation_alone_that_reads_as_speech_is_kept(extractor):

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import Errors
 from ..records import Addressee, Cue, Quote, Speaker
 from .coref import PLURAL_TAGS, Referent, Resolver
+from .credits import credit_cues
 from .headlines import headline_cues
 from .cues import (
     CueHit, closed_bracket, content_tokens, find_cues, left_of_cue, mention_span, set_off_participle, token_runs,
@@ -48,7 +49,8 @@ from .turns import Turn
 
 #: Confidence of each way of finding a speaker.
 CONFIDENCE = {
-    "cue": 0.9, "turn": 0.85, "clause": 0.75, "sentence": 0.7, "continues": 0.7, "tagger": 0.6, "context": 0.5, "none": 0.3,
+    "cue": 0.9, "credit": 0.9, "turn": 0.85, "clause": 0.75, "sentence": 0.7, "continues": 0.7, "tagger": 0.6,
+    "context": 0.5, "none": 0.3,
 }
 #: Clauses that modify a noun: a cue in one ("anybody who complains about prices") owns nothing after it.
 NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
@@ -103,6 +105,10 @@ class Attributor:
             kind = "direct" if only else "mixed" if touched else "indirect"
             drafts.append(Draft(kind, [(start, end)], hit, "cue", [marks[n] for n in touched]))
             used.update(touched)
+        for n, hit in credit_cues(doc, text, marks, people).items():
+            if n not in used:  # "“...” ― Sonya Herridge": the name after the dash says it
+                drafts.append(Draft("direct", [(marks[n].start, marks[n].end)], hit, "credit", [marks[n]]))
+                used.add(n)
         for n, mark in enumerate(marks):
             if n not in used:
                 draft = self._attach(doc, text, mark, mark_tokens[n], hits, mark_tokens)
@@ -225,7 +231,9 @@ class Attributor:
         previous: Draft | None = None
         for draft in drafts:
             if draft.how in ("none", "short"):
-                continues = previous is not None and _nothing_between(doc, previous, draft, quoted)
+                continues = (  # a credit line closes its quotation: the next one is someone else's
+                    previous is not None and previous.how != "credit" and _nothing_between(doc, previous, draft, quoted)
+                )
                 if continues and previous.kind == "direct":
                     previous.spans.extend(draft.spans)
                     previous.marks.extend(draft.marks)
@@ -275,7 +283,7 @@ class Attributor:
         cue = None
         if hit is not None and hit.tokens:
             last = _with_preposition(doc, hit, draft.spans[0][0]) if draft.spans else max(hit.tokens)
-            cue_span = (doc[_catenative_start(doc, hit.tokens)].idx, doc[last].idx + len(doc[last]))
+            cue_span = hit.chars or (doc[_catenative_start(doc, hit.tokens)].idx, doc[last].idx + len(doc[last]))
             cue = Cue(text[cue_span[0] : cue_span[1]], cue_span)
             draft.spans = _outside_cue(text, draft.spans, cue_span)
         addressee = None

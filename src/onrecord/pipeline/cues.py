@@ -85,6 +85,7 @@ class CueHit:
     content_head: int | None = None
     content_more: list[int] = field(default_factory=list)  # further heads of the content ("called the plan “a mess”")
     content_exclude: set[int] = field(default_factory=set)  # tokens of the cue's own phrase
+    chars: tuple[int, int] | None = None  # the cue's characters, when a token holds more ("”―": mark and dash)
 
     @property
     def start(self) -> int:
@@ -669,7 +670,9 @@ def mention_span(heads: list[Token], cue: int | None = None) -> tuple[int, int]:
     if quotation is not None:  # "reads an AEW press release, “a fierce talent ...”": the quotation goes on
         tokens = {i for i in tokens if i < quotation}
     start, end = min(tokens), max(tokens) + 1
-    while start < end and start not in kept and (doc[start].is_punct or doc[start].lower_ in EDGE_JUNK):
+    while start < end and start not in kept and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in EDGE_JUNK
+    ):
         start += 1
     while end > start and end - 1 not in kept and (_edge_punct(doc[end - 1]) or doc[end - 1].lower_ in EDGE_JUNK):
         end -= 1
@@ -689,8 +692,9 @@ def closed_bracket(doc: Doc, start: int, end: int) -> int:
 
 
 def _edge_punct(token: Token) -> bool:
-    """Punctuation that may end a mention: all but a closing bracket ("Sen. David Perdue (R-Ga.)")."""
-    return token.is_punct and token.text != ")"
+    """Punctuation or white space that may edge a mention: all but a closing bracket ("Sen. David Perdue
+    (R-Ga.)"), and a line break after a name the parse hung the next line on."""
+    return (token.is_punct and token.text != ")") or token.is_space
 
 
 def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:

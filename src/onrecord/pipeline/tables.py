@@ -593,6 +593,12 @@ PREDICATE_CUES: dict[str, str] = {
 }
 #: Dashes that set a clause off ("it wasn't an accident — Brendan Buck told POLITICO ...").
 DASHES: frozenset[str] = frozenset({"—", "–", "--"})
+#: Dashes of a credit line, between a quotation and the name of who said it at the end of its line
+#: ("“Mr. Trump embodies ... shame.” ― Sonya Herridge"): the horizontal bar "―" is only ever used so.
+CREDIT_DASHES: frozenset[str] = DASHES | frozenset({"―"})
+#: Parts of speech a credit line may go on with after the name, and nothing else: "― Carla Sanchez.",
+#: "— Jane Roe, 34, Ohio". A verb makes it a sentence ("— Jane Roe said ..."), which the cues read.
+CREDIT_TAIL_POS: frozenset[str] = frozenset({"PUNCT", "SPACE", "NUM", "PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ"})
 #: Punctuation that sets clauses apart more than a conjunction does: "X: “Y,” she said" reports Y alone
 #: (:func:`.cues._plainly_joined`).
 CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";", "-", "(", ")"}) | DASHES
