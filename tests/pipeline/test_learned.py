@@ -535,3 +535,18 @@ def test_learned_owner_of_a_nominal_cue_is_its_source(rules_nlp, source, speaker
     (quote,) = [q for q in run(rules_nlp, text, [found]) if q.text == "widespread fraud"]
     assert quote.speaker is not None and quote.speaker.text.startswith(speaker)  # "Tsvangirai's" as written
     assert quote.speaker.people == ["Morgan Tsvangirai"]
+
+
+def test_learned_speaker_inside_the_rules_content_ends_it(rules_nlp):
+    """The parse ran the quotation and its speaker into one clause; the tagger's source for the rules' cue
+    cuts the content back to the quotation, and the quotation after the cue is more of it."""
+    text = '"We were lucky to win that one", Caloundra coach Geoff Ingram said. "We made a lot of ground."'
+    source, cue = [at(text, "Caloundra coach Geoff Ingram")], [at(text, "said")]
+    tagged = [
+        Tagged(source, cue, [at(text, "We were lucky to win that one")], score=0.9),
+        Tagged(source, cue, [at(text, "We made a lot of ground.")], score=0.9),
+    ]
+    (quote,) = run(rules_nlp, text, tagged, scope="speech")
+    assert quote.kind == "direct"
+    assert quote.spans == [at(text, '"We were lucky to win that one"'), at(text, '"We made a lot of ground."')]
+    assert quote.speaker is not None and quote.speaker.people == ["Geoff Ingram"]

@@ -93,6 +93,11 @@ def merge_learned(
             hit.tokens = sorted(cue)
         if source and hit.speaker is None:
             hit.speaker, hit.speaker_heads = source, _heads(doc, source)  # a cue the rules found with no subject
+            if _without_own_speaker(text, same, doc[source[0]].idx):  # a quotation: those continuing it join
+                for later in [d for d in drafts if d.follows is same and d.kind == "direct"]:
+                    same.spans.extend(later.spans)
+                    same.marks.extend(later.marks)
+                    drafts.remove(later)
         elif (
             PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1]
             and hit.speaker[0] < source[1] and _holds_head(doc, source, hit) and not _holds_its_governor(doc, source, hit)
@@ -179,6 +184,24 @@ def _subject_tokens(verb: Token) -> set[int]:
     """The tokens of an active verb's subject(s) (a passive's subject is what was said: "The story was first
     reported by the Post")."""
     return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+
+
+def _without_own_speaker(text: str, draft: Draft, speaker_start: int) -> bool:
+    """A content that holds its own speaker (starting at character ``speaker_start``) ends before it: the
+    parse ran "“X,” Flynn, a surrogate, said" into one clause. Whether what stays is one quotation alone."""
+    if not any(s < speaker_start < e for s, e in draft.spans):
+        return False
+    spans = [(s, min(e, speaker_start)) for s, e in draft.spans if s < speaker_start]
+    marks = [m for m in draft.marks if m.end <= speaker_start]
+    start, end = spans[-1]
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1  # "“X,” [Flynn ...]": the comma before the speaker is no part of the content
+    spans[-1] = (start, end)
+    draft.spans, draft.marks = spans, marks
+    if len(marks) == 1 and spans == [(marks[0].start, marks[0].end)]:
+        draft.kind = "direct"
+        return True
+    return False
 
 
 def _after_not_before(doc: Doc, draft: Draft, found: Tagged, drafts: list[Draft]) -> bool:
