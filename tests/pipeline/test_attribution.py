@@ -461,6 +461,22 @@ def test_attribution_mention_has_no_white_space_at_its_edges(parser, text):
     assert doc[start:end].text == "Jane Roe"
 
 
+@pytest.mark.parametrize(
+    "text,quotes",
+    [
+        # a show or a book a preposition governs, the full stop inside its marks, is where it was said
+        ("“We need to step away from these efforts,” Dana Whitfield said on CNN's “State of the Union.”",
+         ["We need to step away from these efforts,"]),
+        ("Dana Whitfield wrote in “The Art of the Deal.”", []),
+        # a name someone is called ("as") is the cue's, as before
+        ("At the debate, Dana Whitfield cited Omar Haddad's references to her as “Miss Piggy” as examples of "
+         "his contempt.", ["Miss Piggy"]),
+    ],
+)
+def test_attribution_title_after_a_preposition_is_no_quotation(rules, text, quotes):
+    assert [q.text for q in rules.extract(text).quotes] == quotes
+
+
 def test_attribution_quotation_alone_that_reads_as_speech_is_kept(extractor):
     (quote,) = extractor.extract("The hall fell silent for a minute. “We will rebuild every home on this street.”").quotes
     assert quote.text == "We will rebuild every home on this street."

@@ -38,7 +38,7 @@ from .drafts import Draft, cue_verb, overlaps
 from .learned import Tagged
 from .merge import merge_learned, tagged_start
 from .paragraphs import inside, stripped, text_of
-from .people import People, title_in_its_phrase
+from .people import People, title_in_its_phrase, title_of_a_preposition
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, find_quotations, paragraphs, title_like
 from .scope import unspoken, without_impressions, without_intentions, without_topics
 from .tables import (
@@ -198,11 +198,12 @@ class Attributor:
             if (h.content_head is None or span.start <= h.content_head < span.end) and not _leading_participle(doc[h.verb], verbs)
         ]
         governed_title = title_in_its_phrase(doc, mark)  # "on ''Monday Night Baseball,''": no cue's words
-        title = governed_title or title_like(text[mark.inner[0] : mark.inner[1]])
+        named = title_of_a_preposition(doc, mark)  # "said on CNN's “State of the Union.”": a show, not words
+        title = governed_title or named or title_like(text[mark.inner[0] : mark.inner[1]])
         after = [h for h in owns if span.end <= h.start < after_end and not governed_title]
         if after:
             return Draft("direct", [(mark.start, mark.end)], after[0], "cue", [mark])
-        before = [h for h in owns if before_start <= h.start < span.start]
+        before = [h for h in owns if before_start <= h.start < span.start and not named]
         if before:
             return Draft("direct", [(mark.start, mark.end)], before[-1], "cue", [mark])
         beside = _across_sentence_break(doc, span, owns, all_spans)

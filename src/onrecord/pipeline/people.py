@@ -22,7 +22,7 @@ from .tables import (
     ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
     KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS,
     OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, POST_NOMINALS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
-    ROLE_SUFFIXES, TITLES,
+    ROLE_SUFFIXES, TITLE_PREPOSITIONS, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -574,6 +574,18 @@ def title_in_its_phrase(doc: Doc, mark: QuoteMarks) -> bool:
         return False
     heads = [t.head.i for t in span if not t.is_punct and not span.start <= t.head.i < span.end]
     return bool(heads) and all(h < span.start for h in heads) and title_like(span.text, comma=True)
+
+
+def title_of_a_preposition(doc: Doc, mark: QuoteMarks) -> bool:
+    """Whether a quotation is a title a preposition governs, the sentence's full stop inside its marks
+    as American news sets it ("said on CNN's “State of the Union.”"): it says nothing, before or after."""
+    span = doc.char_span(mark.inner[0], mark.inner[1], alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or not span.root.head.i < span.start:
+        return False
+    if span.root.head.lower_ not in TITLE_PREPOSITIONS:
+        return False
+    words = span.text.rstrip()
+    return title_like(words[:-1] if words.endswith(".") else words)
 
 
 def _part_of_a_title(span: Span, titles: list[tuple[int, int]]) -> bool:

@@ -591,6 +591,10 @@ REPORT_TAGS: frozenset[str] = frozenset({"VBD", "VBZ"})
 PREDICATE_CUES: dict[str, str] = {
     "liken": "to", "frame": "as", "portray": "as", "characterize": "as", "characterise": "as", "paint": "as",
 }
+#: Prepositions before a title in quotation marks that is where something was said or written ("said on
+#: CNN's “State of the Union.”", "wrote in “The Art of the Deal.”"); not "as" ("referred to her as “Miss
+#: Piggy”": a name someone was called).
+TITLE_PREPOSITIONS: frozenset[str] = frozenset("on in at during from".split())
 #: Dashes that set a clause off ("it wasn't an accident — Brendan Buck told POLITICO ...").
 DASHES: frozenset[str] = frozenset({"—", "–", "--"})
 #: Dashes of a credit line, between a quotation and the name of who said it at the end of its line
