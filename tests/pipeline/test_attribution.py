@@ -12,7 +12,8 @@ import spacy
 
 from onrecord.api import DEFAULT_MODEL, Extractor
 from onrecord.pipeline.attribution import _catenative_start, _outside_cue
-from onrecord.pipeline.cues import mention_span
+from onrecord.pipeline.cues import _governs_quotation, mention_span
+from onrecord.pipeline.quotemarks import find_quotations
 from onrecord.records import Extraction, Quote
 
 
@@ -475,6 +476,32 @@ def test_attribution_mention_has_no_white_space_at_its_edges(parser, text):
 )
 def test_attribution_title_after_a_preposition_is_no_quotation(rules, text, quotes):
     assert [q.text for q in rules.extract(text).quotes] == quotes
+
+
+@pytest.mark.parametrize(
+    "text,verb,governs",
+    [
+        ("The mayor called the plan “a slow-motion disaster” on Monday.", "called", True),
+        ("Activists have called for the police to release the videos “as a matter of the greater good.”",
+         "called", True),
+        ("“Overall,” he continued, “the presence of water certainly improves the prospect of life.”", "continued", True),
+        # the quotation of a clause further down, its closing mark hung on the cue: not the cue's
+        ("Small groups of protesters continued to call for more information about the shooting, looping the "
+         "streets around the stadium - where the Panthers played the Vikings - while chanting, “Hands up, don't "
+         "shoot.”", "continued", False),
+        # a verb of aspect: the quotation is in its infinitive's or participle's clause
+        ("On Sunday, the Rev. Al Sharpton began taking calls from listeners to his “Keepin' It Real” radio program.",
+         "began", False),
+    ],
+)
+def test_attribution_cue_governs_a_quotation_of_its_own_clause(parser, text, verb, governs):
+    doc = parser(text)
+    quoted = set()
+    for mark in find_quotations(text):
+        span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        quoted.update(range(span.start, span.end))
+    (token,) = [t for t in doc if t.text == verb]
+    assert _governs_quotation(token, quoted) is governs
 
 
 def test_attribution_quotation_alone_that_reads_as_speech_is_kept(extractor):

@@ -19,6 +19,7 @@ from .tables import (
     ADDRESSEE_PREPS,
     APPEAL_PREPS,
     ASIDE_PRONOUNS,
+    ASPECTUAL_VERBS,
     BELIEF_ADJECTIVES,
     CLAUSE_BREAKS,
     CUE_LEFT_DEPS,
@@ -145,10 +146,24 @@ def _inside_quoted_content_of_another(verb: Token, quoted: set[int]) -> bool:
 
 
 def _governs_quotation(verb: Token, quoted: set[int]) -> bool:
-    """ "called the plan “a disaster”": a quotation among the verb's dependents (its subject aside)."""
-    return any(
-        t.i in quoted for child in verb.children if child.dep_ not in SUBJECT_DEPS for t in child.subtree
-    )
+    """ "called the plan “a disaster”", "called for the police to release the videos “as a matter of ...”":
+    a quoted word among the verb's dependents (its subject aside) and the clauses they head, not in a
+    clause further down ("continued to call for ..., looping the streets - where the Panthers played -
+    while chanting, “Hands up”": the chant's). Quotation marks count for nothing: the parse hangs them
+    anywhere."""
+    if verb.dep_ == "parataxis" and verb.head.i in quoted:
+        return True  # "“Overall,” he continued, “the presence of water ...”": a cue inside its quotation
+    aspect = verb.lemma_.lower() in ASPECTUAL_VERBS  # "continued [to call for ...]": that verb's clause
+    stack = [
+        (child, not (aspect and child.dep_ == "xcomp")) for child in verb.children if child.dep_ not in SUBJECT_DEPS
+    ]
+    while stack:
+        token, own = stack.pop()
+        if token.i in quoted and not token.is_punct:
+            return True
+        if own or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("ccomp", "parataxis", "conj"):
+            stack.extend((child, own and token.pos_ not in ("VERB", "AUX")) for child in token.children)
+    return False
 
 
 def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit | None:

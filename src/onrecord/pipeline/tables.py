@@ -102,6 +102,10 @@ NEEDS_CONTENT: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Verbs of aspect: the verb of their infinitive or participle is the one that reports ("continued to call
+#: for", "began taking calls"), and a quotation in its clause is not theirs.
+ASPECTUAL_VERBS: frozenset[str] = frozenset("begin continue start keep resume stop cease".split())
+
 #: What an extraction reports: "speech" (what people said, wrote or are said to think) or "all" (also the
 #: acts and stances that PolNeAR counts as attributions, "declined to", "unveiled a plan").
 SCOPES: tuple[str, ...] = ("speech", "all")
