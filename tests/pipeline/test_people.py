@@ -154,6 +154,11 @@ def test_people_one_word_names_and_caption_credits(extractor, text, expected):
         # a storm's name; a body that owns "its" things
         ("Hurricane Humberto strengthened on Tuesday. Humberto brought rain to Bermuda, forecasters said.", []),
         ("SpaceX tested its capsule on Sunday. SpaceX said the test went well.", []),
+        # a form of address; a disease
+        ("The court ruled that the advice to Her Majesty was unlawful. Her Majesty will not appeal, a palace "
+         "spokesman said. Her Majesty left London.", []),
+        ("Covid has killed thousands in the region. Covid cases rose again in May, officials said, and Covid wards "
+         "are full.", []),
         # people: named twice, or beside another ("both" is no article)
         ("Rajamma sold her house in 2010. Rajamma said the work was hard.", ["Rajamma"]),
         ("Rajamma moved to the city in 2010. Rajamma said the work was hard.", ["Rajamma"]),

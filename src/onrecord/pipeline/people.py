@@ -56,7 +56,9 @@ _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     photo file video organisation organization members member heights village crisis metro métro underground sea
     peninsula province grande twitter facebook instagram youtube tiktok reddit linkedin wikipedia wikinews google
     brexit administration campaign government family catholic catholics protestant orthodox evangelical baptist
-    methodist anglican lutheran""".split()
+    methodist anglican lutheran
+    majesty highness excellency holiness lordship ladyship eminence
+    covid coronavirus ebola zika""".split()
 )
 #: Words after a person's name that name what the person leads, owns or belongs to ("the Obama administration",
 #: "Trump Tower"), unlike the other words no name holds (:data:`_NOT_NAME_WORDS`).
