@@ -154,6 +154,13 @@ def test_people_one_word_names_and_caption_credits(extractor, text, expected):
         # a storm's name; a body that owns "its" things
         ("Hurricane Humberto strengthened on Tuesday. Humberto brought rain to Bermuda, forecasters said.", []),
         ("SpaceX tested its capsule on Sunday. SpaceX said the test went well.", []),
+        # a place: its noun's name, the owner of what only a place has
+        ("The war began when the capital, Sanaa, fell in 2014. Sanaa has been held by rebels since, officials "
+         "said.", []),
+        ("Buildings collapsed in the city of Izmir, Turkey. Izmir officials said the search would go on.", []),
+        ("Leaders met in Niamey, Niger's capital, on Sunday. Niger's president Mahamadou Issoufou said the deal was "
+         "fair.", ["Mahamadou Issoufou"]),
+        ("Reyes's sister, Maria, said the house was sold.", ["Maria"]),
         # a form of address; a disease
         ("The court ruled that the advice to Her Majesty was unlawful. Her Majesty will not appeal, a palace "
          "spokesman said. Her Majesty left London.", []),

@@ -21,8 +21,8 @@ from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
     ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
     KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS,
-    OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, POST_NOMINALS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS,
-    ROLE_SUFFIXES, TITLE_PREPOSITIONS, TITLES,
+    OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLACE_NOUNS, PLACE_OWNED_NOUNS, POST_NOMINALS,
+    PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLE_PREPOSITIONS, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -365,6 +365,7 @@ class PeopleFinder:
         named only once."""
         return (
             word.dep_ == "appos" and word.head.pos_ == "NOUN" and word.ent_type_ == "PERSON"
+            and word.head.lemma_.lower() not in PLACE_NOUNS  # "the capital, Sanaa": a place
             and self.gender_of_first_name(word.text) is not None  # "His wife Mary" ("mostly_female")
         )
 
@@ -1030,11 +1031,20 @@ def _after_a_title(word: Token) -> bool:
 
 
 def _in_a_place(token: Token) -> bool:
-    """ "in Bangalore", "near Maroochydore": a place, not a person ("in Erdogan's speech" is a person's)."""
+    """ "in Bangalore", "near Maroochydore": a place, not a person ("in Erdogan's speech" is a person's); so
+    is the name of a place's noun ("the capital, Sanaa", "the city of Izmir"), one a person is of ("Patrice
+    Talon of Benin"), and the owner of what only a place has ("Niger's capital")."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     possessive = after is not None and after.tag_ == "POS"
-    return before is not None and before.lower_ in PLACE_PREPOSITIONS and not possessive
+    if possessive:
+        return token.head.lemma_.lower() in PLACE_OWNED_NOUNS and token.dep_ == "poss"
+    if before is not None and before.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return of is not None and (of.head.lemma_.lower() in PLACE_NOUNS or of.head.ent_type_ == "PERSON")
 
 
 def _parts(words: list[Token]) -> list[str]:

@@ -255,6 +255,13 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 #: without their period.
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
+#: Nouns of a place that a one-word name is the name of: "the capital, Sanaa", "the city of Izmir".
+PLACE_NOUNS: frozenset[str] = frozenset(
+    "capital city town village region province state island country republic district county municipality".split()
+)
+#: What a place has and a person does not: "Niger's capital", "Samoa's coast".
+PLACE_OWNED_NOUNS: frozenset[str] = frozenset("capital coast coastline population territory provinces".split())
+
 #: How often an article must name a person known by one word only ("Rajamma"); once, it is more
 #: likely a place or a thing the small model took for a person ("Bangalore").
 MIN_ONE_WORD_MENTIONS = 2
