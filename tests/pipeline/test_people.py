@@ -164,6 +164,8 @@ def test_people_one_word_names_and_caption_credits(extractor, text, expected):
         # a form of address; a disease
         ("The court ruled that the advice to Her Majesty was unlawful. Her Majesty will not appeal, a palace "
          "spokesman said. Her Majesty left London.", []),
+        ("The plane crashed at 9:54 a.m. ET (1354 UTC) during an attempted landing. The flight left at 9 a.m. ET, "
+         "officials said.", []),  # a time zone
         ("Covid has killed thousands in the region. Covid cases rose again in May, officials said, and Covid wards "
          "are full.", []),
         # people: named twice, or beside another ("both" is no article)

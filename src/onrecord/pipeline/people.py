@@ -58,7 +58,8 @@ _NOT_NAME_WORDS = INSTITUTION_WORDS | frozenset(
     brexit administration campaign government family catholic catholics protestant orthodox evangelical baptist
     methodist anglican lutheran
     majesty highness excellency holiness lordship ladyship eminence
-    covid coronavirus ebola zika""".split()
+    covid coronavirus ebola zika
+    et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest aest""".split()
 )
 #: Words after a person's name that name what the person leads, owns or belongs to ("the Obama administration",
 #: "Trump Tower"), unlike the other words no name holds (:data:`_NOT_NAME_WORDS`).
