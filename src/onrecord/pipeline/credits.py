@@ -25,7 +25,7 @@ def credit_cues(doc: Doc, text: str, marks: list[QuoteMarks], people: People) ->
     found: dict[int, CueHit] = {}
     for n, mark in enumerate(marks):
         dash_start = _skip(text, mark.end)
-        dash = next((d for d in sorted(CREDIT_DASHES, key=len, reverse=True) if text.startswith(d, dash_start)), None)
+        dash = next((d for d in CREDIT_DASHES if text.startswith(d, dash_start)), None)
         if dash is None:
             continue
         name_start = _skip(text, dash_start + len(dash))

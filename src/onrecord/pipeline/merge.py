@@ -192,11 +192,13 @@ def _without_own_speaker(text: str, draft: Draft, speaker_start: int) -> bool:
     if not any(s < speaker_start < e for s, e in draft.spans):
         return False
     spans = [(s, min(e, speaker_start)) for s, e in draft.spans if s < speaker_start]
-    marks = [m for m in draft.marks if m.end <= speaker_start]
     start, end = spans[-1]
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
         end -= 1  # "“X,” [Flynn ...]": the comma before the speaker is no part of the content
-    spans[-1] = (start, end)
+    spans = spans[:-1] + [(start, end)] if end > start else spans[:-1]
+    if not spans:
+        return False
+    marks = [m for m in draft.marks if m.end <= speaker_start]
     draft.spans, draft.marks = spans, marks
     if len(marks) == 1 and spans == [(marks[0].start, marks[0].end)]:
         draft.kind = "direct"
