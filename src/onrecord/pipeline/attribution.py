@@ -236,8 +236,7 @@ class Attributor:
                     previous is not None and previous.how != "credit" and _nothing_between(doc, previous, draft, quoted)
                 )
                 if continues and previous.kind == "direct":
-                    previous.spans.extend(draft.spans)
-                    previous.marks.extend(draft.marks)
+                    previous.take_in(draft)
                     continue
                 if draft.how == "short":
                     continue  # a title or a scare quote: kept only as more of a quotation ("“Neither do I.”")
@@ -740,8 +739,7 @@ def _merge_split(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             and last.hit is draft.hit
             and last.spans[-1][1] <= doc[last.hit.start].idx < draft.spans[0][0]
         ):
-            last.spans.extend(draft.spans)
-            last.marks.extend(draft.marks)
+            last.take_in(draft)
             continue
         merged.append(draft)
     return merged

@@ -214,7 +214,8 @@ class Resolver:
         doc = self.doc
         if any(self.people.token_cluster.get(i, cluster) != cluster for i in range(start, end)):
             return None  # someone else is named in it: "Christine Pelosi, daughter of Leader Nancy Pelosi"
-        named = next((s for s, e in self.people.clusters[cluster].mentions if s <= end - 1 < e), end - 1)
+        held = self.people.mention_at(doc[end - 1])
+        named = held[0] if held is not None else end - 1
         first = named
         while first > start and doc[first - 1].lower_.rstrip(".") in TITLES:
             first -= 1  # "a spokesman for Senator Jane Roe" is no more Roe than "a spokesman for Jane Roe"

@@ -51,11 +51,8 @@ def _skip(text: str, at: int) -> int:
 
 
 def _name_at(line: Span, people: People) -> Span | None:
-    """The person's name that opens ``line``: the tokens of one of the article's people, in a row."""
-    first = people.cluster_of(line[0])
-    if first is None:
+    """The mention of one of the article's people that opens ``line``."""
+    held = people.mention_at(line[0])
+    if held is None or held[0] != line[0].i:
         return None
-    end = 1
-    while end < len(line) and people.cluster_of(line[end]) == first:
-        end += 1
-    return line[:end]
+    return line.doc[held[0] : min(held[1], line.end)]

@@ -31,6 +31,11 @@ class Draft:
     follows: Draft | None = None  # the quotation it continues
     referent: Referent | None = None
 
+    def take_in(self, other: Draft) -> None:
+        """Make ``other``'s quotation more pieces of this one ("“We know,” he said, “everything.”")."""
+        self.spans.extend(other.spans)
+        self.marks.extend(other.marks)
+
 
 def overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     """Whether any span of ``a`` overlaps any of ``b``."""

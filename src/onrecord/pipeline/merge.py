@@ -95,8 +95,7 @@ def merge_learned(
             hit.speaker, hit.speaker_heads = source, _heads(doc, source)  # a cue the rules found with no subject
             if _without_own_speaker(text, same, doc[source[0]].idx):  # a quotation: those continuing it join
                 for later in [d for d in drafts if d.follows is same and d.kind == "direct"]:
-                    same.spans.extend(later.spans)
-                    same.marks.extend(later.marks)
+                    same.take_in(later)
                     drafts.remove(later)
         elif (
             PREFER["source"] == "tagger" and source and hit.speaker and source[0] < hit.speaker[1]

@@ -147,6 +147,13 @@ class People:
     def cluster_of(self, token: Token) -> int | None:
         return self.token_cluster.get(token.i)
 
+    def mention_at(self, token: Token) -> tuple[int, int] | None:
+        """The (start, end) token span of the mention of a person that holds ``token``, if one does."""
+        cluster = self.token_cluster.get(token.i)
+        if cluster is None:
+            return None
+        return next(((s, e) for s, e in self.clusters[cluster].mentions if s <= token.i < e), None)
+
     def mentions_in_order(self) -> list[tuple[int, int, int]]:
         """(start token, end token, cluster) of every mention, in document order."""
         found = [(s, e, c) for c, cl in enumerate(self.clusters) for s, e in cl.mentions]
@@ -750,7 +757,8 @@ def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int,
         for token in sentence:
             if token.i in people.token_cluster and not seen:
                 seen = True
-                mention = next((doc[s:e] for s, e in people.clusters[index].mentions if s <= token.i < e), token)
+                held = people.mention_at(token)
+                mention = doc[held[0] : held[1]] if held is not None else token
                 if not _subject(mention.root):
                     break
                 verb = mention.root.head
