@@ -795,6 +795,26 @@ def test_attribution_content_leaves_out_the_dateline(extractor, text, content, e
 
 
 @pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell an American story.",
+         "President Obama"),
+        ("BRUSSELS - European leaders said Friday that they would spend more on defense.", "European leaders"),
+        ("LONDON (Reuters) — Prime Minister Theresa May said the deal was done.", "Prime Minister Theresa May"),
+        # no dateline: a dash inside the paragraph, or a name in capitals that opens it
+        ("The board met. NASA - the agency - said the budget was cut.", "NASA - the agency"),
+        ("NASA said the budget was cut.", "NASA"),
+    ],
+)
+def test_attribution_speaker_leaves_out_the_dateline(text, speaker, learned, request):
+    extractor = request.getfixturevalue("extractor" if learned else "rules")
+    quotes = [q for q in extractor.extract(text).quotes if q.speaker is not None]
+    assert quotes and all(q.speaker.text == speaker for q in quotes)
+    assert all(text[slice(*q.speaker.span)] == speaker for q in quotes)
+
+
+@pytest.mark.parametrize("learned", [False, True])
 def test_attribution_quotation_touching_its_cue_clause_is_one_mixed_quotation(learned):
     from onrecord.api import Extractor
 

@@ -279,7 +279,8 @@ class Attributor:
         if draft.speaker is not None:
             span = doc[draft.speaker[0] : closed_bracket(doc, *draft.speaker)]
             ref = draft.referent or Referent([], [], [])
-            speaker = Speaker(span.text, (span.start_char, span.end_char), ref.people, ref.organizations)
+            ((start, end),) = _after_dateline(text, [(span.start_char, span.end_char)])
+            speaker = Speaker(text[start:end], (start, end), ref.people, ref.organizations)
         cue = None
         if hit is not None and hit.tokens:
             last = _with_preposition(doc, hit, draft.spans[0][0]) if draft.spans else max(hit.tokens)
@@ -450,7 +451,8 @@ def _nothing_after_own_quotation(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
 
 def _after_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A content's pieces, the first one starting after the dateline it opens with ("WASHINGTON — ...")."""
+    """Pieces of a content or a speaker, the first one starting after the dateline it opens with
+    ("WASHINGTON — President Obama ...")."""
     start, end = spans[0]
     if text[:start].rstrip(" \t")[-1:] not in ("", "\n"):
         return spans  # a dateline opens its paragraph
