@@ -40,7 +40,9 @@ def people(quote: Quote) -> list[str]:
 #: Readers' comments as a listicle prints them, each quotation credited after a dash.
 CREDITS = (
     "“We will not back down on the budget.” ― Dana Whitfield\n"
-    "“The mayor has earned my vote again.” — Omar Haddad, 52, Tulsa"
+    "“The mayor has earned my vote again.” — Omar Haddad, 52, Tulsa\n"
+    "“The most unqualified child to ever run for mayor.” ― Lena Ortiz\n"  # the parser takes "―" for an order
+    "“The council has woken us from our slumber.” ― Ivan Petrov"
 )
 
 CASES = [
@@ -161,6 +163,7 @@ CASES = [
     # credit lines: the name after a dash at the end of the quotation's line says it
     (CREDITS, "not back down", ["Dana Whitfield"], "direct", "―", None),
     (CREDITS, "earned my vote", ["Omar Haddad"], "direct", "—", None),
+    (CREDITS, "unqualified child", ["Lena Ortiz"], "direct", "―", None),
     ("“The vote will be close this time.” — Dana Whitfield said on Monday.", "vote will be close",
      ["Dana Whitfield"], "direct", "said", None),  # a sentence after the dash: its verb is the cue
     # a relative pronoun is the mention as written; it refers to its antecedent

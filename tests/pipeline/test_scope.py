@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+
+from onrecord.api import Extractor
+from onrecord.pipeline.scope import _order
+
+
+@pytest.fixture(scope="module")
+def rules() -> Extractor:
+    """The rules alone, without the learned tagger."""
+    return Extractor(learned=False)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +105,52 @@ def test_scope_words_not_said_or_only_a_topic_are_left_out(extractor, text):
 )
 def test_scope_a_condition_inside_the_words_keeps_them(extractor, text, cue):
     assert [q.cue.text for q in extractor.extract(text).quotes] == [cue]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "text,cue,reports",
+    [
+        ("It goes without saying that raising taxes on the rich is anathema to Republicans.", "saying", False),
+        ("Let’s say you think an undergraduate degree will cost $160,000 in 18 years.", "say", False),
+        ("There are other tools, Mr. Castañeda argues. Say Mexico demanded that the United States prove that a "
+         "migrant was Mexican before it would accept her back into the country.", "Say", False),
+        ("Needless to say, the mayor said the plan would fail.", "say", False),
+        # the same words where they report
+        ("Needless to say, the mayor said the plan would fail.", "said", True),
+        ("He says it goes well for the team this year.", "says", True),
+        ("“Tell them the truth,” the coach said to his players.", "said", True),
+    ],
+)
+def test_scope_set_phrase_or_order_is_no_cue(text, cue, reports, learned, request):
+    extractor = request.getfixturevalue("extractor" if learned else "rules")
+    cues = [q.cue.text for q in extractor.extract(text).quotes if q.cue is not None]
+    assert (cue in cues) is reports
+
+
+@pytest.mark.parametrize(
+    "words,tags,heads,deps,order",
+    [
+        (["Say", "Mexico", "demanded", "it", "."], ["VB", "NNP", "VBD", "PRP", "."], [2, 2, 0, 2, 2],
+         ["dep", "nsubj", "ccomp", "dobj", "punct"], True),
+        # the parser's name for "Say Mexico": the base form of a speech verb, still an order
+        (["Say", "Mexico", "demanded", "it", "."], ["NNP", "NNP", "VBD", "PRP", "."], [1, 2, 2, 2, 2],
+         ["compound", "nsubj", "ROOT", "dobj", "punct"], True),
+        (["“", "Tell", "me", "”", "."], ["``", "VB", "PRP", "''", "."], [1, 1, 1, 1, 1],
+         ["punct", "ROOT", "dobj", "punct", "punct"], True),
+        # a dash the parser took for a verb, before a credited name
+        (["”", "―", "Francisco", "Herrero"], ["''", "VB", "NNP", "NNP"], [1, 1, 3, 1],
+         ["punct", "ROOT", "compound", "dobj"], False),
+        # a subject, an auxiliary, or a word before it: no order
+        (["They", "say", "it", "works"], ["PRP", "VBP", "PRP", "VBZ"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"],
+         False),
+        (["Do", "say", "it", "works"], ["VB", "VB", "PRP", "VBZ"], [1, 1, 3, 1], ["aux", "ROOT", "nsubj", "ccomp"],
+         False),
+        (["Mayors", "say", "it", "works"], ["NNS", "VBP", "PRP", "VBZ"], [1, 1, 3, 1],
+         ["npadvmod", "ROOT", "nsubj", "ccomp"], False),
+    ],
+)
+def test_scope_order_is_a_base_form_opening_its_sentence(words, tags, heads, deps, order):
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, heads=heads, deps=deps)
+    verb = next(t for t in doc if t.lower_ in ("say", "tell", "―"))
+    assert _order(verb) is order

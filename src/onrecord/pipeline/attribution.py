@@ -40,7 +40,7 @@ from .merge import merge_learned, tagged_start
 from .paragraphs import inside, stripped, text_of
 from .people import People, title_in_its_phrase, title_of_a_preposition
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, find_quotations, paragraphs, title_like
-from .scope import unspoken, without_impressions, without_intentions, without_topics
+from .scope import unspoken, without_impressions, without_intentions, without_set_phrases, without_topics
 from .tables import (
     CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NESTED_PRONOUNS, NOMINAL_SUBJECT_DEPS,
     ORG_NOUNS, PRONOUNS, SCOPES, SPEECH_VERBS, QUESTION_VERBS, TURN_VOICES, UNNAMED_SPEAKERS, WRITER_VOICES,
@@ -121,7 +121,7 @@ class Attributor:
         if tagged:
             inside = [t for t in tagged if not any(a <= tagged_start(t) < b for a, b in skip)]
             drafts = merge_learned(doc, text, drafts, inside, marks, quoted, everything=scope == "all")
-        drafts = _absorb_quotations(text, drafts)
+        drafts = without_set_phrases(doc, _absorb_quotations(text, drafts))
         drafts = _nothing_after_own_quotation(doc, drafts)
         drafts = _pieces_to_own_cues(doc, drafts)
         if scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech

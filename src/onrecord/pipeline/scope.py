@@ -8,20 +8,59 @@ from .cues import finite_verb
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
     CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS,
-    NOT_SPEECH_PREPS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES, RAISING_VERBS, REPORTING_WORDS,
-    SPEECH_VERBS, UNSAID_PREPS, VOLITION_VERBS,
+    NOT_SPEECH_PREPS, ORDER_MISTAGS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES, RAISING_VERBS, REPORTING_WORDS,
+    SET_PHRASES, SPEECH_VERBS, THOUGHT_VERBS, UNSAID_PREPS, VOLITION_VERBS,
 )
 
 
 def without_topics(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """The drafts less those whose content is a topic only (:func:`_topic_only`); a quotation that went on
     from one ("told radio host Charlamagne tha God “if you have a problem ...”") takes its cue instead."""
-    dropped = {id(d): d for d in drafts if _topic_only(doc, d)}
+    return _dropping(drafts, [d for d in drafts if _topic_only(doc, d)])
+
+
+def without_set_phrases(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """The drafts less those whose cue reports nothing, in any scope: a set phrase ("it goes without saying
+    that ...", "let's say ...", :data:`.tables.SET_PHRASES`) or an order ("Say Mexico demanded ...", "Tell me
+    why": a verb in its base form that opens its sentence with no subject)."""
+    return _dropping(drafts, [
+        d for d in drafts if d.hit is not None and any(_set_phrase(doc[i]) or _order(doc[i]) for i in d.hit.tokens)
+    ])
+
+
+def _dropping(drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
+    """``drafts`` less ``dropped``; a quotation that went on from a dropped one takes its cue instead."""
+    gone = {id(d) for d in dropped}
     for draft in drafts:
         root = draft.follows
-        if root is not None and id(root) in dropped:
+        if root is not None and id(root) in gone:
             draft.follows, draft.hit, draft.how = None, root.hit, root.how
-    return [d for d in drafts if id(d) not in dropped]
+    return [d for d in drafts if id(d) not in gone]
+
+
+def _set_phrase(token: Token) -> bool:
+    """Whether a token is a word of a set phrase (:data:`.tables.SET_PHRASES`)."""
+    doc = token.doc
+    for phrase in SET_PHRASES:
+        for k in range(len(phrase)):
+            start = token.i - k
+            if start >= 0 and start + len(phrase) <= len(doc) and all(
+                word in (doc[start + j].lower_.replace("’", "'"), doc[start + j].lemma_.lower())
+                for j, word in enumerate(phrase)
+            ):
+                return True
+    return False
+
+
+def _order(token: Token) -> bool:
+    """Whether a verb gives an order: in its base form, first in its sentence (after any punctuation), with no
+    subject or auxiliary ("Say Mexico demanded ...", "“Tell me why,” ..."). The tagger may take the base form of a
+    speech or thought verb for a noun or a present ("Say Mexico" as a name: :data:`.tables.ORDER_MISTAGS`), and
+    a dash for a verb ("“...” ― Francisco Herrero"): an order is a word."""
+    base = token.tag_ == "VB" or (token.tag_ in ORDER_MISTAGS and token.lower_ in SPEECH_VERBS | THOUGHT_VERBS)
+    if not (base and token.is_alpha) or any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "aux" for c in token.children):
+        return False
+    return all(t.is_punct for t in token.doc[token.sent.start : token.i])
 
 
 def without_impressions(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -142,6 +142,18 @@ POSSIBILITY_MODALS: frozenset[str] = frozenset({"may", "might", "could"})
 #: "the Senate confirmed Barrett", "he posted a video"): out of scope "speech" when only the tagger found them.
 ACT_LIKE_SPEECH: frozenset[str] = frozenset("reject confirm announce declare propose post order request demand".split())
 
+#: Set phrases in which a cue word reports nothing: "it goes without saying that ...", "let's say you ...",
+#: "needless to say". Each word matches a token's lowercase form (’ read as ') or its lemma.
+SET_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("go", "without", "saying"), ("needless", "to", "say"), ("let", "'s", "say"), ("let", "us", "say"),
+    ("that", "is", "to", "say"), ("so", "to", "speak"), ("so", "to", "say"), ("suffice", "it", "to", "say"),
+    ("to", "say", "the", "least"), ("truth", "be", "told"), ("not", "to", "mention"),
+)
+
+#: Tags the parser may give a speech verb's base form that opens a sentence as an order ("Say Mexico demanded
+#: ..." read as a name): with no subject, it still gives the order.
+ORDER_MISTAGS: frozenset[str] = frozenset({"NN", "NNP", "VBP"})
+
 #: Naming verbs: their object alone is no content ("called her mother"), only with what she is called.
 NAMING_VERBS: frozenset[str] = frozenset("call dub label brand term name".split())
 
