@@ -799,6 +799,23 @@ def test_attribution_content_leaves_out_the_dateline(extractor, text, content, e
 
 @pytest.mark.parametrize("learned", [False, True])
 @pytest.mark.parametrize(
+    "text,clause,reported",
+    [
+        ("Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry.", "Mr. Clarke said", False),
+        ("The top 1 percent would see an average tax cut of $275,000, the group said, compared with $2,700 for "
+         "those in the middle.", "the group said", False),
+        # more than the reporting clause: a report of a report
+        ("Ms. Lee said that Mr. Clarke said so.", "that Mr. Clarke said so", True),
+    ],
+)
+def test_attribution_reporting_clause_is_not_reported(text, clause, reported, learned, request):
+    extractor = request.getfixturevalue("extractor" if learned else "rules")
+    contents = [q.text for q in extractor.extract(text).quotes]
+    assert (clause in contents) is reported
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
     "text,speaker",
     [
         ("WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell an American story.",

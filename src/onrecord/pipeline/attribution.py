@@ -32,9 +32,10 @@ from .coref import PLURAL_TAGS, Referent, Resolver
 from .credits import credit_cues
 from .headlines import headline_cues
 from .cues import (
-    CueHit, closed_bracket, content_tokens, find_cues, left_of_cue, mention_span, set_off_participle, token_runs,
+    CueHit, closed_bracket, content_tokens, find_cues, finite_verb, left_of_cue, mention_span, set_off_participle,
+    token_runs,
 )
-from .drafts import Draft, cue_verb, overlaps
+from .drafts import Draft, cue_verb, overlaps, token_set
 from .learned import Tagged
 from .merge import merge_learned, tagged_start
 from .paragraphs import inside, stripped, text_of
@@ -122,7 +123,7 @@ class Attributor:
             inside = [t for t in tagged if not any(a <= tagged_start(t) < b for a, b in skip)]
             drafts = merge_learned(doc, text, drafts, inside, marks, quoted, everything=scope == "all")
         drafts = without_set_phrases(doc, _absorb_quotations(text, drafts))
-        drafts = _nothing_after_own_quotation(doc, drafts)
+        drafts = _nothing_after_own_quotation(doc, _no_reporting_clause_reported(doc, drafts))
         drafts = _pieces_to_own_cues(doc, drafts)
         if scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not unspoken(doc, d.hit.tokens)]
@@ -431,6 +432,26 @@ def _without_own_words_nested(
         return larger and held and not goes_on(inner)
 
     return [q for q in quotes if not any(within(q, other) for other in quotes)]
+
+
+def _no_reporting_clause_reported(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """The drafts less those whose content is only another's cue and speaker, the cue a verb with a tense: the
+    parser may hang a reporting clause on the verb it interrupts ("Back in Virginia, Mr. Clarke said, he
+    decided ...", "The top 1 percent would see a tax cut, the group said, ..."), which then seems to report
+    "Mr. Clarke said". A participle is left alone ("tweeted her reasoning saying, “...”"): its speaker is
+    likelier the parser's mistake than the clause."""
+    clauses = []
+    for d in drafts:
+        verb = cue_verb(doc, set(d.hit.tokens)) if d.hit is not None and d.hit.speaker is not None else None
+        if verb is not None and finite_verb(verb):
+            clauses.append((set(d.hit.tokens), set(d.hit.tokens) | set(range(*d.hit.speaker))))
+
+    def reported_clause(draft: Draft) -> bool:
+        words = {i for i in token_set(doc, draft.spans) if not (doc[i].is_punct or doc[i].is_space)}
+        own = set(draft.hit.tokens) if draft.hit is not None else set()
+        return any(words & cue and words <= clause and cue != own for cue, clause in clauses)
+
+    return [d for d in drafts if not reported_clause(d)]
 
 
 def _nothing_after_own_quotation(doc: Doc, drafts: list[Draft]) -> list[Draft]:
