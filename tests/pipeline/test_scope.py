@@ -116,7 +116,10 @@ def test_scope_a_condition_inside_the_words_keeps_them(extractor, text, cue):
         ("There are other tools, Mr. Castañeda argues. Say Mexico demanded that the United States prove that a "
          "migrant was Mexican before it would accept her back into the country.", "Say", False),
         ("Needless to say, the mayor said the plan would fail.", "say", False),
+        ("It's worth noting that this is the first time the question has had to be asked.", "noting", False),
+        ("The mayor said it was too early to tell whether the explosion was caused by a bomb.", "to tell", False),
         # the same words where they report
+        ("The mayor said it was too early to tell whether the explosion was caused by a bomb.", "said", True),
         ("Needless to say, the mayor said the plan would fail.", "said", True),
         ("He says it goes well for the team this year.", "says", True),
         ("“Tell them the truth,” the coach said to his players.", "said", True),

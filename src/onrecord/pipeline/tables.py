@@ -148,6 +148,11 @@ SET_PHRASES: tuple[tuple[str, ...], ...] = (
     ("go", "without", "saying"), ("needless", "to", "say"), ("let", "'s", "say"), ("let", "us", "say"),
     ("that", "is", "to", "say"), ("so", "to", "speak"), ("so", "to", "say"), ("suffice", "it", "to", "say"),
     ("to", "say", "the", "least"), ("truth", "be", "told"), ("not", "to", "mention"),
+    # the writer's own comment on what follows: "it is worth noting that ...", "it is too early to tell whether ..."
+    ("worth", "note"), ("worth", "mention"), ("worth", "remember"), ("worth", "recall"), ("worth", "ask"),
+    ("early", "to", "tell"), ("early", "to", "say"), ("hard", "to", "tell"), ("hard", "to", "say"),
+    ("difficult", "to", "tell"), ("difficult", "to", "say"), ("impossible", "to", "tell"), ("impossible", "to", "say"),
+    ("safe", "to", "say"), ("fair", "to", "say"),
 )
 
 #: Tags the parser may give a speech verb's base form that opens a sentence as an order ("Say Mexico demanded
