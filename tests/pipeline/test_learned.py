@@ -52,6 +52,23 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
 
 
 @pytest.mark.parametrize(
+    "cue,added",
+    [
+        ("already wagers", True),
+        ("wagers", True),
+        # a cue of only an adverb or a particle is the tagger's slip
+        ("already", False),
+        ("to", False),
+    ],
+)
+def test_learned_attribution_needs_a_cue_word(rules_nlp, cue, added):
+    text = "Jane Roe runs the bakery on Main Street. She already wagers to friends wages rose."
+    start = text.index(cue, text.index("She"))
+    found = Tagged([at(text, "She")], [(start, start + len(cue))], [at(text, "wages rose")], score=0.99)
+    assert bool(run(rules_nlp, text, [found])) is added
+
+
+@pytest.mark.parametrize(
     "source,cue,content,score,why",
     [
         (None, None, "wages rose", 0.99, "a content with neither cue nor source"),
