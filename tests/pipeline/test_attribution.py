@@ -818,6 +818,24 @@ def test_attribution_reporting_clause_is_not_reported(text, clause, reported, le
 @pytest.mark.parametrize(
     "text,speaker",
     [
+        # a list the parser cut into two subjects: the speaker is the whole list
+        ("The family, protesters and civic leaders have been demanding that police release the video.",
+         "The family, protesters and civic leaders"),
+        ("The United States, Britain and France said that the rebels should be supported.",
+         "The United States, Britain and France"),
+        # a verb set off by commas: the subject before it is the clause's, not the speaker's
+        ("The museum, Rosa Klein said, is the best in the city.", "Rosa Klein"),
+    ],
+)
+def test_attribution_speaker_is_the_whole_list(text, speaker, learned, request):
+    extractor = request.getfixturevalue("extractor" if learned else "rules")
+    assert [q.speaker.text for q in extractor.extract(text).quotes if q.speaker] == [speaker]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
         ("WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell an American story.",
          "President Obama"),
         ("BRUSSELS - European leaders said Friday that they would spend more on defense.", "European leaders"),

@@ -437,6 +437,24 @@ def _subject_of(verb: Token, quoted: AbstractSet[int] = frozenset()) -> Token | 
     return first
 
 
+def _listed_before(verb: Token, subject: Token, conjuncts: list[Token]) -> list[Token]:
+    """The first items of a list of subjects the parser took for subjects of their own: "The family, protesters
+    and civic leaders have been demanding ..." (the nearer subject is "protesters", with "leaders" joined to
+    it by "and"). Only for a list the verb is not set off from ("The museum, Ann Roe and Tom Lee said, is ..."
+    has one subject for "said")."""
+    doc = verb.doc
+    if not conjuncts or (verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","):
+        return []
+    items: list[Token] = []
+    edge = subject.left_edge.i
+    for earlier in sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < edge), reverse=True):
+        if earlier.right_edge.i + 2 != edge or doc[edge - 1].text != "," or earlier.pos_ not in ("PROPN", "NOUN"):
+            break
+        items.insert(0, earlier)
+        edge = earlier.left_edge.i
+    return items
+
+
 def _split_subject(head: Token) -> list[Token]:
     """The pieces of a subject the parser cut before ``head`` ("study co-author Ted Scambos": "co", "-")."""
     pieces: list[Token] = []
@@ -582,7 +600,8 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
             held = next((c for c in current.children if c.dep_ == "nsubjpass" and c.i not in quoted), None)
             subject = held if held is not None and may_speak(held) else None
         if subject is not None:
-            return [subject, *[c for c in subject.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]]
+            conjuncts = [c for c in subject.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]
+            return [*_listed_before(current, subject, conjuncts), subject, *conjuncts]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head]
         set_off = _phrase_after_dash(current) if current.i == verb.i else None
