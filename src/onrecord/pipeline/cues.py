@@ -30,6 +30,7 @@ from .tables import (
     FEELING_PARTICIPLES,
     FINITE_VERB_TAGS,
     GLOSS_VERBS,
+    HYPHENS,
     LINKING_VERBS,
     NEEDS_CONTENT,
     NOMINAL_SUBJECT_DEPS,
@@ -456,18 +457,27 @@ def _listed_before(verb: Token, subject: Token, conjuncts: list[Token]) -> list[
 
 
 def _split_subject(head: Token) -> list[Token]:
-    """The pieces of a subject the parser cut before ``head`` ("study co-author Ted Scambos": "co", "-")."""
+    """The pieces of a subject the parser cut before ``head`` ("study co-author Ted Scambos": "co", "-"; before
+    the verb only across a hyphen: "His ex-wife said")."""
     pieces: list[Token] = []
     if head.dep_ not in SUBJECT_DEPS:
         return pieces
     siblings = sorted((c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.i < head.i), reverse=True)
     edge = head.left_edge.i
     for sibling in siblings:
-        if sibling.right_edge.i + 1 != edge or sibling.i < head.head.i:
+        if sibling.right_edge.i + 1 != edge or (sibling.i < head.head.i and not _joined_by_hyphen(sibling, edge)):
             break
         pieces.append(sibling)
         edge = sibling.left_edge.i
     return pieces
+
+
+def _joined_by_hyphen(piece: Token, edge: int) -> bool:
+    """Whether a piece of a subject before its verb is joined to the next one, at ``edge``, by a hyphen ("His
+    ex-wife said": "ex", "-", "wife"); a comma would make it a subject of its own ("The museum, Rosa Klein
+    said, ...")."""
+    doc = piece.doc
+    return doc[piece.right_edge.i].text in HYPHENS or doc[edge].text in HYPHENS
 
 
 def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
