@@ -52,6 +52,29 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
 
 
 @pytest.mark.parametrize(
+    "text,pieces,expected",
+    [
+        # a later piece that opens, unquoted, the next sentence is not part of the content
+        ("Roe beats Doe by 46 percent to 42 percent, according to the poll. Twelve percent were not sure.",
+         ["Roe beats Doe by 46 percent to 42 percent", "percent were not sure"],
+         ["Roe beats Doe by 46 percent to 42 percent"]),
+        # a quotation going on after its cue's sentence is
+        ("“The plant will close,” Jane Roe wagers. “The jobs are gone.”",
+         ["The plant will close,", "The jobs are gone."], ["“The plant will close,”", "“The jobs are gone.”"]),
+        # a later piece in the cue's own sentence is
+        ("The plant, Jane Roe wagers, will close in May.", ["The plant", "will close in May"],
+         ["The plant", "will close in May"]),
+    ],
+)
+def test_learned_content_piece_in_a_later_sentence_is_left_out(rules_nlp, text, pieces, expected):
+    cue = "according to" if "according" in text else "wagers"
+    source = "the poll" if "according" in text else "Jane Roe"
+    found = Tagged([at(text, source)], [at(text, cue)], [at(text, p) for p in pieces], score=0.99)
+    quotes = [q for q in run(rules_nlp, text, [found]) if q.cue is not None and q.cue.text == cue]
+    assert [[text[a:b] for a, b in q.spans] for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize(
     "cue,added",
     [
         ("already wagers", True),

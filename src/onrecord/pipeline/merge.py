@@ -179,8 +179,27 @@ def _without_stray_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) ->
             cue = doc.char_span(*found.cue[0], alignment_mode="expand")
             if cue is not None and (max(content) < cue.sent.start or min(content) >= cue.sent.end):
                 continue
-        kept.append(found)
+        kept.append(_without_stray_pieces(doc, found, quoted))
     return kept
+
+
+def _without_stray_pieces(doc: Doc, found: Tagged, quoted: set[int]) -> Tagged:
+    """A content less its later pieces that open, unquoted, a sentence after its cue's: "Clinton beats Trump by
+    46 percent to 42 percent, according to the poll. Twelve percent ..." is not "... 42 percent … percent"
+    (but "“X,” he said. “Y”" is one quotation in two pieces)."""
+    cue = doc.char_span(*found.cue[0], alignment_mode="expand") if found.cue else None
+    if cue is None or len(found.content) < 2:
+        return found
+    pieces = [found.content[0]] + [
+        piece for piece in found.content[1:]
+        if not ((first := _first_token(doc, piece)) is not None and first.i >= cue.sent.end and first.i not in quoted)
+    ]
+    return found if len(pieces) == len(found.content) else replace(found, content=pieces)
+
+
+def _first_token(doc: Doc, piece: tuple[int, int]) -> Token | None:
+    span = doc.char_span(*piece, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _subject_tokens(verb: Token) -> set[int]:
