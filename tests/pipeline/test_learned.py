@@ -74,6 +74,22 @@ def test_learned_content_piece_in_a_later_sentence_is_left_out(rules_nlp, text, 
     assert [[text[a:b] for a, b in q.spans] for q in quotes] == [expected]
 
 
+@pytest.mark.parametrize("inner_cue", [False, True])
+def test_learned_content_cut_by_an_inner_source_is_one_content(rules_nlp, inner_cue):
+    text = "As Jane Roe wagers, the gap between what we expect from the mayor and what we want is vast."
+    first, second = text.index("we expect"), text.index("we want")
+    contents = [(text.index("the gap"), first - 1), (first + 3, second - 1), (second + 3, text.index(" is vast") + 8)]
+    tagged = [Tagged([at(text, "Jane Roe")], [at(text, "wagers")], [piece], score=0.9) for piece in contents]
+    # "we", marked as a speaker with no cue and no content, cut the content; with a cue of its own it speaks
+    tagged += [Tagged([(i, i + 2)], [(i + 3, i + 9)] if inner_cue else [], [], score=0.9) for i in (first, second)]
+    quotes = [q for q in run(rules_nlp, text, tagged) if q.cue is not None and q.cue.text == "wagers"]
+    texts = [q.text for q in quotes]
+    if inner_cue:
+        assert "the gap between what we expect from the mayor and what we want is vast" not in texts
+    else:
+        assert texts == ["the gap between what we expect from the mayor and what we want is vast"]
+
+
 @pytest.mark.parametrize(
     "cue,added",
     [
