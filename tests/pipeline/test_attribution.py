@@ -799,6 +799,24 @@ def test_attribution_content_leaves_out_the_dateline(extractor, text, content, e
 
 @pytest.mark.parametrize("learned", [False, True])
 @pytest.mark.parametrize(
+    "text,content",
+    [
+        ("The president told voters this weekend he would consider it a personal insult.",
+         "he would consider it a personal insult"),
+        ("The mayor told reporters Tuesday the bridge would reopen.", "the bridge would reopen"),
+        # a time that is what was said, or its subject, stays
+        ("The mayor said Tuesday was the deadline.", "Tuesday was the deadline"),
+        ("You could borrow a bit more or save a bit more or consider a gap year between high school and college "
+         "to put away additional funds.", "a gap year between high school and college to put away additional funds"),
+    ],
+)
+def test_attribution_content_leaves_out_the_time_of_its_cue(text, content, learned, request):
+    extractor = request.getfixturevalue("extractor" if learned else "rules")
+    assert content in [q.text for q in extractor.extract(text).quotes]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
     "text,clause,reported",
     [
         ("Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry.", "Mr. Clarke said", False),

@@ -50,6 +50,7 @@ from .tables import (
     SUBJECT_BOUND_CUES,
     SUBJECT_PRONOUNS,
     THING_OBJECT_CUES,
+    TIME_ADVERBIAL_DEPS,
     TIME_LABELS,
     TIME_WORDS,
     VIEW_NOUNS,
@@ -884,6 +885,7 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
     tail = _trailing_aside(doc, tokens)
     if any(not doc[i].is_punct for i in tokens - tail):  # "acknowledged Sanders had split the first two
         tokens -= tail  # contests, which is an outcome ..."
+    tokens -= _cue_time_before(doc, hit, tokens)
     ordered = sorted(tokens)
     run = _trimmed(doc, token_runs(ordered)[0])
     if run and hit.content_exclude and run[-1] < min(hit.content_exclude):
@@ -892,6 +894,28 @@ def content_tokens(doc: Doc, hit: CueHit) -> list[int]:
         if rest and all(t.is_punct or t.is_space for t in gap):
             run += _trimmed(doc, token_runs(rest)[0])
     return run
+
+
+def _cue_time_before(doc: Doc, hit: CueHit, tokens: set[int]) -> set[int]:
+    """A date or a time that opens a content right after its cue, before the clause's subject: it tells when
+    the words were said ("told African-Americans this weekend he would consider ...", "told reporters Tuesday
+    the bridge would reopen"), though the parser hangs it on the reported verb."""
+    first = min(tokens)
+    head = doc[hit.content_head] if hit.content_head is not None else None
+    if first < hit.verb or not is_time(doc[first]) or doc[first].ent_iob_ not in ("B", ""):
+        return set()
+    if head is None or head.pos_ not in ("VERB", "AUX") or head.i <= first:
+        return set()
+    time = {first}
+    while first + len(time) in tokens and doc[first + len(time)].ent_iob_ == "I" and is_time(doc[first + len(time)]):
+        time.add(first + len(time))
+    if max(time) + 1 not in tokens or any(doc[i].head.i not in time and doc[i].dep_ not in TIME_ADVERBIAL_DEPS
+                                          for i in time):
+        return set()  # "consider a gap year between ...": a time that is the subject is what was said
+    word = doc[max(time) + 1]  # the subject, or a word of its phrase ("the bridge")
+    while word.dep_ not in NOMINAL_SUBJECT_DEPS and word.head.i != word.i and word.i != hit.content_head:
+        word = word.head
+    return time if word.dep_ in NOMINAL_SUBJECT_DEPS and word.i in tokens else set()
 
 
 def _trailing_aside(doc: Doc, tokens: set[int]) -> set[int]:

@@ -286,6 +286,10 @@ MIN_ONE_WORD_MENTIONS = 2
 #: Dependencies of a clause's nominal subject, active or passive.
 NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 
+#: How a date or a time hangs on a verb when it tells when something happened ("told reporters Tuesday the
+#: bridge would reopen"), not what was said ("consider a gap year").
+TIME_ADVERBIAL_DEPS: frozenset[str] = frozenset({"npadvmod", "advmod", "tmod"})
+
 #: Entity labels and words of dates and times: no content is made of them alone ("Today, Joe Biden was
 #: projected by ..." gives the tagger's content "Today").
 TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
