@@ -449,6 +449,25 @@ def test_learned_content_keeps_its_pieces_and_ends_on_no_conjunction(rules_nlp, 
     assert quote.text == expected
 
 
+@pytest.mark.parametrize(
+    "text,piece,expected",
+    [
+        ("She agreed to sell the bakery to Tom Lee, a baker.", "to sell the bakery to Tom Lee, a",
+         "to sell the bakery to Tom Lee"),
+        ("She agreed to release the cash so the bakers can be paid.", "to release the cash so", "to release the cash"),
+        ("She wagers wages rose, but prices fell.", "wages rose, but", "wages rose"),
+        # a word that ends its phrase stays
+        ("She wagers the bakers will help one another.", "the bakers will help one another",
+         "the bakers will help one another"),
+        ("She wagers wages and prices rose.", "wages and prices rose", "wages and prices rose"),
+    ],
+)
+def test_learned_content_ends_on_no_dangling_word(rules_nlp, text, piece, expected):
+    doc = rules_nlp(text)
+    ((start, end),) = merge._without_dangling_word(doc, [at(text, piece)])
+    assert text[start:end] == expected
+
+
 WAGERED = "Ann Cole runs the bakery. She wagered that wages would rise in May."
 
 

@@ -21,7 +21,7 @@ from .learned import Tagged
 from .paragraphs import one_paragraph
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, title_like
 from .tables import (
-    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
+    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, DANGLING_ENDS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
     NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_POSSESSIVES, WRITER_VOICES,
 )
 
@@ -569,23 +569,30 @@ def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[
     quoted = [w for m in inside for w in WORDS.findall(text[m.inner[0] : m.inner[1]])]
     if inside and quoted == words:
         return Draft("direct", [(m.start, m.end) for m in inside], hit, "tagger", inside)
-    pieces = _without_dangling_conjunction(doc, found.content)
+    pieces = _without_dangling_word(doc, found.content)
     inside = _marks_in(marks, pieces)
     return Draft("mixed" if inside else "indirect", pieces, hit, "tagger", inside)
 
 
-def _without_dangling_conjunction(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces, the last one without a conjunction it ends on ("... a gun in Scott's hand, but")."""
+def _without_dangling_word(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces, the last one without a conjunction or a determiner it ends on ("... a gun in Scott's hand,
+    but", "agreed to release millions in cash so", "a process to identify a successor, not that")."""
     span = doc.char_span(*pieces[-1], alignment_mode="expand") if pieces else None
     words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
-    if not words or words[-1].lower_ not in COORDINATORS:
+    if not words or not _dangles(words[-1]):
         return pieces
-    while words and words[-1].lower_ in COORDINATORS:
+    while words and _dangles(words[-1]):
         words.pop()
     if not words:
         return pieces
     start, end = pieces[-1]
     return [*pieces[:-1], (start, min(end, words[-1].idx + len(words[-1])))]
+
+
+def _dangles(word: Token) -> bool:
+    """Whether a content cannot end on a word: a conjunction, or a word of :data:`.tables.DANGLING_ENDS` whose
+    head the content cut off ("a", "so" before their words; not "another" in "one another")."""
+    return word.lower_ in COORDINATORS or (word.pos_ in DANGLING_ENDS and word.head.i > word.i)
 
 
 def _marks_in(marks: list[QuoteMarks], pieces: list[tuple[int, int]]) -> list[QuoteMarks]:

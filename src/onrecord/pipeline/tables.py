@@ -172,6 +172,9 @@ CATENATIVE_GAP_DEPS: frozenset[str] = CUE_LEFT_DEPS | {"prt"}
 
 #: Conjunctions no content ends on: the tagger sometimes takes in the one that starts the next clause.
 COORDINATORS: frozenset[str] = frozenset({"and", "but", "or"})
+#: ... nor on a word of these parts of speech whose head it cut off ("to release millions in cash so", "not
+#: that", "For Our Future, a"; "something he'd like to have sex with" ends on a preposition, as PolNeAR marks it).
+DANGLING_ENDS: frozenset[str] = frozenset({"SCONJ", "CCONJ", "DET"})
 
 #: Verb particles that make a cue of a verb ("point out", "lay out").
 CUE_PARTICLES: dict[str, frozenset[str]] = {
