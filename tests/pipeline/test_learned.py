@@ -91,20 +91,22 @@ def test_learned_content_cut_by_an_inner_source_is_one_content(rules_nlp, inner_
 
 
 @pytest.mark.parametrize(
-    "cue,added",
+    "text,cue,added",
     [
-        ("already wagers", True),
-        ("wagers", True),
-        # a cue of only an adverb or a particle is the tagger's slip
-        ("already", False),
-        ("to", False),
+        ("Jane Roe runs the bakery on Main Street. She already wagers to friends wages rose.", "already wagers", True),
+        ("Jane Roe runs the bakery on Main Street. She already wagers to friends wages rose.", "wagers", True),
+        # a preposition of a headline, an adverb of report
+        ("Jane Roe runs the bakery on Main Street. She On Why wages rose.", "On", True),
+        ("Jane Roe runs the bakery on Main Street. She reportedly, wages rose.", "reportedly", True),
+        # a cue of only another adverb or a particle is the tagger's slip
+        ("Jane Roe runs the bakery on Main Street. She already wagers to friends wages rose.", "already", False),
+        ("Jane Roe runs the bakery on Main Street. She voted 19-15 to wager wages rose.", "to", False),
     ],
 )
-def test_learned_attribution_needs_a_cue_word(rules_nlp, cue, added):
-    text = "Jane Roe runs the bakery on Main Street. She already wagers to friends wages rose."
+def test_learned_attribution_needs_a_cue_word(rules_nlp, text, cue, added):
     start = text.index(cue, text.index("She"))
     found = Tagged([at(text, "She")], [(start, start + len(cue))], [at(text, "wages rose")], score=0.99)
-    assert bool(run(rules_nlp, text, [found])) is added
+    assert (cue in [q.cue.text for q in run(rules_nlp, text, [found]) if q.cue is not None]) is added
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,12 @@ PREFER = {"source": "tagger", "cue": "rules", "content": "rules"}
 #: (a source: words nobody holds are not worth reporting).
 LEARNED_NEEDS_ONE_OF = ("source",)
 
-#: ... and when its cue, if it has one, holds a word of one of these parts of speech: a cue of only an adverb
-#: or a particle ("already", "to") is the tagger's slip.
-LEARNED_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ", "PUNCT", "SYM"})
+#: ... and when its cue, if it has one, holds a word of one of these parts of speech ("On" in the headline
+#: "George Lopez On Why ...", "In" in "In a poll released Monday, ...") or an adverb of report (the cue of
+#: "was reportedly planning ..."): a cue of only another adverb or a particle ("already", "to") is the
+#: tagger's slip.
+LEARNED_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP", "PUNCT", "SYM"})
+REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
 
 #: ... and when its content holds a word of one of these parts of speech (a bare "her" is no content), not
 #: only words of a date or a time (:func:`.cues.is_time`).
@@ -488,7 +491,7 @@ def _worth_adding(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int
     content = token_set(doc, found.content)
     return (
         any(has[role] for role in LEARNED_NEEDS_ONE_OF)
-        and (not cue or any(doc[i].pos_ in LEARNED_CUE_POS for i in cue))
+        and (not cue or any(doc[i].pos_ in LEARNED_CUE_POS or doc[i].lower_ in REPORTING_ADVERBS for i in cue))
         and found.score >= LEARNED_MIN_SCORE
         and not (source is not None and _writer(doc, source))
         and any(_content_word(doc[i]) for i in content)
