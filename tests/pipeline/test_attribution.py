@@ -12,7 +12,7 @@ import spacy
 
 from onrecord.api import DEFAULT_MODEL, Extractor
 from onrecord.pipeline.attribution import _catenative_start, _outside_cue
-from onrecord.pipeline.cues import _governs_quotation, mention_span
+from onrecord.pipeline.cues import _governs_quotation, agent_noun, mention_span
 from onrecord.pipeline.quotemarks import find_quotations
 from onrecord.records import Extraction, Quote
 
@@ -795,6 +795,30 @@ def test_attribution_cue_starts_at_the_verb_it_completes(parser, text, cue, expe
 def test_attribution_content_leaves_out_the_dateline(extractor, text, content, exact):
     quote = find(extractor.extract(text), content)
     assert quote.text == content if exact else quote.text.endswith(content)
+
+
+@pytest.mark.parametrize(
+    "lemma,agent",
+    [("protester", True), ("president", True), ("pianist", True), ("factor", False), ("statement", False),
+     ("water", False), ("percent", False)],
+)
+def test_attribution_agent_noun_is_not_a_thing(lemma, agent):
+    assert agent_noun(lemma) is agent
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # a participle of citing after a clause whose subject cannot speak is the reporter's
+        ("Analysts said geopolitical factors have contributed to the deal, citing the strategic importance of "
+         "Burma.", "geopolitical factors have contributed to the deal"),
+        # but one whose subject may speak cites it: the clause goes on
+        ("Ann Roe said her son called the school, citing a letter from the principal.",
+         "her son called the school, citing a letter from the principal"),
+    ],
+)
+def test_attribution_content_ends_before_the_reporters_citing(rules, text, content):
+    assert content in [q.text for q in rules.extract(text).quotes]
 
 
 @pytest.mark.parametrize("learned", [False, True])

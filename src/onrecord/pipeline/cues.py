@@ -21,6 +21,7 @@ from .tables import (
     ASIDE_PRONOUNS,
     ASPECTUAL_VERBS,
     BELIEF_ADJECTIVES,
+    CITING_VERBS,
     CLAUSE_BREAKS,
     CUE_LEFT_DEPS,
     CUE_OBJECTS,
@@ -34,6 +35,7 @@ from .tables import (
     LINKING_VERBS,
     NEEDS_CONTENT,
     NOMINAL_SUBJECT_DEPS,
+    NOT_AGENT_NOUNS,
     NOT_HEARER_PREP_CUES,
     OWNER_DEPS,
     PHRASE_CUES,
@@ -488,11 +490,13 @@ def _stray_subjects(verb: Token, heads: list[Token]) -> list[Token]:
 
 def trailing_participle(token: Token) -> bool:
     """A speech participle with a clause of its own, set off by a comma after the verb it hangs on:
-    "said X, adding Y"."""
-    return (
-        set_off_participle(token)
-        and token.lemma_.lower() in SPEECH_VERBS
-        and any(c.dep_ in CONTENT_DEPS for c in token.children)
+    "said X, adding Y"; or a participle of citing with its object: "said X, citing the strategic importance
+    of ..." (:data:`.tables.CITING_VERBS`)."""
+    if not set_off_participle(token):
+        return False
+    lemma = token.lemma_.lower()
+    return (lemma in SPEECH_VERBS and any(c.dep_ in CONTENT_DEPS for c in token.children)) or (
+        lemma in CITING_VERBS and any(c.dep_ == "dobj" for c in token.children)
     )
 
 
@@ -579,7 +583,13 @@ def may_speak(token: Token) -> bool:
     if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in SPEAKING_LABELS:
         return True
     lemma = token.lemma_.lower()
-    return lemma in ROLE_NOUNS or lemma in SPEAKING_NOUNS or lemma.endswith(ROLE_SUFFIXES)
+    return lemma in ROLE_NOUNS or lemma in SPEAKING_NOUNS or agent_noun(lemma)
+
+
+def agent_noun(lemma: str) -> bool:
+    """Whether a noun has an agent's ending (:data:`.tables.ROLE_SUFFIXES`) and is no noun of a thing
+    (:data:`.tables.NOT_AGENT_NOUNS`, "-ment")."""
+    return lemma.endswith(ROLE_SUFFIXES) and lemma not in NOT_AGENT_NOUNS and not lemma.endswith("ment")
 
 
 def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[Token]:

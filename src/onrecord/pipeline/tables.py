@@ -159,6 +159,10 @@ SET_PHRASES: tuple[tuple[str, ...], ...] = (
 #: ..." read as a name): with no subject, it still gives the order.
 ORDER_MISTAGS: frozenset[str] = frozenset({"NN", "NNP", "VBP"})
 
+#: Verbs whose participle, set off after a reported clause, reports by its object: "analysts said the factors
+#: contributed, citing the strategic importance of ..." (the analysts cite it; the clause ends before it).
+CITING_VERBS: frozenset[str] = frozenset({"cite", "quote"})
+
 #: Naming verbs: their object alone is no content ("called her mother"), only with what she is called.
 NAMING_VERBS: frozenset[str] = frozenset("call dub label brand term name".split())
 
@@ -436,6 +440,19 @@ REGNAL_TITLES: frozenset[str] = frozenset("king queen pope prince princess emper
 
 #: Endings of nouns of agents and roles ("protester", "resident", "pianist", "chairman").
 ROLE_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
+#: ... but not of these nouns of things, common in news, with such an ending ("geopolitical factors have
+#: contributed ..." has no one who may speak), nor of those ending in "-ment" ("the statement", "the agreement").
+NOT_AGENT_NOUNS: frozenset[str] = frozenset(
+    """
+    factor number water paper letter order border power murder matter center centre character career floor
+    quarter meter metre liter litre kilometer gender weather behavior behaviour door prayer manner cancer
+    banner horror disaster chamber river winter summer computer corridor labor labour cover layer danger
+    counter color colour barrier sensor wonder answer liver shelter helicopter favor favour tremor trigger
+    error perimeter indicator copper reminder lever server tower skyscraper elevator marker letter filter
+    event percent incident accident intent moment comment restaurant component continent current consent
+    plant content precedent extent grant present equivalent talent patent
+    """.split()
+)
 
 #: Who may be the subject of a speech participle after a reported clause ("Roe said her son called,
 #: saying he was safe": the son says it), beside :data:`ROLE_NOUNS` and nouns ending in
@@ -447,7 +464,7 @@ SPEAKING_NOUNS: frozenset[str] = frozenset(
     """
     man woman men women person people child children boy girl family suspect gunman crowd group team
     company firm government agency court board committee council campaign party administration authority
-    ministry department office union club
+    ministry department office union club parliament movement
     """.split()
 )
 
