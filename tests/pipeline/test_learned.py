@@ -470,6 +470,22 @@ def test_learned_content_ends_on_no_dangling_word(rules_nlp, text, piece, expect
     assert text[start:end] == expected
 
 
+@pytest.mark.parametrize(
+    "text,piece,expected",
+    [
+        ("She wagers the poll included Libertarian nominee Gary Johnson.", "the poll included Libertarian nominee Gary",
+         "the poll included Libertarian nominee Gary Johnson"),
+        ("She wagers the poll included Gary Johnson.", "the poll included Gary Johnson",
+         "the poll included Gary Johnson"),
+        ("She wagers the poll included the nominee.", "the poll included the nominee", "the poll included the nominee"),
+    ],
+)
+def test_learned_content_ends_at_the_end_of_a_name(rules_nlp, text, piece, expected):
+    doc = rules_nlp(text)
+    ((start, end),) = merge._to_the_end_of_its_name(doc, [at(text, piece)])
+    assert text[start:end] == expected
+
+
 WAGERED = "Ann Cole runs the bakery. She wagered that wages would rise in May."
 
 

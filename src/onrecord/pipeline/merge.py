@@ -572,7 +572,7 @@ def _learned_draft(doc: Doc, text: str, found: Tagged, hit: CueHit, marks: list[
     quoted = [w for m in inside for w in WORDS.findall(text[m.inner[0] : m.inner[1]])]
     if inside and quoted == words:
         return Draft("direct", [(m.start, m.end) for m in inside], hit, "tagger", inside)
-    pieces = _without_dangling_word(doc, found.content)
+    pieces = _to_the_end_of_its_name(doc, _without_dangling_word(doc, found.content))
     inside = _marks_in(marks, pieces)
     return Draft("mixed" if inside else "indirect", pieces, hit, "tagger", inside)
 
@@ -590,6 +590,20 @@ def _without_dangling_word(doc: Doc, pieces: list[tuple[int, int]]) -> list[tupl
         return pieces
     start, end = pieces[-1]
     return [*pieces[:-1], (start, min(end, words[-1].idx + len(words[-1])))]
+
+
+def _to_the_end_of_its_name(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces, the last one going on to the end of a name it ends inside ("Libertarian nominee Gary" is
+    "... Gary Johnson")."""
+    span = doc.char_span(*pieces[-1], alignment_mode="expand") if pieces else None
+    if span is None or not len(span) or not span[-1].ent_type_:
+        return pieces
+    end = span.end
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == span[-1].ent_type_:
+        end += 1
+    if end == span.end:
+        return pieces
+    return [*pieces[:-1], (pieces[-1][0], doc[end - 1].idx + len(doc[end - 1]))]
 
 
 def _dangles(word: Token) -> bool:
