@@ -916,13 +916,13 @@ def _cue_time_before(doc: Doc, hit: CueHit, tokens: set[int]) -> set[int]:
         return set()
     if head is None or head.pos_ not in ("VERB", "AUX") or head.i <= first:
         return set()
-    time = {first}
-    while first + len(time) in tokens and doc[first + len(time)].ent_iob_ == "I" and is_time(doc[first + len(time)]):
-        time.add(first + len(time))
-    if max(time) + 1 not in tokens or any(doc[i].head.i not in time and doc[i].dep_ not in TIME_ADVERBIAL_DEPS
-                                          for i in time):
+    end = first + 1
+    while end in tokens and doc[end].ent_iob_ == "I" and is_time(doc[end]):
+        end += 1
+    time = set(range(first, end))
+    if end not in tokens or any(doc[i].head.i not in time and doc[i].dep_ not in TIME_ADVERBIAL_DEPS for i in time):
         return set()  # "consider a gap year between ...": a time that is the subject is what was said
-    word = doc[max(time) + 1]  # the subject, or a word of its phrase ("the bridge")
+    word = doc[end]  # the subject, or a word of its phrase ("the bridge")
     while word.dep_ not in NOMINAL_SUBJECT_DEPS and word.head.i != word.i and word.i != hit.content_head:
         word = word.head
     return time if word.dep_ in NOMINAL_SUBJECT_DEPS and word.i in tokens else set()

@@ -21,8 +21,8 @@ from .learned import Tagged
 from .paragraphs import one_paragraph
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, title_like
 from .tables import (
-    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, DANGLING_ENDS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS, NOMINAL_SUBJECT_DEPS,
-    NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_POSSESSIVES, WRITER_VOICES,
+    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, DANGLING_ENDS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS,
+    NOMINAL_SUBJECT_DEPS, NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_POSSESSIVES, WRITER_VOICES,
 )
 
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
@@ -161,17 +161,19 @@ def _joined_around_inner_sources(text: str, tagged: list[Tagged]) -> list[Tagged
     """The tagger's attributions, those of one cue whose contents only a source of its own cuts apart made one:
     "pointed out that the gap between what [we] expect from Clinton and what [we] expect from Trump is so vast",
     where the tagger marked "we" as a speaker with no cue and no content, and so cut the content in three."""
-    inner = {piece for found in tagged if found.source and not found.cue and not found.content for piece in found.source}
+    orphans = [found for found in tagged if found.source and not found.cue and not found.content]
+    inner = {piece for found in orphans for piece in found.source}
     result: list[Tagged] = []
     for found in tagged:
-        last = result[-1] if result else None
+        k = next((k for k in range(len(result) - 1, -1, -1) if result[k].cue), None)  # the last one with a cue
+        last = result[k] if k is not None else None
         if (
             last is not None and found.cue and last.cue == found.cue and found.source == last.source
             and len(last.content) == 1 and len(found.content) == 1
             and any(_only_between(text, last.content[0][1], piece, found.content[0][0]) for piece in inner)
         ):
             joined = [(last.content[0][0], found.content[0][1])]
-            result[-1] = replace(last, content=joined, score=min(last.score, found.score))
+            result[k] = replace(last, content=joined, score=min(last.score, found.score))
             continue
         result.append(found)
     return result
@@ -179,7 +181,7 @@ def _joined_around_inner_sources(text: str, tagged: list[Tagged]) -> list[Tagged
 
 def _only_between(text: str, end: int, piece: Offsets, start: int) -> bool:
     """Whether only white space and ``piece`` lie between ``end`` and ``start``."""
-    return end <= piece[0] and piece[1] <= start and not text[end : piece[0]].strip() and not text[piece[1] : start].strip()
+    return end <= piece[0] and piece[1] <= start and not (text[end : piece[0]] + text[piece[1] : start]).strip()
 
 
 def _without_stray_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) -> list[Tagged]:

@@ -7,9 +7,9 @@ from spacy.tokens import Doc, Token
 from .cues import finite_verb
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
-    CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS,
-    NOT_SPEECH_PREPS, ORDER_MISTAGS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES, RAISING_VERBS, REPORTING_WORDS,
-    SET_PHRASES, SPEECH_VERBS, THOUGHT_VERBS, UNSAID_PREPS, VOLITION_VERBS,
+    CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS,
+    ORDER_MISTAGS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES, RAISING_VERBS, REPORTING_WORDS, SET_PHRASES,
+    SPEECH_VERBS, THOUGHT_VERBS, UNSAID_PREPS, VOLITION_VERBS,
 )
 
 
@@ -58,9 +58,8 @@ def _order(token: Token) -> bool:
     speech or thought verb for a noun or a present ("Say Mexico" as a name: :data:`.tables.ORDER_MISTAGS`), and
     a dash for a verb ("“...” ― Francisco Herrero"): an order is a word."""
     base = token.tag_ == "VB" or (token.tag_ in ORDER_MISTAGS and token.lower_ in SPEECH_VERBS | THOUGHT_VERBS)
-    if not (base and token.is_alpha) or any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "aux" for c in token.children):
-        return False
-    return all(t.is_punct for t in token.doc[token.sent.start : token.i])
+    subject = any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "aux" for c in token.children)
+    return base and token.is_alpha and not subject and all(t.is_punct for t in token.doc[token.sent.start : token.i])
 
 
 def without_impressions(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -448,7 +448,7 @@ NOT_AGENT_NOUNS: frozenset[str] = frozenset(
     quarter meter metre liter litre kilometer gender weather behavior behaviour door prayer manner cancer
     banner horror disaster chamber river winter summer computer corridor labor labour cover layer danger
     counter color colour barrier sensor wonder answer liver shelter helicopter favor favour tremor trigger
-    error perimeter indicator copper reminder lever server tower skyscraper elevator marker letter filter
+    error perimeter indicator copper reminder lever server tower skyscraper elevator marker filter
     event percent incident accident intent moment comment restaurant component continent current consent
     plant content precedent extent grant present equivalent talent patent
     """.split()
