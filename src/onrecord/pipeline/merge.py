@@ -221,16 +221,12 @@ def _without_stray_pieces(doc: Doc, found: Tagged, quoted: set[int]) -> Tagged:
     cue = doc.char_span(*found.cue[0], alignment_mode="expand") if found.cue else None
     if cue is None or len(found.content) < 2:
         return found
+    firsts = [min(token_set(doc, [piece]), default=None) for piece in found.content]
     pieces = [found.content[0]] + [
-        piece for piece in found.content[1:]
-        if not ((first := _first_token(doc, piece)) is not None and first.i >= cue.sent.end and first.i not in quoted)
+        piece for piece, first in zip(found.content[1:], firsts[1:])
+        if first is None or first < cue.sent.end or first in quoted
     ]
     return found if len(pieces) == len(found.content) else replace(found, content=pieces)
-
-
-def _first_token(doc: Doc, piece: tuple[int, int]) -> Token | None:
-    span = doc.char_span(*piece, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _subject_tokens(verb: Token) -> set[int]:
