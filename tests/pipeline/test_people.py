@@ -69,6 +69,18 @@ def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
 
 
 @pytest.mark.parametrize(
+    "text,name,word",
+    [
+        # a bracketed word with an agent's ending that names a thing is no role
+        ("President Jimmy Carter (center) shakes hands with the leaders of Egypt.", "Jimmy Carter", "center"),
+        ("Senator Ann Lutz (left) greets the mayor.", "Ann Lutz", "left"),
+    ],
+)
+def test_people_thing_is_no_role(extractor, text, name, word):
+    assert word not in person(extractor.extract(text), name).roles
+
+
+@pytest.mark.parametrize(
     "text,name",
     [
         ("House Speaker Paul Ryan met the president. Speaker Ryan said the meeting went well.", "Paul Ryan"),

@@ -16,13 +16,14 @@ from gender_guesser.detector import Detector
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .cues import agent_noun
 from .paragraphs import inside, text_of
 from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
     ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
     KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS,
     OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLACE_NOUNS, PLACE_OWNED_NOUNS, POST_NOMINALS,
-    PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, ROLE_SUFFIXES, TITLE_PREPOSITIONS, TITLES,
+    PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, TITLE_PREPOSITIONS, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -1007,8 +1008,9 @@ def _role_word(token: Token) -> bool:
 
 
 def _role_lemma(lemma: str) -> bool:
-    """A role's or an occupation's noun: one of :data:`ROLE_NOUNS` or one with a role's ending."""
-    return lemma in ROLE_NOUNS or len(lemma) > 5 and lemma.endswith(ROLE_SUFFIXES)
+    """A role's or an occupation's noun: one of :data:`ROLE_NOUNS` or one with a role's ending
+    (:func:`.cues.agent_noun`)."""
+    return lemma in ROLE_NOUNS or len(lemma) > 5 and agent_noun(lemma)
 
 
 def _owners_of_objects(token: Token) -> set[str]:

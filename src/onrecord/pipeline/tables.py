@@ -444,7 +444,7 @@ ROLE_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "man", "woman", "per
 #: contributed ..." has no one who may speak), nor of those ending in "-ment" ("the statement", "the agreement").
 NOT_AGENT_NOUNS: frozenset[str] = frozenset(
     """
-    factor number water paper letter order border power murder matter center centre character career floor
+    factor number water paper letter order border power murder matter center centre career floor
     quarter meter metre liter litre kilometer gender weather behavior behaviour door prayer manner cancer
     banner horror disaster chamber river winter summer computer corridor labor labour cover layer danger
     counter color colour barrier sensor wonder answer liver shelter helicopter favor favour tremor trigger
