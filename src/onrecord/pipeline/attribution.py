@@ -425,11 +425,12 @@ def _without_own_words_nested(
     def within(inner: Quote, outer: Quote) -> bool:
         if inner is outer or inner.cue is None or outer.speaker is None or inner.speaker is None:
             return False
+        if not all(_within(span, outer.spans) for span in [inner.cue.span, *inner.spans]):
+            return False  # the cheapest test first: most pairs are apart
         if not same_speaker(inner.speaker, outer) and not (everyone and outer.kind == "indirect"):
             return False
         larger = sum(b - a for a, b in outer.spans) > sum(b - a for a, b in inner.spans)
-        held = all(_within(span, outer.spans) for span in [inner.cue.span, *inner.spans])
-        return larger and held and not goes_on(inner)
+        return larger and not goes_on(inner)
 
     return [q for q in quotes if not any(within(q, other) for other in quotes)]
 

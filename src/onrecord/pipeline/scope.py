@@ -41,15 +41,31 @@ def _dropping(drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
 def _set_phrase(token: Token) -> bool:
     """Whether a token is a word of a set phrase (:data:`.tables.SET_PHRASES`)."""
     doc = token.doc
-    for phrase in SET_PHRASES:
-        for k in range(len(phrase)):
-            start = token.i - k
-            if start >= 0 and start + len(phrase) <= len(doc) and all(
-                word in (doc[start + j].lower_.replace("’", "'"), doc[start + j].lemma_.lower())
-                for j, word in enumerate(phrase)
-            ):
-                return True
+    places = {*SET_PHRASE_PLACES.get(_form(token), ()), *SET_PHRASE_PLACES.get(token.lemma_.lower(), ())}
+    for phrase, k in places:
+        start = token.i - k
+        if start >= 0 and start + len(phrase) <= len(doc) and all(
+            word in (_form(doc[start + j]), doc[start + j].lemma_.lower()) for j, word in enumerate(phrase)
+        ):
+            return True
     return False
+
+
+def _form(token: Token) -> str:
+    return token.lower_.replace("’", "'")
+
+
+def _places(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Each word of the phrases, with the phrases it is in and its place in each."""
+    places: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in phrases:
+        for k, word in enumerate(phrase):
+            places.setdefault(word, []).append((phrase, k))
+    return {word: tuple(found) for word, found in places.items()}
+
+
+#: :data:`.tables.SET_PHRASES` by word: a token is looked up in the phrases that hold its form or lemma only.
+SET_PHRASE_PLACES = _places(SET_PHRASES)
 
 
 def _order(token: Token) -> bool:
