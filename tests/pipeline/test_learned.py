@@ -52,6 +52,29 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
 
 
 @pytest.mark.parametrize(
+    "text,cue,pieces,expected",
+    [
+        # the hearer of the cue, marked as a later piece, is no part of what was said
+        ("A total of 39 are dead, officials told state media, adding that the work ended.", "told",
+         ["A total of 39 are dead", "state media"], ["A total of 39 are dead"]),
+        ("The plant will close, Jane Roe told her staff on Monday.", "told",
+         ["The plant will close", "her staff"], ["The plant will close"]),
+        # a piece that goes on past the hearer keeps it
+        ("In May, Jane Roe urged voters to stay home.", "urged", ["In May", "voters to stay home"],
+         ["In May", "voters to stay home"]),
+        # a piece that is not the hearer stays ("wagers" hears nobody)
+        ("The plant, Jane Roe wagers, will close in May.", "wagers", ["The plant", "will close in May"],
+         ["The plant", "will close in May"]),
+    ],
+)
+def test_learned_content_piece_that_is_the_hearer_is_left_out(rules_nlp, text, cue, pieces, expected):
+    found = Tagged([at(text, "officials" if "officials" in text else "Jane Roe")], [at(text, cue)],
+                   [at(text, p) for p in pieces], score=0.99)
+    quotes = [q for q in run(rules_nlp, text, [found]) if q.cue is not None and q.cue.text == cue]
+    assert [[text[a:b] for a, b in q.spans] for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize(
     "text,pieces,expected",
     [
         # a later piece that opens, unquoted, the next sentence is not part of the content

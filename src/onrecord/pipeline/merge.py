@@ -210,8 +210,21 @@ def _without_stray_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) ->
             cue = doc.char_span(*found.cue[0], alignment_mode="expand")
             if cue is not None and (max(content) < cue.sent.start or min(content) >= cue.sent.end):
                 continue
-        kept.append(_without_stray_pieces(doc, found, quoted))
+        kept.append(_without_hearer_pieces(doc, _without_stray_pieces(doc, found, quoted)))
     return kept
+
+
+def _without_hearer_pieces(doc: Doc, found: Tagged) -> Tagged:
+    """A content less its pieces that are only whom its cue's words went to: in "39 are confirmed dead, officials
+    told state media, adding ...", "state media" heard it (:func:`_learned_addressee`), and is no piece of what
+    was said. A piece that goes on past the hearer ("urged voters to stay home") keeps it."""
+    if len(found.content) < 2:
+        return found
+    hearer = _learned_addressee(doc, token_set(doc, found.cue))
+    if hearer is None:
+        return found
+    pieces = [piece for piece in found.content if not _only_within(doc, piece, hearer)]
+    return found if len(pieces) in (0, len(found.content)) else replace(found, content=pieces)
 
 
 def _without_stray_pieces(doc: Doc, found: Tagged, quoted: set[int]) -> Tagged:
@@ -227,6 +240,12 @@ def _without_stray_pieces(doc: Doc, found: Tagged, quoted: set[int]) -> Tagged:
         if first is None or first < cue.sent.end or first in quoted
     ]
     return found if len(pieces) == len(found.content) else replace(found, content=pieces)
+
+
+def _only_within(doc: Doc, piece: Offsets, span: tuple[int, int]) -> bool:
+    """Whether the words of a piece of text all lie in a token span (and it has any)."""
+    words = [i for i in token_set(doc, [piece]) if not doc[i].is_punct]
+    return bool(words) and all(span[0] <= i < span[1] for i in words)
 
 
 def _subject_tokens(verb: Token) -> set[int]:
