@@ -59,9 +59,18 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
          ["A total of 39 are dead", "state media"], ["A total of 39 are dead"]),
         ("The plant will close, Jane Roe told her staff on Monday.", "told",
          ["The plant will close", "her staff"], ["The plant will close"]),
-        # a piece that goes on past the hearer keeps it
+        # the hearer of "tell" opening the content is left out of it
+        ("Jane Roe told the court “Basic checks were not done.”", "told", ["the court “Basic checks were not done"],
+         ["“Basic checks were not done.”"]),
+        ("Jane Roe told reporters the plant would close.", "told", ["reporters the plant would close"],
+         ["the plant would close"]),
+        # not where the parse made the hearer the subject of what follows
+        ("Jane Roe told The Daily Post radio signals were used to warn ships.", "told",
+         ["The Daily Post radio signals were used to warn ships"], ["The Daily Post radio signals were used to warn ships"]),
+        # a piece that goes on past the hearer of "urge" keeps it
         ("In May, Jane Roe urged voters to stay home.", "urged", ["In May", "voters to stay home"],
          ["In May", "voters to stay home"]),
+        ("Jane Roe urged voters to stay home.", "urged", ["voters to stay home"], ["voters to stay home"]),
         # a piece that is not the hearer stays ("wagers" hears nobody)
         ("The plant, Jane Roe wagers, will close in May.", "wagers", ["The plant", "will close in May"],
          ["The plant", "will close in May"]),

@@ -21,8 +21,8 @@ from .learned import Tagged
 from .paragraphs import one_paragraph
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, title_like
 from .tables import (
-    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, DANGLING_ENDS, FEELING_PARTICIPLES, HEARER_CUES, NAMING_VERBS,
-    NOMINAL_SUBJECT_DEPS, NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_POSSESSIVES, WRITER_VOICES,
+    ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, DANGLING_ENDS, FEELING_PARTICIPLES, HEARER_APART_CUES, HEARER_CUES,
+    NAMING_VERBS, NOMINAL_SUBJECT_DEPS, NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_POSSESSIVES, WRITER_VOICES,
 )
 
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
@@ -215,16 +215,31 @@ def _without_stray_contents(doc: Doc, tagged: list[Tagged], quoted: set[int]) ->
 
 
 def _without_hearer_pieces(doc: Doc, found: Tagged) -> Tagged:
-    """A content less its pieces that are only whom its cue's words went to: in "39 are confirmed dead, officials
-    told state media, adding ...", "state media" heard it (:func:`_learned_addressee`), and is no piece of what
-    was said. A piece that goes on past the hearer ("urged voters to stay home") keeps it."""
-    if len(found.content) < 2:
-        return found
+    """A content less whom its cue's words went to (:func:`_learned_addressee`): a later piece that is only the
+    hearer ("39 are confirmed dead, officials told state media, adding ...": "state media" heard it), and the
+    hearer opening a piece when the cue keeps its hearer apart (:data:`.tables.HEARER_APART_CUES`: "told the
+    court “Basic investigations weren't done”"). A piece that goes on past the hearer of another verb keeps it:
+    "urged voters to stay home"."""
     hearer = _learned_addressee(doc, token_set(doc, found.cue))
-    if hearer is None:
+    if hearer is None or not found.content:
         return found
-    pieces = [piece for piece in found.content if not _only_within(doc, piece, hearer)]
-    return found if len(pieces) in (0, len(found.content)) else replace(found, content=pieces)
+    pieces = [piece for piece in found.content if not _only_within(doc, piece, hearer)] or found.content
+    head = cue_verb(doc, token_set(doc, found.cue))
+    if head is not None and head.lemma_.lower() in HEARER_APART_CUES and hearer[1] < len(doc):
+        pieces = [_after_hearer(doc, piece, hearer) for piece in pieces]
+    return found if pieces == found.content else replace(found, content=pieces)
+
+
+def _after_hearer(doc: Doc, piece: Offsets, hearer: tuple[int, int]) -> Offsets:
+    """A piece of content that opens with the hearer, from the word after it (punctuation included); not where
+    a verb follows it, which the hearer is then the subject of (the parse's hearer in "told The Jakarta Post radio
+    broadcasts were used" is "The Jakarta Post radio broadcasts")."""
+    words = sorted(i for i in token_set(doc, [piece]) if not doc[i].is_punct)
+    if not words or words[0] != hearer[0] or words[-1] < hearer[1]:
+        return piece
+    if doc[hearer[1]].pos_ in ("AUX", "VERB"):
+        return piece
+    return doc[hearer[1]].idx, piece[1]
 
 
 def _without_stray_pieces(doc: Doc, found: Tagged, quoted: set[int]) -> Tagged:

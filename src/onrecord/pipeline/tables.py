@@ -247,6 +247,10 @@ THING_OBJECT_CUES: frozenset[str] = frozenset({"promise", "write", "tweet", "ema
 HEARER_CUES: frozenset[str] = (ADDRESSEE_OBJECT_CUES - THING_OBJECT_CUES) | frozenset(
     "promise beg implore call appeal say speak talk explain announce propose report".split()
 )
+#: ... of which these keep their hearer out of what was said even right before it: "told the court “...”",
+#: "assured voters he is ready" (PolNeAR train: the object of "tell" lies outside the content 344 times
+#: against 6; "urge" takes it in, "urged voters to stay home", 27 against 14).
+HEARER_APART_CUES: frozenset[str] = frozenset("tell assure reassure remind inform notify warn".split())
 
 #: Pronouns: form -> (gender, number, person). gender: "m", "f", None (any).
 #: Pronouns that can only be subjects: "said he" is a speaker after its verb, "calling it" is not.
