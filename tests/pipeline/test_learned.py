@@ -179,6 +179,9 @@ def test_learned_attribution_without_content_takes_the_parse_one(rules_nlp, text
         ("The audit was released on Monday. The report found that wages rose.", "found", "that wages rose",
          "The report"),
         ("Ann Cole was told that wages rose.", "was told", "that wages rose", None),  # a passive names no speaker
+        # a preposition the parser took for a name opening the sentence is no one
+        ("Amongst reported incidents of abuse by church officials, recently two priests were convicted.", "reported",
+         "incidents of abuse by church officials", None),
     ],
 )
 def test_learned_attribution_without_source_takes_the_parse_subject(rules_nlp, text, cue, content, expected):

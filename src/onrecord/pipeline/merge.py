@@ -22,7 +22,8 @@ from .paragraphs import one_paragraph
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, title_like
 from .tables import (
     ACT_LIKE_SPEECH, APPEAL_PREPS, COORDINATORS, DANGLING_ENDS, FEELING_PARTICIPLES, HEARER_APART_CUES, HEARER_CUES,
-    NAMING_VERBS, NOMINAL_SUBJECT_DEPS, NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_POSSESSIVES, WRITER_VOICES,
+    NAMING_VERBS, NOMINAL_SUBJECT_DEPS, NOT_NAMES, NUMERIC_LABELS, ROLE_NOUNS, TITLES, WRITER_POSSESSIVES,
+    WRITER_VOICES,
 )
 
 #: When the rules and the tagger find the same attribution, whose span each role keeps.
@@ -444,8 +445,8 @@ def _learned_source(
     span = doc[source[0] : source[1]]
     if span.root.dep_ in PASSIVE_SUBJECTS and span.root.head.lower_ not in FEELING_PARTICIPLES:
         return None  # "Greg Hill was told that ...": he heard it, he did not say it ("were frustrated" is felt)
-    if not any(t.pos_ in SOURCE_POS for t in span):
-        return None  # "The", "of": no one
+    if not any(t.pos_ in SOURCE_POS and t.lower_ not in NOT_NAMES for t in span):
+        return None  # "The", "of", "Amongst" (the parser's name): no one
     if _passive(doc, cue) and span.root.head.dep_ != "agent":
         return None  # "Haigh was asked about ...": whoever is named beside it did not say it
     start = span.start_char

@@ -159,6 +159,13 @@ SET_PHRASES: tuple[tuple[str, ...], ...] = (
 #: ..." read as a name): with no subject, it still gives the order.
 ORDER_MISTAGS: frozenset[str] = frozenset({"NN", "NNP", "VBP"})
 
+#: Prepositions and subordinators the parser may take for a name when one opens a sentence ("Amongst reported
+#: incidents ..." read as a speaker "Amongst" and its cue "reported"): no one.
+NOT_NAMES: frozenset[str] = frozenset(
+    "amongst among amid amidst despite although though whilst while upon towards toward throughout unlike via "
+    "beyond besides".split()
+)
+
 #: Verbs whose participle, set off after a reported clause, reports by its object: "analysts said the factors
 #: contributed, citing the strategic importance of ..." (the analysts cite it; the clause ends before it).
 CITING_VERBS: frozenset[str] = frozenset({"cite", "quote"})
