@@ -1207,6 +1207,24 @@ def test_attribution_inverted_cue_set_off_by_commas_is_said_by_its_subject_after
     assert quote.speaker.text == speaker and quote.text == content
 
 
+def test_attribution_name_after_a_telling_verb_is_its_hearer_not_its_speaker(extractor):
+    # the parse leaves "told" with no subject: "Reuters" after it is whom she told, not who did
+    text = ('Calling it as "just another apology", Anna Franowska of "Have no fear", an abuse victim support charity, '
+            'told Reuters "it almost appears as if the statement was prepared in advance".')
+    quote = find(extractor.extract(text), "it almost appears")
+    assert quote.addressee is not None and quote.addressee.text == "Reuters"
+    assert quote.speaker is None or "Reuters" not in quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speaker", [("“We will win,” said Scott.", "We will win", "Scott"),
+                              ("“Why now?” asked Jane Roe.", "Why now?", "Jane Roe")],
+)
+def test_attribution_name_after_said_or_asked_is_its_speaker(extractor, text, fragment, speaker):
+    quote = find(extractor.extract(text), fragment)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
 @pytest.mark.parametrize(
     "text,fragment,speakers",
     [

@@ -31,6 +31,7 @@ from .tables import (
     FEELING_PARTICIPLES,
     FINITE_VERB_TAGS,
     GLOSS_VERBS,
+    HEARER_AFTER_CUES,
     HYPHENS,
     LINKING_VERBS,
     NEEDS_CONTENT,
@@ -637,8 +638,9 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
         and (after.pos_ == "PROPN" or after.lower_ in SUBJECT_PRONOUNS)
         and after.dep_ in ("dobj", "attr", "npadvmod", "dep")
         and after.ent_type_ not in ("DATE", "TIME")
+        and lemma not in HEARER_AFTER_CUES
     ):
-        return [after]  # "said Scott", parsed as an object
+        return [after]  # "said Scott", parsed as an object (not "told Reuters")
     return []
 
 

@@ -258,6 +258,9 @@ HEARER_CUES: frozenset[str] = (ADDRESSEE_OBJECT_CUES - THING_OBJECT_CUES) | froz
 #: "assured voters he is ready" (PolNeAR train: the object of "tell" lies outside the content 344 times
 #: against 6; "urge" takes it in, "urged voters to stay home", 27 against 14).
 HEARER_APART_CUES: frozenset[str] = frozenset("tell assure reassure remind inform notify warn".split())
+#: ... and these never follow their speaker: the name right after them is whom they told, not who did ("“…,”
+#: said Scott" is Scott's, but "… told Reuters" is not Reuters's; "asked Jane" and "warned Jane" may be either).
+HEARER_AFTER_CUES: frozenset[str] = frozenset("tell assure reassure remind inform notify".split())
 
 #: Pronouns: form -> (gender, number, person). gender: "m", "f", None (any).
 #: Pronouns that can only be subjects: "said he" is a speaker after its verb, "calling it" is not.
