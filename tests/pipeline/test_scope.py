@@ -90,6 +90,10 @@ def test_scope_all_keeps_intentions(extractor):
         "He left without saying whether he would run.",
         "If people think the race is over, they are wrong.",
         "Clinton noted her years as senator from New York.",
+        # no one said it
+        "Nobody said the plant would close.",
+        "Neither candidate said the plant would close.",
+        "A truck exploded near the base. No group immediately claimed credit for the attack.",
     ],
 )
 def test_scope_words_not_said_or_only_a_topic_are_left_out(extractor, text):
@@ -101,6 +105,9 @@ def test_scope_words_not_said_or_only_a_topic_are_left_out(extractor, text):
     [
         ("Ann Cole said that if voters stay home, the race is over.", "said"),
         ("Ann Cole criticized the agency as militaristic.", "criticized"),
+        # a "no" inside the words, or in a name, is no one's
+        ("A spokesman said no group claimed the attack.", "said"),
+        ("Republic Act No. 3846 states no person shall run a radio station without a franchise.", "states"),
     ],
 )
 def test_scope_a_condition_inside_the_words_keeps_them(extractor, text, cue):

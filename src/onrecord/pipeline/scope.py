@@ -7,9 +7,9 @@ from spacy.tokens import Doc, Token
 from .cues import finite_verb
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
-    CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS,
-    ORDER_MISTAGS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES, RAISING_VERBS, REPORTING_WORDS, SET_PHRASES,
-    SPEECH_VERBS, THOUGHT_VERBS, UNSAID_PREPS, VOLITION_VERBS,
+    CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NO_ONE, NO_ONE_DETERMINERS,
+    NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS, ORDER_MISTAGS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES,
+    RAISING_VERBS, REPORTING_WORDS, SET_PHRASES, SPEECH_VERBS, THOUGHT_VERBS, UNSAID_PREPS, VOLITION_VERBS,
 )
 
 
@@ -160,13 +160,13 @@ def unspoken(doc: Doc, cue: set[int] | list[int]) -> bool:
     respond to requests for comment", "did not say whether ...", "had not, as of Monday, announced any
     plans" (the negation outside the cue), "adding to evidence that ...", "left without saying whether ...",
     "if people think the race is over, ..." (:data:`.tables.UNSAID_PREPS`, :data:`.tables.HYPOTHETICAL_MARKS`),
-    "critics might argue ..." (:func:`_possible_only`)."""
+    "critics might argue ..." (:func:`_possible_only`), "No group claimed responsibility" (:func:`_by_no_one`)."""
     return any(
         _asked(doc[i]) or (doc[i].dep_ == "neg" and doc[i].head.lemma_.lower() in SPEECH_CUE_WORDS)
         or (doc[i].dep_ == "pcomp" and doc[i].head.lower_ in UNSAID_PREPS)
         or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in doc[i].children)
         or (doc[i].lemma_.lower() in SPEECH_CUE_WORDS and _possible_only(doc[i]))
-        or (doc[i].lemma_.lower() in SPEECH_CUE_WORDS and _negated(doc[i]))
+        or (doc[i].lemma_.lower() in SPEECH_CUE_WORDS and (_negated(doc[i]) or _by_no_one(doc[i])))
         or any(c.dep_ == "prep" and c.lower_ in NOT_SPEECH_PREPS.get(doc[i].lemma_.lower(), ())
                for c in doc[i].children)
         for i in cue
@@ -183,6 +183,18 @@ def _possible_only(verb: Token) -> bool:
 def _negated(verb: Token) -> bool:
     """Whether a verb or one of its auxiliaries has a negation ("had not, as of Monday, announced")."""
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(n.dep_ == "neg" for n in c.children)) for c in verb.children)
+
+
+def _by_no_one(verb: Token) -> bool:
+    """Whether a verb's subject says no one did it: "No group claimed responsibility", "Nobody said"
+    (:data:`.tables.NO_ONE`, :data:`.tables.NO_ONE_DETERMINERS`)."""
+    return any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.pos_ != "PROPN" and (
+            c.lower_ in NO_ONE
+            or any(d.dep_ == "det" and d.tag_ == "DT" and d.lower_ in NO_ONE_DETERMINERS for d in c.children)
+        )
+        for c in verb.children
+    )  # not "Republic Act No. 3846 states ..."
 
 
 def _asked(verb: Token) -> bool:

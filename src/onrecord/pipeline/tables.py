@@ -133,6 +133,10 @@ NOT_SPEECH_PREPS: dict[str, frozenset[str]] = {"add": frozenset({"to"})}
 #: Words that make a cue report no speech: "left without saying whether ..." (a preposition it hangs on),
 #: "if people think the race is over, ..." (a condition: no one thinks it yet).
 UNSAID_PREPS: frozenset[str] = frozenset({"without", "instead"})
+#: Subjects that say no one spoke: "Nobody said ...", "None of them commented" (the subject's head), "No group
+#: claimed responsibility", "Neither candidate said" (its determiner).
+NO_ONE: frozenset[str] = frozenset({"nobody", "none", "noone"})
+NO_ONE_DETERMINERS: frozenset[str] = frozenset({"no", "neither"})
 HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless"})
 #: Modals that make a cue a possibility, not a report: "critics might argue that ...", "some may recall ..."
 #: (but "may have suggested" is a hedged report: a perfect keeps it).
