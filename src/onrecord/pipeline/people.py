@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from gender_guesser.detector import Detector
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -903,10 +904,16 @@ def _alone_elsewhere(word: Token) -> bool:
     on Twitter that he ...", "in Bangalore"): no first name."""
     doc = word.doc
     return any(
-        t.lower_ == word.lower_ and t.i != word.i and t.i > 0 and doc[t.i - 1].lower_ in MEDIUM_PREPOSITIONS
+        t.i != word.i and t.i > 0 and doc[t.i - 1].lower_ in MEDIUM_PREPOSITIONS
         and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
-        for t in doc
+        for t in _same_words(word)
     )
+
+
+def _same_words(word: Token) -> list[Token]:
+    """The tokens of the document written as ``word`` is, in any case (``word`` too)."""
+    doc = word.doc
+    return [doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower == word.lower]
 
 
 def _known_surname(people: People, last: str) -> bool:
@@ -956,7 +963,7 @@ def one_word_name(word: Token) -> bool:
     never writes "Donald")."""
     if word.lower_ in _NOT_NAME_WORDS or word.lower_ in KNOWN_ORGANIZATIONS or word.pos_ != "PROPN":
         return False
-    same = [t for t in word.doc if t.lower == word.lower]
+    same = _same_words(word)
     if any(
         t.is_lower or _in_a_place(t) or _determined(t) or _names_a_thing(t) or _storm(t.doc[t.i : t.i + 1])
         or _short_name_of_org(t)
