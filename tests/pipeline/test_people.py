@@ -298,6 +298,12 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
         ("Runners from 40 countries took part in the London Marathon, organisers said.", []),
         ("Storm Lorenzo hit the Azores on Wednesday, forecasters said. Lorenzo weakened later.", []),
         ("Hurricane Dorian hit the Bahamas. Dorian Gray said the damage was severe.", ["Dorian Gray"]),
+        # a name of two words only ever written "in" it is a place
+        ("A car bomb was rammed into a military base in Maidan Shahr on Monday, officials said.", []),
+        ("Another shooting took place in Chippewa Falls, Wisconsin, where five died.", []),
+        # not a person's: after a first name, owning something, or written elsewhere as a person
+        ("Voters lost faith in Joe Biden last year.", ["Joe Biden"]),
+        ("He played early on in Alexis Korner's Blues Incorporated.", ["Alexis Korner"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

@@ -219,7 +219,8 @@ class PeopleFinder:
             c for c in self._name_spans(doc)
             if not inside(c.start_char, skip) and not _part_of_a_title(c, titles)
         ]
-        full = [c for c in candidates if len(_parts(_name_tokens(c))) > 1]
+        places = _written_as_places([c for c in candidates if not self.is_first_name(c[0].text)])
+        full = [c for c in candidates if len(_parts(_name_tokens(c))) > 1 and c.text.lower() not in places]
         for span in full:
             self._add(people, span)
         self.add_speaker_labels(doc, people, labels or [])
@@ -1063,6 +1064,24 @@ def _in_a_place(token: Token) -> bool:
         return True
     of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
     return of is not None and (of.head.lemma_.lower() in PLACE_NOUNS or of.head.ent_type_ == "PERSON")
+
+
+def _written_as_places(spans: list[Span]) -> set[str]:
+    """The names (in lower case) that all their spans write as places: "in Maidan Shahr", "near Tsuen Wan" (not
+    "in Alexis Korner's band", nor a name written elsewhere as a person's; the caller leaves out names that open
+    with a first name: "lost faith in Joe Biden")."""
+    where: dict[str, list[bool]] = {}
+    for span in spans:
+        where.setdefault(span.text.lower(), []).append(_after_place_preposition(span))
+    return {name for name, flags in where.items() if all(flags)}
+
+
+def _after_place_preposition(span: Span) -> bool:
+    """ "in Chippewa Falls": a name right after a preposition of place (:data:`PLACE_PREPOSITIONS`), as its object."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
+    return before is not None and before.lower_ in PLACE_PREPOSITIONS and span.root.dep_ == "pobj" and not possessive
 
 
 def _parts(words: list[Token]) -> list[str]:
