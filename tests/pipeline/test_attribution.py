@@ -1376,6 +1376,8 @@ def test_attribution_described_speaker_speaks_for_the_organisation_named_in_it(e
         ("YouTube said the video broke its rules.", ["YouTube"]),
         ("A YouTube spokeswoman said the video broke its rules.", ["YouTube"]),
         ("Twitter suspended the accounts on Monday. It said the group had broken its rules.", ["Twitter"]),
+        # a news outlet the small model takes for a person
+        ("The response left some experts disappointed, Politico reported.", ["Politico"]),
         # negatives: a person who bears the word, a place
         ("Ann Twitter, a teacher, said the school was closed.", []),
         ("Fires spread across the Amazon. The Amazon Conservation Team said the blaze was out.",

@@ -591,14 +591,16 @@ ORG_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: Organisations news names all the time that the small model often calls nothing, or a product ("Twitter
-#: said", "Facebook said"): lowercase, one word each. A word of these is an organisation unless the model
+#: Organisations news names all the time that the small model often calls nothing, a product or a person
+#: ("Twitter said", "Facebook said", "Politico reported"; news agencies, outlets and pollsters whose name is
+#: no one's surname): lowercase, one word each. A word of these is an organisation unless the model
 #: calls it a place or a person ("the Amazon basin").
 KNOWN_ORGANIZATIONS: frozenset[str] = frozenset(
     """
     twitter facebook instagram youtube google alphabet apple amazon microsoft meta tiktok whatsapp reddit
     snapchat telegram linkedin uber lyft airbnb netflix spotify tesla spacex openai nvidia intel ibm
     samsung huawei wikipedia wikileaks
+    reuters politico axios cnn msnbc npr bbc afp huffpost buzzfeed gallup quinnipiac ipsos yougov
     """.split()
 )
 #: Of those, the platforms where others post, and the nouns of what is posted there: "a Twitter post by Amy
