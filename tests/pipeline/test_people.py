@@ -74,6 +74,9 @@ def test_people_roles_from_titles_and_appositions(extractor, text, name, role):
         # a bracketed word with an agent's ending that names a thing is no role
         ("President Jimmy Carter (center) shakes hands with the leaders of Egypt.", "Jimmy Carter", "center"),
         ("Senator Ann Lutz (left) greets the mayor.", "Ann Lutz", "left"),
+        # a plural role beside one name is other people's
+        ("Imus is survived by his second wife Dierdre Coleman, their two sons Wyatt and Lucas, and a daughter.",
+         "Dierdre Coleman", "son"),
     ],
 )
 def test_people_thing_is_no_role(extractor, text, name, word):

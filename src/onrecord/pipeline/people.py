@@ -564,7 +564,7 @@ class PeopleFinder:
                 cluster.add_role(compound_role(child, child.lemma_.lower()))
             elif child.i < span.start and child.dep_ == "compound" and child.lower_ in ROLE_NOUNS:
                 cluster.add_role(compound_role(child, child.lower_))  # "Director Sofia Reyes"
-            elif child.dep_ == "appos" and (_is_role(child) or child.lower_ in ROLE_NOUNS):
+            elif child.dep_ == "appos" and (_is_role(child) or child.lower_ in ROLE_NOUNS) and not _others(child):
                 cluster.add_role(compound_role(child, child.lemma_.lower()))  # "..., the caretaker Prime Minister"
         holder = appositive_of(head)
         if holder is not None and _is_role(holder):
@@ -572,6 +572,13 @@ class PeopleFinder:
         described = [t for t in (holder, *(c for c in head.children if c.dep_ == "appos")) if t is not None]
         for phrase in (doc[span.root.left_edge.i : first_word], *(doc[t.left_edge.i : t.i] for t in described)):
             cluster.parties.update(parties_of(phrase))
+
+
+def _others(role: Token) -> bool:
+    """Whether a plural role beside one person's name is other people's: "his wife Dierdre Coleman, their two
+    sons ..." (but "Ted Cruz and Mike Lee, both senators", the role of the two)."""
+    name = role.head
+    return role.tag_ in ("NNS", "NNPS") and not name.conjuncts
 
 
 def parties_of(words: Iterable[Token]) -> set[str]:
