@@ -1207,6 +1207,22 @@ def test_attribution_inverted_cue_set_off_by_commas_is_said_by_its_subject_after
     assert quote.speaker.text == speaker and quote.text == content
 
 
+@pytest.mark.parametrize(
+    "text,fragment,speaker",
+    [
+        # the parser read "am" as a verb and hung "posting" on it: the main clause's subject posted
+        ('Jane Roe took to social media, posting at 12:54 am local time (0454 UTC) on Twitter, "Tonight, Tom and I '
+         'tested positive for COVID-19. We will begin our quarantine immediately."', "Tonight", "Jane Roe"),
+        # negative: a participle the parse gives a subject of its own
+        ("The storm hit the coast on Monday, leaving residents saying they had lost everything.", "they had lost",
+         "residents"),
+    ],
+)
+def test_attribution_participle_after_the_main_clause_is_its_subjects(extractor, text, fragment, speaker):
+    quote = find(extractor.extract(text), fragment)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
 def test_attribution_name_after_a_telling_verb_is_its_hearer_not_its_speaker(extractor):
     # the parse leaves "told" with no subject: "Reuters" after it is whom she told, not who did
     text = ('Calling it as "just another apology", Anna Franowska of "Have no fear", an abuse victim support charity, '

@@ -641,7 +641,24 @@ def speaker_heads(verb: Token, quoted: AbstractSet[int] = frozenset()) -> list[T
         and lemma not in HEARER_AFTER_CUES
     ):
         return [after]  # "said Scott", parsed as an object (not "told Reuters")
-    return []
+    held = _participle_after_main_clause(verb)
+    return [held] if held is not None else []
+
+
+def _participle_after_main_clause(verb: Token) -> Token | None:
+    """The subject of its sentence's main verb, for a participle cue set off by a comma after that verb's clause,
+    which the parse hung elsewhere: "Trump took to social media, posting at 12:54 am on Twitter, “...”" (the
+    parser read "am" as a verb and made "posting" its subject)."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    subject = next((c for c in root.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < root.i), None)
+    if root.i >= verb.i or subject is None or not may_speak(subject):
+        return None
+    if subject.pos_ not in ("NOUN", "PROPN") and subject.lower_ not in SUBJECT_PRONOUNS:
+        return None  # "So the, most of the time is ..., understanding ...": the parse's odd subject
+    return subject
 
 
 def _phrase_after_dash(verb: Token) -> Token | None:
