@@ -380,6 +380,11 @@ def test_people_full_name_found_by_the_ner_keeps_all_its_words(extractor):
          "Ann Lutz"),
         ("Hold Melania Trump to the same standards. Weeks ago, Donald Trump spoke in Ohio. Trump said the story "
          "was a lie.", "Donald Trump"),
+        # ... else one with a role
+        ("President Donald Trump said he tested positive, as did his advisers Jared Kushner and Ivanka Trump. "
+         "Trump said he felt fine.", "Donald Trump"),
+        ("Jared Kushner and Ivanka Trump tested negative, as did President Donald Trump. Trump said he felt fine.",
+         "Donald Trump"),
     ],
 )
 def test_people_shared_surname_goes_to_its_owner(extractor, text, speaker):

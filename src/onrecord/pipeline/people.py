@@ -1188,14 +1188,17 @@ def _surname_owner(people: People, indices: list[int], position: int) -> int:
     name: the person the article has already called by the surname alone, else
     the one named most so far, else one not introduced as a relative (:data:`.tables.KINSHIP_ROLES`:
     "drummer Ginger Baker died ... confirmed by his daughter Nettie Baker. Baker was hospitalized"
-    is the drummer), else the one named last.
+    is the drummer), else one with a role ("President Donald Trump ... Jared Kushner and Ivanka Trump. Trump
+    posted ..." is the president), else the one named last.
     """
 
-    def claim(i: int) -> tuple[int, int, bool, int]:
+    def claim(i: int) -> tuple[int, int, bool, bool, int]:
         before = [(s, e) for s, e in people.clusters[i].mentions if s < position]
         alone = sum(1 for s, e in before if e - s == 1)
-        kin = bool(before) and any(role in KINSHIP_ROLES for role in people.clusters[i].roles)
-        return alone, len(before), not kin, max((s for s, _ in before), default=-1)
+        roles = people.clusters[i].roles
+        kin = bool(before) and any(role in KINSHIP_ROLES for role in roles)
+        office = bool(before) and any(role not in KINSHIP_ROLES for role in roles)
+        return alone, len(before), not kin, office, max((s for s, _ in before), default=-1)
 
     return max(indices, key=claim)
 
