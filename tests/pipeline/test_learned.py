@@ -51,6 +51,16 @@ def test_learned_attribution_the_rules_missed_is_added_and_its_speaker_resolved(
     assert quote.confidence == attribution.CONFIDENCE["tagger"]
 
 
+def test_learned_source_ends_where_the_rules_speaker_runs_into_the_content(rules_nlp):
+    # the parse set "Trump", the subject of what was said, beside "statements"
+    text = ("Donald Trump tested positive. According to official statements, Trump, now operating from the hospital, "
+            "is to continue his duties.")
+    found = Tagged([at(text, "official statements")], [at(text, "According to")],
+                   [at(text, "Trump, now operating from the hospital, is to continue his duties")], score=0.99)
+    (quote,) = [q for q in run(rules_nlp, text, [found]) if q.cue is not None]
+    assert quote.speaker is not None and quote.speaker.text == "official statements"
+
+
 @pytest.mark.parametrize(
     "text,cue,pieces,expected",
     [

@@ -111,6 +111,8 @@ def merge_learned(
             and hit.speaker[0] < source[1] and _holds_head(doc, source, hit) and not _holds_its_governor(doc, source, hit)
         ):
             hit.speaker = source
+        elif source and hit.speaker and _runs_into_content(doc, hit.speaker, source, found):
+            hit.speaker, hit.speaker_heads = source, _heads(doc, source)
         if PREFER["content"] == "tagger" and found.content and same.kind == "indirect":
             same.spans = list(found.content)
         elif _after_not_before(doc, same, found, drafts):
@@ -119,6 +121,17 @@ def merge_learned(
         else:
             _widen_content(doc, text, same, found, marks, drafts)
     return sorted(drafts + added, key=lambda d: d.spans[0])
+
+
+def _runs_into_content(doc: Doc, speaker: tuple[int, int], source: tuple[int, int], found: Tagged) -> bool:
+    """Whether the rules' speaker runs on past the tagger's into the tagger's content: "According to official
+    statements, Trump, now operating from the hospital, is to ..." (the parse set "Trump", the subject of what
+    was said, beside "statements")."""
+    content = token_set(doc, found.content)
+    inside = speaker[0] <= source[0] and source[1] < speaker[1]
+    return inside and any(speaker[0] <= i < speaker[1] for i in content) and all(
+        i >= source[1] for i in content if speaker[0] <= i < speaker[1]
+    )
 
 
 def _holds_head(doc: Doc, source: tuple[int, int], hit: CueHit) -> bool:
