@@ -301,6 +301,11 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
         ("Runners from 40 countries took part in the London Marathon, organisers said.", []),
         ("Storm Lorenzo hit the Azores on Wednesday, forecasters said. Lorenzo weakened later.", []),
         ("Hurricane Dorian hit the Bahamas. Dorian Gray said the damage was severe.", ["Dorian Gray"]),
+        # a name the NER calls an organisation, set off beside a role, is a person's
+        ("Nickey Iyambo died on Sunday. The current president of Namibia, Hage Geingob, expressed his sadness.",
+         ["Hage Geingob", "Nickey Iyambo"]),
+        # ... not one beside a role without the commas, nor an organisation beside a thing
+        ("The former lyricist of rock band Grateful Dead was 78, his agent Ann Lee said.", ["Ann Lee"]),
         # a name of two words only ever written "in" it is a place
         ("A car bomb was rammed into a military base in Maidan Shahr on Monday, officials said.", []),
         ("Another shooting took place in Chippewa Falls, Wisconsin, where five died.", []),

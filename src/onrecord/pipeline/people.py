@@ -409,6 +409,10 @@ class PeopleFinder:
             return True  # a name after a title, whatever the lists know of it: "Princess Ubolratana Mahidol"
         if words[0].lower_ in PLACE_FIRST_WORDS and span.label_ != "PERSON":
             return False  # "London Stock Exchange", "Indian Railways"
+        holder = appositive_of(span.root)
+        set_off = span.start > 0 and span.doc[span.start - 1].text == ","
+        if set_off and holder is not None and (_is_role(holder) or holder.lower_ in ROLE_NOUNS):
+            return True  # "the current president of Namibia, Hage Geingob": a name set off beside a role
         return self.is_first_name(words[0].text)
 
     def _without_leading_words(self, words: list[Token]) -> list[Token]:
