@@ -52,6 +52,7 @@ def _set_phrase(token: Token) -> bool:
 
 
 def _form(token: Token) -> str:
+    """A token's lowercase form as :data:`.tables.SET_PHRASES` writes it (’ read as ')."""
     return token.lower_.replace("’", "'")
 
 
