@@ -208,6 +208,27 @@ def batches(data, size: int, rng: random.Random):
 # ---------------------------------------------------------------- main
 
 
+class Average:
+    """Running mean of a model's weights over the checkpoints it is given (in float64)."""
+
+    def __init__(self) -> None:
+        self.total: dict[str, torch.Tensor] = {}
+        self.count = 0
+        self.last_step = -1
+
+    def add(self, model: nn.Module, step: int) -> None:
+        if step == self.last_step:
+            return
+        for name, value in model.state_dict().items():
+            value = value.detach().double()
+            self.total[name] = self.total[name] + value if name in self.total else value.clone()
+        self.count += 1
+        self.last_step = step
+
+    def mean(self, like: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+        return {name: (self.total[name] / self.count).to(value.dtype) for name, value in like.items()}
+
+
 def base_dir(arg: str | None) -> Path:
     if arg:
         return Path(arg)
@@ -259,6 +280,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="continue from a state dict saved by --save-torch (instead of the base weights)")
     parser.add_argument("--no-export", action="store_true")
     parser.add_argument("--save-torch", type=Path, default=None, help="also save the torch state dict here")
+    parser.add_argument("--average-from", type=int, nargs="*", default=[], metavar="STEP",
+                        help="export the mean of the weights taken every --average-every steps from STEP to the "
+                             "last step (checkpoint averaging); with several STEPs the first goes to --out, "
+                             "each other to OUT-avgSTEP")
+    parser.add_argument("--average-every", type=int, default=20)
     args = parser.parse_args(argv)
 
     from safetensors.torch import load_file
@@ -302,6 +328,7 @@ def main(argv: list[str] | None = None) -> None:
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
     loss_fn = nn.CrossEntropyLoss(ignore_index=IGNORE)
+    averages = {start: Average() for start in args.average_from}
     step = 0
     t_train = time.time()
     model.train()
@@ -321,6 +348,9 @@ def main(argv: list[str] | None = None) -> None:
             optimizer.zero_grad()
             step += 1
             running += loss.item()
+            for start, average in averages.items():
+                if step >= start and (step - start) % args.average_every == 0:
+                    average.add(model, step)
             if step % 20 == 0:
                 el = time.time() - t_train
                 print(f"epoch {epoch} step {step}/{total} loss {running / 20:.4f} "
@@ -337,15 +367,27 @@ def main(argv: list[str] | None = None) -> None:
     if args.save_torch:
         torch.save(model.state_dict(), args.save_torch)
     if not args.no_export:
-        meta = {
-            "labels": list(LABELS), "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
-            "max_pieces": MAX_PIECES, "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
-            "seed": args.seed, "limit": args.limit, "freeze": args.freeze, "layers": config["num_hidden_layers"],
-            "init": str(args.init) if args.init else None, "steps": step, "train_windows": len(data),
-            "train_seconds": round(train_seconds), "torch": torch.__version__,
-        }
-        export(model, args.out, base, meta)
-        print(f"wrote {args.out / MODEL_FILE} ({(args.out / MODEL_FILE).stat().st_size / 1e6:.1f} MB)", flush=True)
+        targets = [(args.out, None)]
+        if averages:
+            targets = [(args.out if n == 0 else args.out.with_name(f"{args.out.name}-avg{start}"), start)
+                       for n, start in enumerate(args.average_from)]
+        last = {k: v.clone() for k, v in model.state_dict().items()}
+        for out, start in targets:
+            if start is not None:
+                averages[start].add(model, step)
+                model.load_state_dict(averages[start].mean(last))
+            meta = {
+                "labels": list(LABELS), "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
+                "max_pieces": MAX_PIECES, "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
+                "seed": args.seed, "limit": args.limit, "freeze": args.freeze, "layers": config["num_hidden_layers"],
+                "init": str(args.init) if args.init else None, "steps": step, "train_windows": len(data),
+                "train_seconds": round(train_seconds), "torch": torch.__version__,
+                "average_from": start, "average_every": args.average_every if start is not None else None,
+                "averaged": averages[start].count if start is not None else None,
+            }
+            export(model, out, base, meta)
+            model.load_state_dict(last)
+            print(f"wrote {out / MODEL_FILE} ({(out / MODEL_FILE).stat().st_size / 1e6:.1f} MB)", flush=True)
 
 
 if __name__ == "__main__":
