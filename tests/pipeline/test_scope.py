@@ -164,3 +164,36 @@ def test_scope_order_is_a_base_form_opening_its_sentence(words, tags, heads, dep
     doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, heads=heads, deps=deps)
     verb = next(t for t in doc if t.lower_ in ("say", "tell", "―"))
     assert _order(verb) is order
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Footage from the scene showed the vehicle burn amid what sounds like gunfire.",
+        "The results suggest that fewer guns at home may lower suicide rates.",
+        "Photographs showed the aircraft with its cockpit buried within a house.",
+        "Rising prices indicate that the economy is overheating.",
+        "The data show that crime has fallen since 2010.",
+    ],
+)
+def test_scope_what_evidence_shows_is_left_out(extractor, text):
+    assert extractor.extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The report suggests that the plan failed.", "The report"),
+        ("Jane Roe suggested that the plan failed.", "Jane Roe"),
+        ("Johns Hopkins University data indicated that cases rose by 5 percent.", "Johns Hopkins University data"),
+        ("His findings show that the frogs evolved spikes 25 times.", "His findings"),
+        ("Police confirmed that he had died.", "Police"),
+    ],
+)
+def test_scope_what_someone_wrote_or_published_stays(extractor, text, speaker):
+    assert [q.speaker.text for q in extractor.extract(text).quotes] == [speaker]
+
+
+def test_scope_all_keeps_what_evidence_shows():
+    quotes = Extractor(scope="all").extract("The data show that crime has fallen since 2010.").quotes
+    assert [q.speaker.text for q in quotes] == ["The data"]

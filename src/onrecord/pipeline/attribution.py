@@ -41,7 +41,9 @@ from .merge import merge_learned, tagged_start
 from .paragraphs import inside, stripped, text_of
 from .people import People, title_in_its_phrase, title_of_a_preposition
 from .quotemarks import WORDS, QuoteMarks, ends_a_sentence, find_quotations, paragraphs, title_like
-from .scope import unspoken, without_impressions, without_intentions, without_set_phrases, without_topics
+from .scope import (
+    unspoken, without_evidence, without_impressions, without_intentions, without_set_phrases, without_topics,
+)
 from .tables import (
     CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NESTED_PRONOUNS, NOMINAL_SUBJECT_DEPS,
     ORG_NOUNS, PRONOUNS, SCOPES, SPEECH_VERBS, QUESTION_VERBS, TURN_VOICES, UNNAMED_SPEAKERS, WRITER_VOICES,
@@ -128,6 +130,7 @@ class Attributor:
         if scope == "speech":  # "Asked whether it was too late, ...", "did not say whether ...": no speech
             drafts = [d for d in drafts if d.hit is None or not unspoken(doc, d.hit.tokens)]
             drafts = without_intentions(doc, without_impressions(doc, without_topics(doc, drafts)))
+            drafts = without_evidence(doc, drafts)
         for draft in drafts:
             if draft.kind != "direct":
                 draft.spans = _after_dateline(text, draft.spans)

@@ -7,9 +7,10 @@ from spacy.tokens import Doc, Token
 from .cues import finite_verb
 from .drafts import SPEECH_CUE_WORDS, Draft, token_set
 from .tables import (
-    CLAUSE_VERB_TAGS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NO_ONE, NO_ONE_DETERMINERS,
-    NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS, ORDER_MISTAGS, PERCEPTION_VERBS, POSSIBILITY_MODALS, PREDICATE_CUES,
-    RAISING_VERBS, REPORTING_WORDS, SET_PHRASES, SPEECH_VERBS, THOUGHT_VERBS, UNSAID_PREPS, VOLITION_VERBS,
+    CLAUSE_VERB_TAGS, EVIDENCE_NOUNS, EVIDENCE_VERBS, GENERIC_SPEAKERS, HOPE_VERBS, HYPOTHETICAL_MARKS, NO_ONE,
+    NO_ONE_DETERMINERS, NOMINAL_SUBJECT_DEPS, NOT_SPEECH_PREPS, ORDER_MISTAGS, ORG_LABELS, PERCEPTION_VERBS,
+    POSSIBILITY_MODALS, PREDICATE_CUES, RAISING_VERBS, REPORTING_WORDS, SET_PHRASES, SPEECH_VERBS, THOUGHT_VERBS,
+    UNSAID_PREPS, VOLITION_VERBS,
 )
 
 
@@ -97,6 +98,29 @@ def _impression(doc: Doc, draft: Draft) -> bool:
     if draft.kind != "indirect" or not lemmas & PERCEPTION_VERBS or lemmas & SPEECH_CUE_WORDS:
         return False
     return not any(doc[i].tag_ in CLAUSE_VERB_TAGS for i in token_set(doc, draft.spans))
+
+
+def without_evidence(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """The drafts less what evidence shows, with no one saying it: "Footage from the scene showed ...", "The
+    results suggest that ...", "Rising prices indicate ..." (a verb of :data:`.tables.EVIDENCE_VERBS` whose
+    speaker is a thing seen or measured, :data:`.tables.EVIDENCE_NOUNS`, and no one's). "The report suggests ...",
+    "Jane Roe suggested ...", "Johns Hopkins University data indicated ..." and "His findings show ..." stay:
+    someone wrote, said or published them."""
+    return [d for d in drafts if d.hit is None or d.hit.speaker is None or not _evidence(doc, d)]
+
+
+def _evidence(doc: Doc, draft: Draft) -> bool:
+    assert draft.hit is not None and draft.hit.speaker is not None
+    if not {doc[i].lemma_.lower() for i in draft.hit.tokens} & EVIDENCE_VERBS:
+        return False
+    speaker = doc[draft.hit.speaker[0] : draft.hit.speaker[1]]
+    head = speaker.root
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in EVIDENCE_NOUNS:
+        return False
+    return not any(  # no one's: not "Johns Hopkins University data", "US data", "his findings"
+        t.pos_ == "PROPN" or t.ent_type_ in ORG_LABELS | {"PERSON"} or (t.dep_ == "poss" and t.pos_ == "PRON")
+        for t in speaker if t.i != head.i  # the NER may call the noun itself a name ("Photographs showed")
+    )
 
 
 def without_intentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -75,6 +75,17 @@ RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear"})
 GENERIC_SPEAKERS: frozenset[str] = frozenset({"one"})
 #: ... and verbs of perception with no clause after them and no quotation ("found the area welcoming").
 PERCEPTION_VERBS: frozenset[str] = frozenset({"find", "see", "notice", "spot", "witness"})
+#: ... what evidence shows, not what anyone said: a verb of showing (:data:`EVIDENCE_VERBS`) whose subject is
+#: something seen or measured (:data:`EVIDENCE_NOUNS`): "Footage from the scene showed the vehicle burn", "The
+#: results suggest that ...", "Rising prices indicate ..." (but "The report suggests", "Jane Roe suggested"), ...
+EVIDENCE_VERBS: frozenset[str] = frozenset(
+    {"show", "suggest", "indicate", "reveal", "demonstrate", "prove", "imply", "confirm"}
+)
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    "footage video videotape photo photograph image imagery imaging picture scan x-ray "
+    "data datum evidence result finding observation measurement reading statistic sample test experiment "
+    "simulation calculation frequency rate trend pattern price rise increase decline drop fall growth".split()
+)
 #: ... and intentions: verbs of wanting and planning, reported only with a finite clause ("plans to cut jobs",
 #: "want Obama to push for new laws", "aren't planning on voting" say what someone means to do, not what anyone
 #: said; "hopes that turnout will be high" reports a thought, and "expects the economy to grow" a forecast).
