@@ -1412,9 +1412,20 @@ def test_attribution_organisation_news_names_all_the_time_speaks(extractor, text
         ("A letter from Jane Roe said the school would close.", ["Jane Roe"], []),
         ("Jane Roe spoke on Monday. Roe's letter said the school would close.", ["Jane Roe"], []),
         ("Donald Trump spoke late. His statement said the wall would be built.", ["Donald Trump"], []),
-        # negatives: an organisation's report, a platform's own spokesman
+        # the account it was posted on, whatever the NER made of the owner's name
+        ("In March, Joe Biden announced his plan. A tweet sent from Biden's Twitter account during the debate "
+         "repeated Biden's commitment, saying “My running mate will be a woman.”", ["Joe Biden"], []),
+        ("Jane Roe spoke on Monday. A post on her Facebook page said the school would close.", ["Jane Roe"], []),
+        ("Chadwick Boseman died at 43, according to a statement posted to his official Twitter account.",
+         ["Chadwick Boseman"], []),
+        # an organisation's own text, through "its"
+        ("The NBA suspended its season. The NBA did not name the player. They did say he was not at the arena, "
+         "where the Utah Jazz were to play the Oklahoma City Thunder. According to its press release, the NBA "
+         "was “suspending game play until further notice.”", [], ["NBA"]),
+        # negatives: an organisation's report, a platform's own spokesman, an account no one's
         ("A report by the Brookings Institution said the group used the site.", [], ["Brookings Institution"]),
         ("A Twitter spokesman said the account was suspended.", [], ["Twitter"]),
+        ("Jane Roe spoke on Monday. A post on a Facebook page said the school would close.", [], []),
     ],
 )
 def test_attribution_text_that_speaks_is_its_authors(extractor, text, speakers, organizations):

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .people import Cluster, People, appositives, compound_role, parties_of, post_nominal, role_head
 from .tables import (
-    ANY_ORG_NOUNS, AUTHOR_PREPS, DEFINITE_DETERMINERS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS,
+    ACCOUNT_NOUNS, ACCOUNT_PREPS, ANY_ORG_NOUNS, AUTHOR_PREPS, DEFINITE_DETERMINERS, EPITHETS, GROUP_GENDERS, GROUP_MEMBER_PREPS, GROUP_NOUNS,
     GROUP_WORDS, INDEFINITE_DETERMINERS, KNOWN_ORGANIZATIONS, NOMINAL_SUBJECT_DEPS, ORG_LABELS, ORG_NOUNS,
-    ORG_OF_PREPS, ORG_PRONOUNS, OWNER_DEPS, PARTY_MEMBERS, PERSON_NOUN_GENDERS, PERSON_NOUNS, PERSONAL_ORG_NOUNS,
+    ORG_OF_PREPS, ORG_POSSESSIVES, ORG_PRONOUNS, OWNER_DEPS, PARTY_MEMBERS, PERSON_NOUN_GENDERS, PERSON_NOUNS, PERSONAL_ORG_NOUNS,
     PLACE_LABELS, PLATFORMS, PLURAL_ORG_PRONOUNS, POSTED_NOUNS, PRONOUNS, REPORTING_WORDS, ROLE_NOUNS,
     SUBJECT_PRONOUNS, TITLES, UNNAMED_SPEAKERS,
 )
@@ -247,9 +247,12 @@ class Resolver:
         if named:  # "the mayor, Jane Roe, said"
             return named[:1], []
         form = head.lower_
-        members = self._members_named(head) or self._author(head)
-        if members:  # "Other Republican candidates, including Carly Fiorina and Ben Carson", "a post by Amy Cook"
+        members = self._members_named(head)
+        if members:  # "Other Republican candidates, including Carly Fiorina and Ben Carson"
             return members, []
+        authors, publishers = self._author(head)
+        if authors or publishers:  # "a post by Amy Cook", "its press release"
+            return authors, publishers
         issuer = _issuer(head)
         if issuer is not None:  # "Jessica Mackler issued a statement saying ...": Mackler says it
             return self._resolve_one(issuer)
@@ -274,7 +277,7 @@ class Resolver:
         if head.i in self.organization_at and head.pos_ in ("PROPN", "NOUN"):
             return [], [organization_name(self.organization_at[head.i])]  # "Twitter said" (a known organisation)
         if form in ORG_PRONOUNS and head.pos_ == "PRON":
-            return [], _listed(self._organization(head, None) if self._organization_in_focus(head) else None)
+            return [], _listed(self._organization_in_focus_named(head))
         led = self._persons_organization(head) if head.pos_ == "NOUN" else None
         if led is not None:
             return [], [led]
@@ -318,20 +321,39 @@ class Resolver:
                     found.append(cluster)
         return found
 
-    def _author(self, head: Token) -> list[int]:
-        """The person who wrote or posted what speaks: "a Twitter post by Amy Cook", "a letter from Jane Roe"
-        (:data:`.tables.AUTHOR_PREPS`), "Judge Miller's statement", "his tweet"."""
+    def _author(self, head: Token) -> tuple[list[int], list[str]]:
+        """The person who wrote or posted what speaks, or the organisation that published it: "a Twitter post by
+        Amy Cook", "a letter from Jane Roe" (:data:`.tables.AUTHOR_PREPS`), "Judge Miller's statement", "his
+        tweet", "a tweet sent from Biden's Twitter account" (:data:`.tables.ACCOUNT_NOUNS`), "its press release"
+        (the organisation "it" stands for)."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in POSTED_NOUNS | REPORTING_WORDS:
-            return []
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            return [], []
+        owner = next((c for c in head.children if c.dep_ == "poss"), None) or self._account_owner(head)
+        if owner is not None and owner.lower_ in ORG_POSSESSIVES:
+            return [], _listed(self._organization_in_focus_named(owner))
         if owner is not None:
-            return self._resolve_one(owner)[0][:1]
+            found = self._resolve_one(owner)[0][:1]
+            named = self.people.with_surname(owner.lower_) if owner.pos_ == "PROPN" else []
+            return found or (named if len(named) == 1 else []), []  # the NER may call "Biden's" a place
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in AUTHOR_PREPS:
                 found = [self.people.cluster_of(o) for o in prep.children if o.dep_ == "pobj"]
                 if found and found[0] is not None:
-                    return [found[0]]
-        return []
+                    return [found[0]], []
+        return [], []
+
+    @staticmethod
+    def _account_owner(head: Token) -> Token | None:
+        """Whose account a text came from or was posted on: "a tweet (sent) from Biden's Twitter account", "a
+        post on her Facebook page" (:data:`.tables.ACCOUNT_NOUNS`, :data:`.tables.ACCOUNT_PREPS`)."""
+        holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ACCOUNT_PREPS):
+            for account in prep.children:
+                if account.dep_ == "pobj" and account.lemma_.lower() in ACCOUNT_NOUNS:
+                    owner = next((c for c in account.children if c.dep_ == "poss"), None)
+                    if owner is not None:
+                        return owner
+        return None
 
     def _persons_organization(self, head: Token) -> str | None:
         """The team a person leads, named by its noun (:data:`.tables.PERSONAL_ORG_NOUNS`) and the person's
@@ -477,6 +499,17 @@ class Resolver:
             subject.lower_ in ORG_PRONOUNS or subject.ent_type_ in ORG_LABELS or subject.i in self.organization_at
             or (subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in ORG_NOUNS)
         )
+
+    def _organization_in_focus_named(self, pronoun: Token) -> str | None:
+        """The organisation "it" or "its" stands for: the last main clause's subject when that names one or stands for
+        one ("The NBA did not name him. They did say he ... According to its press release": the NBA, not the
+        team named since), else the last one named, when one is in focus (:meth:`_organization_in_focus`)."""
+        subject = self._last_main_subject(pronoun, WINDOW)
+        if subject is not None and subject.i in self.organization_at:
+            return organization_name(self.organization_at[subject.i])
+        if subject is not None and subject.lower_ in PLURAL_ORG_PRONOUNS:
+            return next(iter(self._organizations_of_subject(subject)), None)
+        return self._organization(pronoun, None) if self._organization_in_focus(pronoun) else None
 
     def _organizations_of_subject(self, pronoun: Token) -> list[str]:
         """The organisations "they" stands for when the last main clause's subject before it, in its sentence or

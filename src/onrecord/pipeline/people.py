@@ -156,6 +156,10 @@ class People:
             return None
         return next(((s, e) for s, e in self.clusters[cluster].mentions if s <= token.i < e), None)
 
+    def with_surname(self, word: str) -> list[int]:
+        """The people whose name ends with ``word`` (lower case) and has more before it."""
+        return _by_surname(self, (word,))
+
     def mentions_in_order(self) -> list[tuple[int, int, int]]:
         """(start token, end token, cluster) of every mention, in document order."""
         found = [(s, e, c) for c, cl in enumerate(self.clusters) for s, e in cl.mentions]

@@ -583,6 +583,8 @@ UNNAMED_SPEAKERS: frozenset[str] = frozenset(
 
 #: Pronouns that stand for an organisation ("Acme said it ..." ... "It added ...").
 ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
+#: The possessive of :data:`ORG_PRONOUNS`: "its press release" is the organisation's.
+ORG_POSSESSIVES: frozenset[str] = frozenset({"its"})
 #: Pronouns that stand for an organisation only when no people are at hand and the subject before them is
 #: one ("The NBA did not name the player. They did say he ...").
 PLURAL_ORG_PRONOUNS: frozenset[str] = frozenset({"they"})
@@ -619,7 +621,11 @@ KNOWN_ORGANIZATIONS: frozenset[str] = frozenset(
 PLATFORMS: frozenset[str] = frozenset(
     "twitter facebook instagram youtube tiktok whatsapp reddit snapchat telegram linkedin".split()
 )
-POSTED_NOUNS: frozenset[str] = frozenset("post tweet video page account livestream message story reel".split())
+POSTED_NOUNS: frozenset[str] = frozenset("post tweet video page account livestream message story reel release".split())
+#: Where a text was posted, and the prepositions that say so: its owner wrote it ("a tweet sent from Biden's
+#: Twitter account", "a post on her Facebook page").
+ACCOUNT_NOUNS: frozenset[str] = frozenset("account page feed handle channel profile timeline blog website".split())
+ACCOUNT_PREPS: frozenset[str] = frozenset({"from", "on", "to", "via"})
 #: Prepositions that give the author of a text that speaks: "a post by Amy Cook", "a letter from Jane Roe".
 AUTHOR_PREPS: frozenset[str] = frozenset({"by", "from"})
 #: Organisations a person leads, named by the person ("Huckabee's campaign", "the Obama administration").
