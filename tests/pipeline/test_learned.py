@@ -13,6 +13,7 @@ import spacy
 from onrecord.api import DEFAULT_MODEL
 from onrecord.pipeline import attribution, merge
 from onrecord.pipeline.attribution import Attributor
+from onrecord.pipeline.drafts import Draft
 from onrecord.pipeline.learned import Tagged
 from onrecord.pipeline.quotemarks import find_quotations
 
@@ -688,3 +689,22 @@ def test_learned_speaker_inside_the_rules_content_ends_it(rules_nlp):
     assert quote.kind == "direct"
     assert quote.spans == [at(text, '"We were lucky to win that one"'), at(text, '"We made a lot of ground."')]
     assert quote.speaker is not None and quote.speaker.people == ["Geoff Ingram"]
+
+
+HUMBLED = 'Jane Roe said she was "humbled" by the results and "we will earn your support." Turnout was low.'
+
+
+@pytest.mark.parametrize(
+    "root,held",
+    [
+        # the content the tagger widened holds the quotation that went on from it: that one goes
+        ('she was "humbled" by the results and "we will earn your support', True),
+        # negative: a content that does not hold it leaves the quotation its own
+        ('she was "humbled" by the results', False),
+    ],
+)
+def test_learned_content_holding_a_continued_quotation_says_it_once(rules_nlp, root, held):
+    doc = rules_nlp.make_doc(HUMBLED)
+    first = Draft("mixed", [at(HUMBLED, root)], None, "clause")
+    later = Draft("direct", [at(HUMBLED, '"we will earn your support."')], None, "quote", follows=first)
+    assert merge._without_continuations_held(doc, [first, later]) == ([first] if held else [first, later])

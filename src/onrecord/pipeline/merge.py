@@ -120,7 +120,20 @@ def merge_learned(
             same.kind, same.spans, same.marks = after.kind, after.spans, after.marks
         else:
             _widen_content(doc, text, same, found, marks, drafts)
-    return sorted(drafts + added, key=lambda d: d.spans[0])
+    return sorted(_without_continuations_held(doc, drafts) + added, key=lambda d: d.spans[0])
+
+
+def _without_continuations_held(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """The drafts less a quotation that goes on from another whose content, widened by the tagger's, now holds
+    all its words ("said he was “humbled” by the results and “... I will make it my mission ...”")."""
+    def words(draft: Draft) -> set[int]:
+        return {i for i in token_set(doc, draft.spans) if not doc[i].is_punct}
+
+    held = {
+        id(d) for d in drafts
+        if d.follows is not None and words(d) <= words(d.follows) and not any(f.follows is d for f in drafts)
+    }
+    return [d for d in drafts if id(d) not in held]
 
 
 def _runs_into_content(doc: Doc, speaker: tuple[int, int], source: tuple[int, int], found: Tagged) -> bool:
