@@ -312,6 +312,15 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
         # not a person's: after a first name, owning something, or written elsewhere as a person
         ("Voters lost faith in Joe Biden last year.", ["Joe Biden"]),
         ("He played early on in Alexis Korner's Blues Incorporated.", ["Alexis Korner"]),
+        # what goes on from an institution's "of" is its name; a name after a title stays a name
+        ("Researchers from the Georgia Institute of Technology (GT) and University of South Carolina Beaufort, "
+         "both in the United States, reported warming seas.", []),
+        ("University of Texas President Jay Hartzell said the campus would close.", ["Jay Hartzell"]),
+        # a thing's name set off beside it; a person's beside a person's noun
+        ("The NCAA has cancelled its own tournament, March Madness, for both leagues.", []),
+        ("His friend, Jane Roe, said he was kind.", ["Jane Roe"]),
+        # a title the tables know
+        ("Johnson met Taoiseach Leo Varadkar in Dublin.", ["Leo Varadkar"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

@@ -24,7 +24,7 @@ from .tables import (
     ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
     KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS,
     OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLACE_NOUNS, PLACE_OWNED_NOUNS, POST_NOMINALS,
-    PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, TITLE_PREPOSITIONS, TITLES,
+    PERSON_NOUNS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, TITLE_PREPOSITIONS, TITLES,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -345,13 +345,16 @@ class PeopleFinder:
 
     def _runs_into_an_institution(self, span: Span) -> bool:
         """ "John Radcliffe Hospital", "[Saint Francis] Hospital", "Gun Violence Archive": a name the NER took
-        for a person's that ends with an institution's word; or holds a place's word after a word that is no
+        for a person's that ends with an institution's word, or goes on from one's "of" ("University of South
+        [Carolina Beaufort]"); or holds a place's word after a word that is no
         first name ("Wellhouse Lane", not "Rob Lane"; "Park Won-soon" opens with his family name)."""
         words = _name_tokens(span)
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if len(words) > 1 and (words[-1].lower_ in INSTITUTION_WORDS or words[0].lower_ in PLACE_PREFIXES) or (
             after is not None and after.is_title and after.lower_ in INSTITUTION_WORDS
         ):
+            return True
+        if _of_an_institution(span):
             return True
         return any(w.lower_ in _NOT_NAME_WORDS for w in words[1:]) and not self.is_first_name(words[0].text)
 
@@ -395,6 +398,8 @@ class PeopleFinder:
         words = self._without_leading_words(_name_tokens(span))
         if words and words[0].lower_ in NAME_PARTICLES | PLACE_PREFIXES:
             return False  # "Al Jazeera", "El Paso": a particle, not a first name; "Fort Lee"
+        if words and _of_an_institution(span.doc[words[0].i : span.end]):
+            return False  # "University of South Carolina Beaufort": no "Carolina Beaufort"
         if words and len(_parts(_split_suffix(words)[0])) == 1 and _regnal_title(words[0]) is not None:
             return self.is_first_name(words[0].text)  # "Queen Elizabeth II", "Pope Francis"
         if not 2 <= len(_parts(words)) <= 4 or not all(_capitalised(w) and _is_word(w) for w in words):
@@ -417,6 +422,8 @@ class PeopleFinder:
         set_off = span.start > 0 and span.doc[span.start - 1].text == ","
         if set_off and holder is not None and (_is_role(holder) or holder.lower_ in ROLE_NOUNS):
             return True  # "the current president of Namibia, Hage Geingob": a name set off beside a role
+        if set_off and holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() not in PERSON_NOUNS:
+            return False  # "its own tournament, March Madness": a thing's name
         return self.is_first_name(words[0].text)
 
     def _without_leading_words(self, words: list[Token]) -> list[Token]:
@@ -935,6 +942,17 @@ def _same_words(word: Token) -> list[Token]:
 def _known_surname(people: People, last: str) -> bool:
     """Whether someone already named with a first name has this surname."""
     return any(c.first is not None and c.last == last for c in people.clusters)
+
+
+def _of_an_institution(span: Span) -> bool:
+    """Whether a name goes on from an institution's "of", over capitalised words that are no titles: "University
+    of South [Carolina Beaufort]", "Institute of [Jane Roe]"; not "the president of Acme, Jane Roe", "University
+    of Texas President Jane Roe"."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and doc[i].is_title and doc[i].lower_.rstrip(".") not in TITLES:
+        i -= 1
+    return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in INSTITUTION_WORDS and doc[i - 1].is_title
 
 
 def _by_surname(people: People, parts: tuple[str, ...]) -> list[int]:

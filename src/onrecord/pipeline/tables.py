@@ -420,6 +420,7 @@ TITLES: dict[str, tuple[str | None, str | None]] = {
     "chancellor": ("chancellor", None),
     "minister": ("minister", None),
     "premier": ("premier", None),
+    "taoiseach": ("taoiseach", None),
     "prime": (None, None),
     "king": ("king", "m"),
     "queen": ("queen", "f"),
