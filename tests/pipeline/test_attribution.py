@@ -379,6 +379,34 @@ def test_attribution_told_outlet_is_not_part_of_the_content(extractor):
     assert quote.text.startswith("Agence France-Presse") and quote.addressee is None
 
 
+@pytest.mark.parametrize(
+    "text,content,addressee",
+    [
+        # the parser made the outlet and the clause's subject one object of "told"
+        ("Baslan Damang, a port official, on Tuesday told The Jakarta Post radio broadcasts were being used to "
+         "alert other ships.", "radio broadcasts were being used", "The Jakarta Post"),
+        ("Democrat Chuck Schumer, the Senate minority leader, told MSNBC Cummings “was a great man,” while "
+         "Republican President Trump noted his “strength, passion and wisdom” on Twitter.",
+         "Cummings “was a great man", "MSNBC"),
+        # negatives: a hearer with no name, a name that is the whole object
+        ("Jane Roe told reporters the bill was dead.", "the bill was dead", "reporters"),
+        ("Jane Roe told The Jakarta Post the bill was dead.", "the bill was dead", "The Jakarta Post"),
+    ],
+)
+def test_attribution_told_outlet_run_into_the_subject_is_the_hearer(extractor, text, content, addressee):
+    quote = find(extractor.extract(text), content.split()[-1])
+    assert quote.text.startswith(content) and quote.addressee is not None and quote.addressee.text == addressee
+
+
+def test_attribution_no_addressee_before_its_cue(extractor):
+    # the parser made "1st" (of "1st Fleet Command") a dative of "told": whom the words went to follows the cue
+    text = ("“We will continue searching until we find it,” 1st Fleet Command's Navy Information Agency head Arba "
+            "Agung told The Jakarta Post, which also today reported location data falsely showing the ship in "
+            "Sunda Kelapa Port.")
+    quote = find(extractor.extract(text), "continue searching")
+    assert quote.addressee is not None and quote.addressee.text == "The Jakarta Post"
+
+
 @pytest.mark.parametrize("text,fragment,speakers,kind,cue,addressee", CASES)
 def test_attribution_finds_speaker(extractor, text, fragment, speakers, kind, cue, addressee):
     result = extractor.extract(text)

@@ -218,6 +218,10 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
     stray = _subject_parsed_as_object(token, content)
     if stray is not None:  # "have indicated Hickenlooper was encouraged to drop out"
         hit.content_more = [*hit.content_more, stray.i]
+    split = _hearer_run_into_subject(token, content) if lemma in ADDRESSEE_OBJECT_CUES else None
+    if split is not None:  # "told The Jakarta Post radio broadcasts were used": the Post heard it (the addressee)
+        hit.content_more = [*hit.content_more, split[1].i]
+        hit.content_exclude = set(hit.content_exclude) | set(range(*split[0]))
     if hit.addressee is None and content is not None and lemma in ADDRESSEE_OBJECT_CUES:
         outlet = _addressee_run_into_clause(token, content)
         if outlet is not None:  # "told Agence France-Presse arson has been ruled out"
@@ -777,13 +781,15 @@ def addressee_span(verb: Token, lemma: str) -> tuple[int, int] | None:
     infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _to_infinitive(c)), None)
     for child in verb.children:
         if (
-            lemma in ADDRESSEE_OBJECT_CUES and child.pos_ in ("PROPN", "NOUN", "PRON")
+            lemma in ADDRESSEE_OBJECT_CUES and child.pos_ in ("PROPN", "NOUN", "PRON") and child.i > verb.i
             and (
                 child.dep_ == "dative"
                 or (child.dep_ == "dobj" and (lemma not in THING_OBJECT_CUES or _a_hearer(child)))
             )
         ):
-            return _addressee_mention(child)
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            split = _hearer_run_into_subject(verb, clause) if child.dep_ == "dobj" else None
+            return _addressee_mention(child) if split is None else split[0]
         if (
             infinitive is not None and child.dep_ == "prep" and child.lower_ in APPEAL_PREPS.get(lemma, ())
             and child.i < infinitive.i
@@ -862,6 +868,24 @@ def _subject_parsed_as_object(verb: Token, clause: Token | None) -> Token | None
     if obj is None or obj.right_edge.i + 1 != clause.left_edge.i or verb.lemma_.lower() in ADDRESSEE_OBJECT_CUES:
         return None
     return obj
+
+
+def _hearer_run_into_subject(verb: Token, clause: Token | None) -> tuple[tuple[int, int], Token] | None:
+    """A name right after the cue that the parser ran into the object it made of the reported clause's subject
+    ("told [The Jakarta Post] radio broadcasts were being used", with "broadcasts" the object and "were being
+    used" left with no subject): the name, whom the words went to, and that object. Who may be told is who may
+    speak (:data:`.tables.SPEAKING_LABELS`)."""
+    if clause is None or clause.dep_ != "ccomp" or clause.i < verb.i:
+        return None
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in clause.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.right_edge.i + 1 != clause.left_edge.i:
+        return None
+    ent = next((e for e in verb.doc.ents if e.start == verb.i + 1), None)
+    if ent is None or ent.label_ not in SPEAKING_LABELS or ent.end > obj.i:
+        return None  # "told reporters the bill was dead" has no name to split off
+    return (ent.start, ent.end), obj
 
 
 def _addressee_run_into_clause(verb: Token, clause: Token) -> tuple[int, int] | None:

@@ -259,8 +259,8 @@ def _without_hearer_pieces(doc: Doc, found: Tagged) -> Tagged:
 
 def _after_hearer(doc: Doc, piece: Offsets, hearer: tuple[int, int]) -> Offsets:
     """A piece of content that opens with the hearer, from the word after it (punctuation included); not where
-    a verb follows it, which the hearer is then the subject of (the parse's hearer in "told The Jakarta Post radio
-    broadcasts were used" is "The Jakarta Post radio broadcasts")."""
+    a verb follows it, which the hearer is then the subject of ("told the officers were late", as the parse may
+    have it)."""
     words = sorted(i for i in token_set(doc, [piece]) if not doc[i].is_punct)
     if not words or words[0] != hearer[0] or words[-1] < hearer[1]:
         return piece
