@@ -75,9 +75,9 @@ def test_learned_source_ends_where_the_rules_speaker_runs_into_the_content(rules
          ["“Basic checks were not done.”"]),
         ("Jane Roe told reporters the plant would close.", "told", ["reporters the plant would close"],
          ["the plant would close"]),
-        # not where the parse made the hearer the subject of what follows
+        # the outlet the parse ran into the reported clause's subject is the hearer too
         ("Jane Roe told The Daily Post radio signals were used to warn ships.", "told",
-         ["The Daily Post radio signals were used to warn ships"], ["The Daily Post radio signals were used to warn ships"]),
+         ["The Daily Post radio signals were used to warn ships"], ["radio signals were used to warn ships"]),
         # a piece that goes on past the hearer of "urge" keeps it
         ("In May, Jane Roe urged voters to stay home.", "urged", ["In May", "voters to stay home"],
          ["In May", "voters to stay home"]),
