@@ -1815,3 +1815,25 @@ def test_attribution_text_issued_speaks_for_who_issued_it(extractor, text, speak
 )
 def test_attribution_relative_word_before_the_cue(rules, text, content):
     assert [q.text for q in rules.extract(text).quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speaker",
+    [
+        # a quotation a colon opens right after an attribution's content is the same speaker's
+        ("The California Department of Corrections and Rehabilitation (CDCR) did not identify Sirhan as the victim. "
+         "Rather, government sources confirmed his identity to various news outlets anonymously.\n\n"
+         "The Department issued a statement that an inmate had been stabbed: \"There was an assault on an inmate on "
+         "Friday, August 30 at Richard J. Donovan Correctional Facility at 2:21 p.m. [...] Officers responded "
+         "quickly and found an inmate with stab wound injuries [...] He was transported to an outside hospital for "
+         "medical care, and is currently in stable condition.\" They also said they believed they had identified "
+         "the attacker, who was being held in isolation pending investigation.", "There was an assault",
+         "The Department"),
+        # negative: a colon after narration gives the quotation no speaker
+        ("Jane Roe runs the beach café in town. The town council has one rule for the summer: \"Dogs stay off the "
+         "beach after noon, whoever owns them and however small they are.\"", "Dogs stay off", None),
+    ],
+)
+def test_attribution_quotation_after_a_colon_goes_on_from_the_content_before(extractor, text, fragment, speaker):
+    quote = find(extractor.extract(text), fragment)
+    assert (quote.speaker.text if quote.speaker is not None else None) == speaker

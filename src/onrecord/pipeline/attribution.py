@@ -124,6 +124,7 @@ class Attributor:
         if tagged:
             inside = [t for t in tagged if not any(a <= tagged_start(t) < b for a, b in skip)]
             drafts = merge_learned(doc, text, drafts, inside, marks, quoted, everything=scope == "all")
+        drafts = _quotations_after_colons(text, drafts)
         drafts = without_set_phrases(doc, _absorb_quotations(text, drafts))
         drafts = _nothing_after_own_quotation(doc, _no_reporting_clause_reported(doc, drafts))
         drafts = _pieces_to_own_cues(doc, drafts)
@@ -313,6 +314,21 @@ def _outside_cue(text: str, spans: list[tuple[int, int]], cue: tuple[int, int]) 
         if start < end:
             kept.append((start, end))
     return kept or spans
+
+
+def _quotations_after_colons(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A quotation with no cue that a colon opens, right after another attribution's content, goes on from it:
+    "The Department issued a statement that an inmate had been stabbed: “There was an assault ...”" is the
+    Department's statement (the tagger found the cue, after the rules had left the quotation alone)."""
+    for draft in drafts:
+        if draft.kind != "direct" or draft.hit is not None or draft.follows is not None or draft.speaker_heads:
+            continue
+        start = draft.spans[0][0]
+        before = [d for d in drafts if d is not draft and d.hit is not None and d.hit.speaker is not None
+                  and d.spans[-1][1] <= start and text[d.spans[-1][1] : start].strip() == ":"]
+        if before:
+            draft.follows, draft.how = before[-1], "continues"
+    return drafts
 
 
 def _absorb_quotations(text: str, drafts: list[Draft]) -> list[Draft]:
