@@ -321,6 +321,12 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
         ("His friend, Jane Roe, said he was kind.", ["Jane Roe"]),
         # a title the tables know
         ("Johnson met Taoiseach Leo Varadkar in Dublin.", ["Leo Varadkar"]),
+        # a surname alone that names only an institution elsewhere is the institution
+        ("Sirhan Sirhan was serving his time at Richard J. Donovan Correctional Facility in San Diego County. "
+         "At his own request, Sirhan was eventually transferred to the general population at Donovan.",
+         ["Sirhan Sirhan"]),
+        ("Ann Radcliffe founded John Radcliffe Hospital in 1770. Radcliffe said the wards were full.",
+         ["Ann Radcliffe"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

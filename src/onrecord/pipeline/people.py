@@ -276,9 +276,17 @@ class PeopleFinder:
                 people.token_cluster[w.i] = index
 
     def _name_spans(self, doc: Doc) -> list[Span]:
+        persons = [
+            s for s in (_widen(e, self._opens_no_name) for e in doc.ents if e.label_ == "PERSON") if _written_as_name(s)
+        ]
+        institutions = [s for s in persons if self._runs_into_an_institution(s)]
+        named_for = {  # the surname of the person an institution is named for: "Richard J. Donovan [Facility]"
+            w.lower_ for words in map(_name_tokens, institutions)
+            if len(words) >= 3 and self.is_first_name(words[0].text) for w in words[1:-1]
+        }
         spans = [
-            s for s in (_widen(e, self._opens_no_name) for e in doc.ents if e.label_ == "PERSON")
-            if _written_as_name(s) and not self._runs_into_an_institution(s)
+            s for s in persons if s not in institutions
+            and not (len(_name_tokens(s)) == 1 and _name_tokens(s)[0].lower_ in named_for)  # "at Donovan"
         ]
         workplaces = {
             t.i for ent in doc.ents if ent.label_ == "ORG" and ent.start > 0
