@@ -1829,11 +1829,20 @@ def test_attribution_relative_word_before_the_cue(rules, text, content):
          "medical care, and is currently in stable condition.\" They also said they believed they had identified "
          "the attacker, who was being held in isolation pending investigation.", "There was an assault",
          "The Department"),
+        # a quotation goes on from the one before when only that one's cue and an aside stand between them
+        ("\"I am in awe of the people who ran towards danger to keep us all safe\" tweeted Mayor of London Sadiq "
+         "Khan (no relation). \"The bravery of the emergency services and ordinary Londoners is incredible.\"",
+         "The bravery", "Mayor of London Sadiq Khan (no relation)"),
+        # not across narration, whatever brackets it holds: the content the colon ends is the governor's
+        ("\"I give my victory to my mother,\" Madina Bizheva said. ((ru))Russian: Свою победу я дарю маме.\n\n"
+         "Contestants came from many parts of Russia. The new governor offered to diversify the economy, reducing "
+         "the focus on oil and gas: \"Now the annual volume of our exports has come close to a billion dollars.\"",
+         "Now the annual", "The new governor"),
         # negative: a colon after narration gives the quotation no speaker
         ("Jane Roe runs the beach café in town. The town council has one rule for the summer: \"Dogs stay off the "
          "beach after noon, whoever owns them and however small they are.\"", "Dogs stay off", None),
     ],
 )
-def test_attribution_quotation_after_a_colon_goes_on_from_the_content_before(extractor, text, fragment, speaker):
+def test_attribution_quotation_going_on_from_the_one_or_the_content_before(extractor, text, fragment, speaker):
     quote = find(extractor.extract(text), fragment)
     assert (quote.speaker.text if quote.speaker is not None else None) == speaker

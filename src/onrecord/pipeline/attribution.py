@@ -124,7 +124,7 @@ class Attributor:
         if tagged:
             inside = [t for t in tagged if not any(a <= tagged_start(t) < b for a, b in skip)]
             drafts = merge_learned(doc, text, drafts, inside, marks, quoted, everything=scope == "all")
-        drafts = _quotations_after_colons(text, drafts)
+        drafts = _quotations_going_on(doc, text, drafts, quoted)
         drafts = without_set_phrases(doc, _absorb_quotations(text, drafts))
         drafts = _nothing_after_own_quotation(doc, _no_reporting_clause_reported(doc, drafts))
         drafts = _pieces_to_own_cues(doc, drafts)
@@ -316,19 +316,32 @@ def _outside_cue(text: str, spans: list[tuple[int, int]], cue: tuple[int, int]) 
     return kept or spans
 
 
-def _quotations_after_colons(text: str, drafts: list[Draft]) -> list[Draft]:
-    """A quotation with no cue that a colon opens, right after another attribution's content, goes on from it:
-    "The Department issued a statement that an inmate had been stabbed: “There was an assault ...”" is the
-    Department's statement (the tagger found the cue, after the rules had left the quotation alone)."""
+def _quotations_going_on(doc: Doc, text: str, drafts: list[Draft], quoted: set[int]) -> list[Draft]:
+    """Rule 3 again, for cues the tagger found after the rules had left a quotation alone: a quotation with no
+    cue goes on from the one before when only that one's cue clause stands between them ("“I am in awe ...”
+    tweeted Mayor of London Sadiq Khan (no relation). “The bravery ... is incredible.”"), and from the
+    content a colon ends ("The Department issued a statement that an inmate had been stabbed: “There was an
+    assault ...”")."""
+    kept: list[Draft] = []
     for draft in drafts:
         if draft.kind != "direct" or draft.hit is not None or draft.follows is not None or draft.speaker_heads:
+            kept.append(draft)
             continue
         start = draft.spans[0][0]
-        before = [d for d in drafts if d is not draft and d.hit is not None and d.hit.speaker is not None
-                  and d.spans[-1][1] <= start and text[d.spans[-1][1] : start].strip() == ":"]
-        if before:
-            draft.follows, draft.how = before[-1], "continues"
-    return drafts
+        before = [d for d in kept if d.spans[-1][1] <= start]
+        previous = max(before, key=lambda d: d.spans[-1][1], default=None)
+        if (
+            previous is not None and previous.kind == "direct" and _root(previous).hit is not None
+            and _nothing_between(doc, previous, draft, quoted)
+        ):
+            previous.take_in(draft)
+            continue
+        colon = [d for d in before if d.hit is not None and d.hit.speaker is not None
+                 and text[d.spans[-1][1] : start].strip() == ":"]
+        if colon:
+            draft.follows, draft.how = colon[-1], "continues"
+        kept.append(draft)
+    return kept
 
 
 def _absorb_quotations(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -803,9 +816,25 @@ def _nothing_between(doc: Doc, previous: Draft, draft: Draft, quoted: set[int]) 
             own.update(_cue_clause(doc[source.hit.verb]))  # "said Caddell, speaking of her health.
     if source.speaker is not None:
         own.update(range(*source.speaker))
+    own.update(_bracketed(between))  # "tweeted Mayor of London Sadiq Khan (no relation)."
     return not any(
         t.pos_ in _CONTENT_POS for t in between if t.i not in quoted and t.i not in own and not t.is_space
     )
+
+
+def _bracketed(span: Span) -> set[int]:
+    """The tokens of a span inside round brackets that close within its sentence: an aside."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for token in span:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            inside.update(range(opened, token.i + 1))
+            opened = None
+        elif opened is not None and (token.is_sent_start or "\n" in token.text):
+            opened = None  # "((ru))Russian: ...": no aside
+    return inside
 
 
 def _cue_clause(verb: Token) -> set[int]:
