@@ -327,6 +327,11 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
          ["Sirhan Sirhan"]),
         ("Ann Radcliffe founded John Radcliffe Hospital in 1770. Radcliffe said the wards were full.",
          ["Ann Radcliffe"]),
+        # a place an institution's name holds is no one elsewhere
+        ("Researchers from the University of Colorado at Boulder (CU Boulder) and the College of Wooster in Ohio "
+         "reported it. “It matters,” said study co-author Karen Alley. The Wooster professor added, “We need to.”",
+         ["Karen Alley"]),
+        ("Acme Corporation CEO Jane Roe said the plant would close.", ["Jane Roe"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

@@ -284,6 +284,9 @@ class PeopleFinder:
             w.lower_ for words in map(_name_tokens, institutions)
             if len(words) >= 3 and self.is_first_name(words[0].text) for w in words[1:-1]
         }
+        named_for |= {  # "the College of Wooster": no "Wooster" elsewhere ("The Wooster professor")
+            t.lower_ for t in doc if t.is_title and t.pos_ == "PROPN" and _of_an_institution(doc[t.i : t.i + 1])
+        }
         spans = [
             s for s in persons if s not in institutions
             and not (len(_name_tokens(s)) == 1 and _name_tokens(s)[0].lower_ in named_for)  # "at Donovan"
@@ -953,14 +956,23 @@ def _known_surname(people: People, last: str) -> bool:
 
 
 def _of_an_institution(span: Span) -> bool:
-    """Whether a name goes on from an institution's "of", over capitalised words that are no titles: "University
-    of South [Carolina Beaufort]", "Institute of [Jane Roe]"; not "the president of Acme, Jane Roe", "University
-    of Texas President Jane Roe"."""
+    """Whether a name goes on from an institution's "of", over capitalised words that are no titles and the
+    words that join a place to them: "University of South [Carolina Beaufort]", "University of Colorado at
+    [Boulder]", "the College of [Wooster]"; not "the president of Acme, Jane Roe", "University of Texas President
+    Jane Roe", "Acme Corporation CEO Jane Roe"."""
     doc = span.doc
     i = span.start - 1
-    while i > 0 and doc[i].is_title and doc[i].lower_.rstrip(".") not in TITLES:
+    while i > 0 and (
+        (doc[i].is_title and doc[i].lower_.rstrip(".") not in TITLES) or doc[i].lower_ in INSTITUTION_LINKS
+    ):
+        if doc[i].lower_ == "of" and doc[i - 1].is_title and doc[i - 1].lower_ in INSTITUTION_WORDS:
+            return True
         i -= 1
-    return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in INSTITUTION_WORDS and doc[i - 1].is_title
+    return False
+
+
+#: Words that join an institution's name to a place in it: "University of Colorado at Boulder".
+INSTITUTION_LINKS = frozenset({"of", "at", "in"})
 
 
 def _by_surname(people: People, parts: tuple[str, ...]) -> list[int]:
