@@ -232,6 +232,22 @@ def test_people_first_of_two_surnames_joins_the_full_name(extractor):
     assert quote.speaker.people == ["Lucia Ortega Blanco"]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a middle name, an initial or a second surname written once more: one person
+        ("Pedro Pierluisi was sworn in on Friday. The court said the oath of the Honorable Pedro R. Pierluisi "
+         "Urrutia was unconstitutional.", ["Pedro Pierluisi"]),
+        ("John Luk Jok spoke on Monday. Later John Luk said the talks had failed.", ["John Luk Jok"]),
+        # negatives: another surname, a common word run into the name
+        ("Pedro Pierluisi was sworn in on Friday. Pedro Martinez said the oath was unconstitutional.",
+         ["Pedro Pierluisi", "Pedro Martinez"]),
+    ],
+)
+def test_people_longer_name_of_the_same_person_joins_it(extractor, text, expected):
+    assert names(extractor.extract(text)) == sorted(expected)
+
+
 def test_people_name_mislabelled_by_the_ner_is_still_a_person(extractor):
     # spaCy's small model often labels such names ORG; a known first name makes them people
     result = extractor.extract("Critics praised Keira Moloney and Oscar Whitfield in the new play.")

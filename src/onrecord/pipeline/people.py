@@ -504,6 +504,13 @@ class PeopleFinder:
             for i, c in enumerate(people.clusters):
                 if c.first is not None and (c.first, c.last, c.suffix) == (parts[0], parts[-1], suffix):
                     return i
+            longer = [  # "Pedro Pierluisi" and "Pedro R. Pierluisi Urrutia": a middle name and a second surname
+                i for i, c in enumerate(people.clusters)
+                if c.first == parts[0] and c.suffix == suffix and (c.last in parts[1:-1] or parts[-1] in c.parts[1:-1])
+                and not any(p in self.common_words for p in {*parts, *c.parts} - ({*parts} & {*c.parts}))
+            ]  # not "Narendra Modi Announced", a heading run into the name
+            if len(longer) == 1:
+                return longer[0]
             # a surname of several words ("Le Drian" for Jean-Yves Le Drian)
             return _nearest(people, _by_surname(people, parts), position)
         word = parts[0]
