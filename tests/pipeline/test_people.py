@@ -348,6 +348,12 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
          "reported it. “It matters,” said study co-author Karen Alley. The Wooster professor added, “We need to.”",
          ["Karen Alley"]),
         ("Acme Corporation CEO Jane Roe said the plant would close.", ["Jane Roe"]),
+        # a name a company's noun stands before is the company's, wherever it is written
+        ("On Tuesday, US-based software company Red Hat announced its plans. Will Red Hat keep its promise? Red "
+         "Hat said it would.", []),
+        ("Tech firm Acme Robotics said sales fell. Acme Robotics will cut jobs.", []),
+        # negative: a name after a company's noun that is the subject of a clause on it
+        ("The company Jane Roe founded in 1990 went bankrupt.", ["Jane Roe"]),
     ],
 )
 def test_people_institution_words_and_one_word_places(extractor, text, expected):

@@ -21,10 +21,10 @@ from .cues import agent_noun
 from .paragraphs import inside, text_of
 from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
-    ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHEN_ROLE_PREFIXES, HYPHENS, INTERVIEWER_LABELS, KINSHIP_ROLES,
-    KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS,
-    OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PLACE_LABELS, PLACE_NOUNS, PLACE_OWNED_NOUNS, POST_NOMINALS,
-    PERSON_NOUNS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, TITLE_PREPOSITIONS, TITLES,
+    ANY_ORG_NOUNS, ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHENS, HYPHEN_ROLE_PREFIXES, INTERVIEWER_LABELS,
+    KINSHIP_ROLES, KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES,
+    NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PERSON_NOUNS, PLACE_LABELS, PLACE_NOUNS,
+    PLACE_OWNED_NOUNS, POST_NOMINALS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, TITLES, TITLE_PREPOSITIONS,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -318,6 +318,8 @@ class PeopleFinder:
                     spans.append(span)
             run = []
         spans = [piece for span in spans for piece in _split_at_separators(span) if not _storm(piece)]
+        companies = _companies(doc)
+        spans = [s for s in spans if not _company_name(_lowered(_name_tokens(s)), companies)]
         return sorted(self._headline_names(doc, spans), key=lambda s: s.start)
 
     def _headline_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -976,6 +978,25 @@ def _of_an_institution(span: Span) -> bool:
             return True
         i -= 1
     return False
+
+
+def _company_name(name: tuple[str, ...], companies: set[tuple[str, ...]]) -> bool:
+    """Whether a name is a company's ("software company Red Hat" ... "Red Hat said"), or ends with the name of
+    one of several words ("Will Red Hat ...?", a question, is no Will)."""
+    return any(c == name[-len(c) :] and (len(c) > 1 or c == name) for c in companies)
+
+
+def _companies(doc: Doc) -> set[tuple[str, ...]]:
+    """The names a company's noun stands before as their modifier: "software company Red Hat", "tech firm Acme
+    Robotics" (:data:`.tables.ANY_ORG_NOUNS`); not "the company Jane Roe founded"."""
+    found: set[tuple[str, ...]] = set()
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.dep_ != "compound" or noun.lemma_.lower() not in ANY_ORG_NOUNS:
+            continue
+        name = doc[noun.i + 1 : noun.head.i + 1]
+        if noun.head.pos_ == "PROPN" and len(name) and all(t.pos_ == "PROPN" and _capitalised(t) for t in name):
+            found.add(_lowered(list(name)))
+    return found
 
 
 #: Words that join an institution's name to a place in it: "University of Colorado at Boulder".
