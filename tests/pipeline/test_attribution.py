@@ -1846,3 +1846,22 @@ def test_attribution_relative_word_before_the_cue(rules, text, content):
 def test_attribution_quotation_going_on_from_the_one_or_the_content_before(extractor, text, fragment, speaker):
     quote = find(extractor.extract(text), fragment)
     assert (quote.speaker.text if quote.speaker is not None else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text,fragment,speakers",
+    [
+        # "the X added" just after a quotation, with no one named X: that quotation's speaker goes on
+        ("“Warm water is attacking the ice shelves,” said study co-author Karen Alley. The Wooster professor "
+         "added, “These effects matter.”", "These effects", ["Karen Alley"]),
+        # negatives: a group, a quotation further back, a verb that does not go on
+        ("“Warm water is attacking the ice shelves,” said study co-author Karen Alley. The researchers added, "
+         "“These effects matter.”", "These effects", []),
+        ("“Warm water is attacking the ice shelves,” said study co-author Karen Alley. The shelves are thin. "
+         "The ice is old. The Wooster professor added, “These effects matter.”", "These effects", []),
+        ("“Warm water is attacking the ice shelves,” said study co-author Karen Alley. The Wooster professor "
+         "said, “These effects matter.”", "These effects", []),
+    ],
+)
+def test_attribution_described_speaker_going_on_is_the_last_speaker(extractor, text, fragment, speakers):
+    assert people(find(extractor.extract(text), fragment)) == speakers

@@ -45,8 +45,9 @@ from .scope import (
     unspoken, without_evidence, without_impressions, without_intentions, without_set_phrases, without_topics,
 )
 from .tables import (
-    CATENATIVE_GAP_DEPS, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NESTED_PRONOUNS, NOMINAL_SUBJECT_DEPS,
-    ORG_NOUNS, PRONOUNS, SCOPES, SPEECH_VERBS, QUESTION_VERBS, TURN_VOICES, UNNAMED_SPEAKERS, WRITER_VOICES,
+    CATENATIVE_GAP_DEPS, CONTINUING_CUES, DATELINE_PATTERN, FIRST_PERSON_SINGULAR, NESTED_PRONOUNS,
+    NOMINAL_SUBJECT_DEPS, ORG_NOUNS, PRONOUNS, SCOPES, SPEECH_VERBS, QUESTION_VERBS, TURN_VOICES, UNNAMED_SPEAKERS,
+    WRITER_VOICES,
 )
 from .turns import Turn
 
@@ -280,6 +281,8 @@ class Attributor:
             draft.referent = resolver.resolve([doc[i] for i in draft.speaker_heads])
         if draft.speaker is not None and not (draft.referent and draft.referent.people):
             draft.referent = resolver.name_ending(*draft.speaker) or draft.referent
+        if hit is not None and draft.follows is None and not (draft.referent and draft.referent.people):
+            draft.referent = _described_speaker_going_on(doc, hit, said or []) or draft.referent
         speaker = None
         if draft.speaker is not None:
             span = doc[draft.speaker[0] : closed_bracket(doc, *draft.speaker)]
@@ -624,6 +627,28 @@ def _only_cue_before_colon(doc: Doc, hit: CueHit, colon: int) -> bool:
     return all(t.i in own or t.is_punct or t.dep_ in BLOCK_CUE_DEPS for t in between) and not any(
         t.is_sent_start for t in between
     )
+
+
+def _described_speaker_going_on(
+    doc: Doc, hit: CueHit, said: list[tuple[list[tuple[int, int]], Referent]]
+) -> Referent | None:
+    """Who "the X added" is when no one the article names holds X: whoever spoke the quotation just before,
+    in that sentence or the one before (:data:`.tables.CONTINUING_CUES`: "“…,” said study co-author Karen
+    Alley. The Wooster professor added, “…”")."""
+    verb = doc[hit.verb]
+    if verb.lemma_.lower() not in CONTINUING_CUES or len(hit.speaker_heads) != 1 or not said:
+        return None
+    head = doc[hit.speaker_heads[0]]
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not definite:
+        return None
+    spans, referent = said[-1]
+    if len(referent.people) != 1:
+        return None
+    last = doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand")
+    sentence = verb.sent.start
+    before = doc[sentence - 1].sent.start if sentence > 0 else sentence
+    return referent if last is not None and last[-1].sent.start in (sentence, before) else None
 
 
 def _first_person(

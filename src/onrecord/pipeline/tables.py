@@ -66,6 +66,10 @@ VERB_LEMMA_FIXES: dict[str, str] = {
     "feels": "feel", "blasts": "blast", "blogged": "blog",
 }
 
+#: Cue lemmas of going on speaking: "the X added" just after a quotation is its speaker, when no one the
+#: article names holds X (see :func:`.attribution._described_speaker_going_on`).
+CONTINUING_CUES: frozenset[str] = frozenset({"add", "continue"})
+
 #: Cue lemmas of asking: whoever answers next is someone else (see :meth:`.coref.Resolver.resolve`).
 QUESTION_VERBS: frozenset[str] = frozenset({"ask", "question", "inquire", "enquire", "wonder"})
 
