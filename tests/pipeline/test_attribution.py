@@ -1865,3 +1865,10 @@ def test_attribution_quotation_going_on_from_the_one_or_the_content_before(extra
 )
 def test_attribution_described_speaker_going_on_is_the_last_speaker(extractor, text, fragment, speakers):
     assert people(find(extractor.extract(text), fragment)) == speakers
+
+
+def test_attribution_organisation_name_leaves_out_a_possessive_the_ner_ran_in(extractor):
+    text = ("The United States' National Institute of Allergy and Infectious Disease's director, Dr. Anthony Fauci, "
+            "said of the outbreak that it was bad.")
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker.organizations == ["National Institute of Allergy and Infectious Disease"]

@@ -649,7 +649,10 @@ def has_name(ent: Span) -> bool:
 
 def organization_name(ent: Span) -> str:
     """An organisation's name as a speaker's referent: "the EPA" is "EPA", "Associated Press (" and "the
-    World Health Organization (WHO" are "Associated Press" and "World Health Organization"."""
+    World Health Organization (WHO" are "Associated Press" and "World Health Organization", "the National
+    Institute of Allergy and Infectious Disease's" (the NER ran the possessive in) "National Institute of ..."."""
+    if len(ent) > 1 and ent[-1].dep_ == "case" and ent[-1].head.dep_ == "poss":
+        ent = ent.doc[ent.start : ent.end - 1]  # "the Institute's director"; but "Macy's said"
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return _TRAILING_BRACKET.sub("", name).rstrip(" ([{-–—,;:") or name.strip(" ()[]{}")
 
