@@ -75,6 +75,8 @@ def test_learned_source_ends_where_the_rules_speaker_runs_into_the_content(rules
          ["“Basic checks were not done.”"]),
         ("Jane Roe told reporters the plant would close.", "told", ["reporters the plant would close"],
          ["the plant would close"]),
+        ("Jane Roe told reporters, “The plant will close.”", "told", ["reporters, “The plant will close"],
+         ["“The plant will close.”"]),
         # the outlet the parse ran into the reported clause's subject is the hearer too
         ("Jane Roe told The Daily Post radio signals were used to warn ships.", "told",
          ["The Daily Post radio signals were used to warn ships"], ["radio signals were used to warn ships"]),

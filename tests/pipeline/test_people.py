@@ -352,6 +352,12 @@ def test_people_a_name_outside_a_title_is_a_person(extractor, text, name):
         ("On Tuesday, US-based software company Red Hat announced its plans. Will Red Hat keep its promise? Red "
          "Hat said it would.", []),
         ("Tech firm Acme Robotics said sales fell. Acme Robotics will cut jobs.", []),
+        # a company set off beside a role a company holds; a person beside an office
+        ("Its biggest creditor, Goldman Sachs, said the loan would be repaid.", []),
+        ("A State Department spokesperson, Morgan Ortagus, said the United States was disappointed.",
+         ["Morgan Ortagus"]),
+        # "in" after trust is no place
+        ("Voters put their trust in Narendra Modi, the survey found.", ["Narendra Modi"]),
         # negative: a name after a company's noun that is the subject of a clause on it
         ("The company Jane Roe founded in 1990 went bankrupt.", ["Jane Roe"]),
     ],
@@ -432,6 +438,9 @@ def test_people_full_name_found_by_the_ner_keeps_all_its_words(extractor):
          "Trump said he felt fine.", "Donald Trump"),
         ("Jared Kushner and Ivanka Trump tested negative, as did President Donald Trump. Trump said he felt fine.",
          "Donald Trump"),
+        # ... an office, not any role: the one named last
+        ("Prosecutor Anne Walsh opened the case against Michael Walsh on Monday. Walsh said he was innocent.",
+         "Michael Walsh"),
     ],
 )
 def test_people_shared_surname_goes_to_its_owner(extractor, text, speaker):

@@ -108,6 +108,10 @@ def test_scope_words_not_said_or_only_a_topic_are_left_out(extractor, text):
         # a "no" inside the words, or in a name, is no one's
         ("A spokesman said no group claimed the attack.", "said"),
         ("Republic Act No. 3846 states no person shall run a radio station without a franchise.", "states"),
+        # "No 10" (Downing Street) and "no fewer than" are someone
+        ("No 10 said the prime minister had full confidence in the chancellor.", "said"),
+        ("A No 10 spokesman said the prime minister had full confidence in him.", "said"),
+        ("No fewer than 20 lawmakers said they would vote against the bill.", "said"),
     ],
 )
 def test_scope_a_condition_inside_the_words_keeps_them(extractor, text, cue):

@@ -258,15 +258,18 @@ def _without_hearer_pieces(doc: Doc, found: Tagged) -> Tagged:
 
 
 def _after_hearer(doc: Doc, piece: Offsets, hearer: tuple[int, int]) -> Offsets:
-    """A piece of content that opens with the hearer, from the word after it (punctuation included); not where
-    a verb follows it, which the hearer is then the subject of ("told the officers were late", as the parse may
-    have it)."""
+    """A piece of content that opens with the hearer, from the word after it (an opening quotation mark included,
+    not a comma); not where a verb follows it, which the hearer is then the subject of ("told the officers were
+    late", as the parse may have it)."""
     words = sorted(i for i in token_set(doc, [piece]) if not doc[i].is_punct)
     if not words or words[0] != hearer[0] or words[-1] < hearer[1]:
         return piece
     if doc[hearer[1]].pos_ in ("AUX", "VERB"):
         return piece
-    return doc[hearer[1]].idx, piece[1]
+    start = hearer[1]
+    while start < len(doc) - 1 and (doc[start].is_punct and not doc[start].is_quote or doc[start].is_space):
+        start += 1  # "told reporters, “The plant will close.”": no comma opens what was said
+    return (doc[start].idx, piece[1]) if doc[start].idx < piece[1] else piece
 
 
 def _without_stray_pieces(doc: Doc, found: Tagged, quoted: set[int]) -> Tagged:

@@ -21,10 +21,11 @@ from .cues import agent_noun
 from .paragraphs import inside, text_of
 from .quotemarks import QuoteMarks, find_quotations, title_like
 from .tables import (
-    ANY_ORG_NOUNS, ARTICLES, CAPTION_WORDS, COMPOUND_ROLES, HYPHENS, HYPHEN_ROLE_PREFIXES, INTERVIEWER_LABELS,
-    KINSHIP_ROLES, KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS, NAME_SUFFIXES,
-    NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PERSON_NOUNS, PLACE_LABELS, PLACE_NOUNS,
-    PLACE_OWNED_NOUNS, POST_NOMINALS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, TITLES, TITLE_PREPOSITIONS,
+    ANY_ORG_NOUNS, ARTICLES, CAPTION_WORDS, COMPANY_ROLES, COMPOUND_ROLES, HYPHENS, HYPHEN_ROLE_PREFIXES,
+    INTERVIEWER_LABELS, KINSHIP_ROLES, KNOWN_ORGANIZATIONS, MIN_ONE_WORD_MENTIONS, NAME_PARTICLES, NAME_SEPARATORS,
+    NAME_SUFFIXES, NOMINAL_SUBJECT_DEPS, OFFICE_DOMAINS, PARTY_WORDS, PERSONAL_ORG_NOUNS, PERSON_NOUNS,
+    PLACE_LABELS, PLACE_NOUNS, PLACE_OWNED_NOUNS, POST_NOMINALS, PRONOUNS, REGNAL_TITLES, ROLE_NOUNS, TITLES,
+    TITLE_PREPOSITIONS, TRUST_WORDS,
 )
 
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
@@ -433,8 +434,10 @@ class PeopleFinder:
             return False  # "London Stock Exchange", "Indian Railways"
         holder = appositive_of(span.root)
         set_off = span.start > 0 and span.doc[span.start - 1].text == ","
-        if set_off and holder is not None and (_is_role(holder) or holder.lower_ in ROLE_NOUNS):
+        office = holder is not None and (holder.lower_ in TITLES or holder.lemma_.lower() in ROLE_NOUNS)
+        if set_off and office and holder.lemma_.lower() not in COMPANY_ROLES:
             return True  # "the current president of Namibia, Hage Geingob": a name set off beside a role
+            # (not "Its biggest creditor, Goldman Sachs", "its largest investor, SoftBank": a company's role)
         if set_off and holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() not in PERSON_NOUNS:
             return False  # "its own tournament, March Madness": a thing's name
         return self.is_first_name(words[0].text)
@@ -1158,11 +1161,18 @@ def _written_as_places(spans: list[Span]) -> set[str]:
 
 
 def _after_place_preposition(span: Span) -> bool:
-    """ "in Chippewa Falls": a name right after a preposition of place (:data:`PLACE_PREPOSITIONS`), as its object."""
+    """ "in Chippewa Falls": a name right after a preposition of place (:data:`PLACE_PREPOSITIONS`), as its object;
+    not "trust in Narendra Modi" (:data:`.tables.TRUST_WORDS`)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
-    return before is not None and before.lower_ in PLACE_PREPOSITIONS and span.root.dep_ == "pobj" and not possessive
+    trust = before is not None and any(  # "trust in", "put their trust in"
+        w.lemma_.lower() in TRUST_WORDS for w in (before.head, *(c for c in before.head.children if c.dep_ == "dobj"))
+    )
+    return (
+        before is not None and before.lower_ in PLACE_PREPOSITIONS and span.root.dep_ == "pobj" and not possessive
+        and not trust
+    )
 
 
 def _parts(words: list[Token]) -> list[str]:
@@ -1262,8 +1272,9 @@ def _surname_owner(people: People, indices: list[int], position: int) -> int:
     name: the person the article has already called by the surname alone, else
     the one named most so far, else one not introduced as a relative (:data:`.tables.KINSHIP_ROLES`:
     "drummer Ginger Baker died ... confirmed by his daughter Nettie Baker. Baker was hospitalized"
-    is the drummer), else one with a role ("President Donald Trump ... Jared Kushner and Ivanka Trump. Trump
-    posted ..." is the president), else the one named last.
+    is the drummer), else one with an office (:data:`.tables.TITLES`: "President Donald Trump ... Jared Kushner
+    and Ivanka Trump. Trump posted ..." is the president; "Prosecutor Anne Walsh ... Michael Walsh" is no such
+    case), else the one named last.
     """
 
     def claim(i: int) -> tuple[int, int, bool, bool, int]:
@@ -1271,7 +1282,7 @@ def _surname_owner(people: People, indices: list[int], position: int) -> int:
         alone = sum(1 for s, e in before if e - s == 1)
         roles = people.clusters[i].roles
         kin = bool(before) and any(role in KINSHIP_ROLES for role in roles)
-        office = bool(before) and any(role not in KINSHIP_ROLES for role in roles)
+        office = bool(before) and any(role_head(role) in TITLES for role in roles)  # not "neighbour", "prosecutor"
         return alone, len(before), not kin, office, max((s for s, _ in before), default=-1)
 
     return max(indices, key=claim)

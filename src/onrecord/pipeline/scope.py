@@ -214,12 +214,22 @@ def _by_no_one(verb: Token) -> bool:
     """Whether a verb's subject says no one did it: "No group claimed responsibility", "Nobody said"
     (:data:`.tables.NO_ONE`, :data:`.tables.NO_ONE_DETERMINERS`)."""
     return any(
-        c.dep_ in NOMINAL_SUBJECT_DEPS and c.pos_ != "PROPN" and (
-            c.lower_ in NO_ONE
-            or any(d.dep_ == "det" and d.tag_ == "DT" and d.lower_ in NO_ONE_DETERMINERS for d in c.children)
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.pos_ not in ("PROPN", "NUM") and (
+            c.lower_ in NO_ONE or any(_no_one_determiner(d, c) for d in c.children)
         )
         for c in verb.children
-    )  # not "Republic Act No. 3846 states ..."
+    )  # not "Republic Act No. 3846 states ...", "No 10 said ..." (Downing Street)
+
+
+def _no_one_determiner(det: Token, subject: Token) -> bool:
+    """Whether ``det`` says none of ``subject`` spoke: "No group", "Neither candidate"; not "No fewer than 20
+    lawmakers", "A No 10 spokesman" (a determiner that does not open the subject, or a number after it)."""
+    doc = det.doc
+    after = doc[det.i + 1] if det.i + 1 < len(doc) else None
+    return (
+        det.dep_ == "det" and det.tag_ == "DT" and det.lower_ in NO_ONE_DETERMINERS and det.i == subject.left_edge.i
+        and (after is None or not (after.like_num or after.tag_ in ("JJR", "RBR")))
+    )
 
 
 def _asked(verb: Token) -> bool:

@@ -152,6 +152,16 @@ UNSAID_PREPS: frozenset[str] = frozenset({"without", "instead"})
 #: claimed responsibility", "Neither candidate said" (its determiner).
 NO_ONE: frozenset[str] = frozenset({"nobody", "none", "noone"})
 NO_ONE_DETERMINERS: frozenset[str] = frozenset({"no", "neither"})
+#: Roles a company holds as often as a person: a name set off beside one is no person for that ("Its biggest
+#: creditor, Goldman Sachs, said ...").
+COMPANY_ROLES: frozenset[str] = frozenset(
+    "owner investor shareholder creditor lender buyer seller supplier sponsor donor partner bidder client customer "
+    "rival winner".split()
+)
+#: Words whose "in" is no place: "put their trust in Narendra Modi", "lost faith in Joe Biden".
+TRUST_WORDS: frozenset[str] = frozenset(
+    "trust faith confidence belief believe interest invest hope pride".split()
+)
 HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless"})
 #: Modals that make a cue a possibility, not a report: "critics might argue that ...", "some may recall ..."
 #: (but "may have suggested" is a hedged report: a perfect keeps it).
@@ -178,8 +188,8 @@ SET_PHRASES: tuple[tuple[str, ...], ...] = (
 #: ..." read as a name): with no subject, it still gives the order.
 ORDER_MISTAGS: frozenset[str] = frozenset({"NN", "NNP", "VBP"})
 
-#: Prepositions and subordinators the parser may take for a name when one opens a sentence ("Amongst reported
-#: incidents ..." read as a speaker "Amongst" and its cue "reported"): no one.
+#: Prepositions and subordinators the parser may take for a name ("Amongst reported incidents ..." read as a
+#: speaker "Amongst" and its cue "reported"): no speaker of the tagger's is only these.
 NOT_NAMES: frozenset[str] = frozenset(
     "amongst among amid amidst despite although though whilst while upon towards toward throughout unlike via "
     "beyond besides".split()
