@@ -125,7 +125,7 @@ class Attributor:
         if tagged:
             inside = [t for t in tagged if not any(a <= tagged_start(t) < b for a, b in skip)]
             drafts = merge_learned(doc, text, drafts, inside, marks, quoted, everything=scope == "all")
-        drafts = _quotations_going_on(doc, text, drafts, quoted)
+            drafts = self._continuations(doc, drafts, people, quoted)  # again, for cues only the tagger found
         drafts = without_set_phrases(doc, _absorb_quotations(text, drafts))
         drafts = _nothing_after_own_quotation(doc, _no_reporting_clause_reported(doc, drafts))
         drafts = _pieces_to_own_cues(doc, drafts)
@@ -229,7 +229,9 @@ class Attributor:
         return None  # a scare quote or a title ("“Clean coal” remains a slogan")
 
     def _continuations(self, doc: Doc, drafts: list[Draft], people: People, quoted: set[int]) -> list[Draft]:
-        """Rule 3: quotations with no cue continue the one before, or take the subject before.
+        """Rule 3: quotations with no cue continue the one before (or the content a colon ends), or take the
+        subject before. It runs again after the tagger's attributions are merged: their cues may be the ones
+        before ("“I am in awe ...” tweeted Mayor of London Sadiq Khan (no relation). “The bravery ...”").
 
         A continuation of a direct quotation becomes one more piece of it, as the
         attribution corpora mark it ("“…,” said Scott. “…”" is one attribution).
@@ -239,15 +241,17 @@ class Attributor:
         for draft in drafts:
             if draft.how in ("none", "short"):
                 continues = (  # a credit line closes its quotation: the next one is someone else's
-                    previous is not None and previous.how != "credit" and _nothing_between(doc, previous, draft, quoted)
+                    previous is not None and previous.how != "credit" and previous.spans[-1][1] <= draft.spans[0][0]
+                    and _nothing_between(doc, previous, draft, quoted)
                 )
                 if continues and previous.kind == "direct":
                     previous.take_in(draft)
                     continue
                 if draft.how == "short":
                     continue  # a title or a scare quote: kept only as more of a quotation ("“Neither do I.”")
-                if continues:
-                    draft.follows, draft.how = previous, "continues"
+                colon = None if continues else _content_a_colon_ends(text_of(doc), kept, draft.spans[0][0])
+                if continues or colon is not None:
+                    draft.follows, draft.how = previous if continues else colon, "continues"
                 else:
                     subject = _subject_before(doc, draft.spans[0][0], people)
                     if subject is not None:
@@ -319,32 +323,12 @@ def _outside_cue(text: str, spans: list[tuple[int, int]], cue: tuple[int, int]) 
     return kept or spans
 
 
-def _quotations_going_on(doc: Doc, text: str, drafts: list[Draft], quoted: set[int]) -> list[Draft]:
-    """Rule 3 again, for cues the tagger found after the rules had left a quotation alone: a quotation with no
-    cue goes on from the one before when only that one's cue clause stands between them ("“I am in awe ...”
-    tweeted Mayor of London Sadiq Khan (no relation). “The bravery ... is incredible.”"), and from the
-    content a colon ends ("The Department issued a statement that an inmate had been stabbed: “There was an
-    assault ...”")."""
-    kept: list[Draft] = []
-    for draft in drafts:
-        if draft.kind != "direct" or draft.hit is not None or draft.follows is not None or draft.speaker_heads:
-            kept.append(draft)
-            continue
-        start = draft.spans[0][0]
-        before = [d for d in kept if d.spans[-1][1] <= start]
-        previous = max(before, key=lambda d: d.spans[-1][1], default=None)
-        if (
-            previous is not None and previous.kind == "direct" and _root(previous).hit is not None
-            and _nothing_between(doc, previous, draft, quoted)
-        ):
-            previous.take_in(draft)
-            continue
-        colon = [d for d in before if d.hit is not None and d.hit.speaker is not None
-                 and text[d.spans[-1][1] : start].strip() == ":"]
-        if colon:
-            draft.follows, draft.how = colon[-1], "continues"
-        kept.append(draft)
-    return kept
+def _content_a_colon_ends(text: str, drafts: list[Draft], start: int) -> Draft | None:
+    """The attribution whose content a colon ends right before ``start`` ("The Department issued a statement that
+    an inmate had been stabbed: “There was an assault ...”"), if one with a speaker does."""
+    found = [d for d in drafts if d.hit is not None and d.hit.speaker is not None
+             and d.spans[-1][1] <= start and text[d.spans[-1][1] : start].strip() == ":"]
+    return found[-1] if found else None
 
 
 def _absorb_quotations(text: str, drafts: list[Draft]) -> list[Draft]:

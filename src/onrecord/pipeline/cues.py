@@ -860,14 +860,26 @@ def _relayed_content(verb: Token) -> Token | None:
 def _subject_parsed_as_object(verb: Token, clause: Token | None) -> Token | None:
     """The reported clause's subject, which the parser made the cue's object: "have indicated [Hickenlooper]
     was encouraged", with "was encouraged" left with no subject of its own."""
+    if verb.lemma_.lower() in ADDRESSEE_OBJECT_CUES:
+        return None  # "told reporters ...": whom, see :func:`_hearer_run_into_subject`
+    return _object_before_subjectless_clause(verb, clause)
+
+
+def _object_before_subjectless_clause(verb: Token, clause: Token | None) -> Token | None:
+    """The cue's object right before its reported clause when that clause has no subject of its own: the
+    clause's subject, as the parser may have it ("have indicated [Hickenlooper] was encouraged")."""
     if clause is None or clause.dep_ != "ccomp" or clause.i < verb.i:
         return None
     if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in clause.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i or verb.lemma_.lower() in ADDRESSEE_OBJECT_CUES:
-        return None
-    return obj
+    return obj if obj is not None and obj.right_edge.i + 1 == clause.left_edge.i else None
+
+
+def _told_name_after(verb: Token) -> Span | None:
+    """The named entity right after a cue, when it is one that may be told (:data:`.tables.SPEAKING_LABELS`)."""
+    ent = next((e for e in verb.doc.ents if e.start == verb.i + 1), None)
+    return ent if ent is not None and ent.label_ in SPEAKING_LABELS else None
 
 
 def _hearer_run_into_subject(verb: Token, clause: Token | None) -> tuple[tuple[int, int], Token] | None:
@@ -875,15 +887,11 @@ def _hearer_run_into_subject(verb: Token, clause: Token | None) -> tuple[tuple[i
     ("told [The Jakarta Post] radio broadcasts were being used", with "broadcasts" the object and "were being
     used" left with no subject): the name, whom the words went to, and that object. Who may be told is who may
     speak (:data:`.tables.SPEAKING_LABELS`)."""
-    if clause is None or clause.dep_ != "ccomp" or clause.i < verb.i:
+    obj = _object_before_subjectless_clause(verb, clause)
+    if obj is None or obj.left_edge.i != verb.i + 1:
         return None
-    if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in clause.children):
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.left_edge.i != verb.i + 1 or obj.right_edge.i + 1 != clause.left_edge.i:
-        return None
-    ent = next((e for e in verb.doc.ents if e.start == verb.i + 1), None)
-    if ent is None or ent.label_ not in SPEAKING_LABELS or ent.end > obj.i:
+    ent = _told_name_after(verb)
+    if ent is None or ent.end > obj.i:
         return None  # "told reporters the bill was dead" has no name to split off
     return (ent.start, ent.end), obj
 
@@ -895,8 +903,8 @@ def _addressee_run_into_clause(verb: Token, clause: Token) -> tuple[int, int] | 
     subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None or subject.left_edge.i != verb.i + 1:
         return None
-    ent = next((e for e in verb.doc.ents if e.start == verb.i + 1), None)
-    if ent is None or ent.label_ not in SPEAKING_LABELS or ent.end > subject.i or not verb.doc[ent.end].is_alpha:
+    ent = _told_name_after(verb)
+    if ent is None or ent.end > subject.i or not verb.doc[ent.end].is_alpha:
         return None  # not "told Brussels-based media network EURACTIV ..."
     return ent.start, ent.end
 
