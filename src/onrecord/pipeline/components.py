@@ -9,7 +9,9 @@
 * ``onrecord_attribution``: the quotations, with cue, speaker and addressee.
 * ``onrecord``: all of the above after the parser, in one step
   (``nlp.add_pipe("onrecord")``); it also puts ``onrecord_paragraphs`` before
-  the parser when the pipeline has one and lacks it.
+  the parser when the pipeline has one and lacks it, and puts
+  ``onrecord_attribute_ruler`` (:mod:`.tagtable`: the same attributes, found
+  five times faster) in place of spaCy's ``attribute_ruler``.
 
 Results are on ``doc._.quotes`` (list of :class:`~onrecord.records.Quote`),
 ``doc._.people`` (list of :class:`~onrecord.records.Person`) and
@@ -32,6 +34,7 @@ from .lemmas import fix_verb_lemmas
 from .paragraphs import non_prose_spans, set_paragraph_starts, text_of
 from .people import People, PeopleFinder, common_words, office_domain
 from .tables import MIN_TURNS, TURN_MARKS
+from .tagtable import use_tag_table
 from .turns import Turn, find_turns
 
 NONPROSE_KEY = "onrecord_nonprose"
@@ -228,6 +231,7 @@ def make_onrecord(
 ) -> Onrecord:
     if "parser" in nlp.pipe_names and "onrecord_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
+    use_tag_table(nlp)
     return Onrecord(
         thoughts=thoughts, learned=learned, tagger_threads=tagger_threads, scope=scope, common_words=common_words(nlp)
     )
