@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from onrecord.pipeline.people import one_word_name
+from onrecord.pipeline.people import _widen, one_word_name
 
 VOCAB = spacy.blank("en").vocab  # with the lexical attributes ("is_lower") a bare Vocab lacks
 
@@ -389,6 +389,33 @@ def test_people_name_cut_short_by_the_ner_is_widened(extractor):
     result = extractor.extract(text)
     assert names(result) == ["Graciano Mijares"]
     assert [q.speaker.people for q in result.quotes] == [["Graciano Mijares"], ["Graciano Mijares"]]
+
+
+@pytest.mark.parametrize(
+    "words,ents,name",
+    [
+        # a name particle neither opens nor ends a name: the NER's other label gives way
+        (["Arnel", "dela", "Vega", "said"], ["B-ORG", "B-PERSON", "I-PERSON", "O"], "Arnel dela Vega"),
+        (["Ursula", "von", "der", "Leyen", "said"], ["B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O"],
+         "Ursula von der Leyen"),
+        # negatives: no particle at the edge, or the name already whole
+        (["Acme", "Jane", "Roe", "said"], ["B-ORG", "B-PERSON", "I-PERSON", "O"], "Jane Roe"),
+        (["Jane", "Roe", "Boston", "said"], ["B-PERSON", "I-PERSON", "B-GPE", "O"], "Jane Roe"),
+        (["Maria", "de", "la", "Cruz", "said"], ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"],
+         "Maria de la Cruz"),
+    ],
+)
+def test_people_name_particles_neither_open_nor_end_a_name(words, ents, name):
+    pos = ["PROPN" if w[0].isupper() or w in ("dela", "von", "der", "de", "la") else "VERB" for w in words]
+    doc = hand_parsed(words, pos, ents)
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+    assert _widen(person, lambda token: False).text == name
+
+
+def test_people_von_der_leyen_is_one_person(extractor):
+    result = extractor.extract("Ursula von der Leyen said the plan works. Von der Leyen added that it was cheap.")
+    assert names(result) == ["Ursula von der Leyen"]
+    assert [q.speaker.people for q in result.quotes] == [["Ursula von der Leyen"], ["Ursula von der Leyen"]]
 
 
 def test_people_the_is_never_part_of_a_name(extractor):

@@ -830,7 +830,8 @@ def _genders_from_pronouns(doc: Doc, people: People, quotations: list[tuple[int,
 
 
 def _widen(ent: Span, opens_no_name: Callable[[Token], bool]) -> Span:
-    """A person's name as the NER should have cut it: "Superintendent [Graciano] Mijares", "Arnel [dela Vega]";
+    """A person's name as the NER should have cut it: "Superintendent [Graciano] Mijares", "Arnel [dela Vega]",
+    "[Ursula von der] Leyen";
     not "Afterwards [Trump]" (``opens_no_name``: the first word of a sentence that is no part of a name)."""
     doc = ent.doc
     start, end = ent.start, ent.end
@@ -842,6 +843,14 @@ def _widen(ent: Span, opens_no_name: Callable[[Token], bool]) -> Span:
         start -= 1
     while end < len(doc) and _name_part(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
+    if (  # "[Arnel] dela Vega", the given name taken for an organisation: a particle does not open a name
+        start > 0 and doc[start].lower_ in NAME_PARTICLES and _name_part(doc[start - 1])
+        and doc[start - 1].ent_iob_ != "I" and not _place_of_office(doc[start - 1])
+        and not opens_no_name(doc[start - 1])
+    ):
+        start -= 1
+    while end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and _name_part(doc[end]):
+        end += 1  # "Ursula von der [Leyen]", the surname taken for a place: nor does one end it
     while end + 1 < len(doc) and doc[end + 1].is_alpha and _hyphenated(doc[end - 1], doc[end + 1]):
         end += 2  # "Kim Jong[-un]"
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
