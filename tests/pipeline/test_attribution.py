@@ -1397,6 +1397,34 @@ def test_attribution_whom_a_speaker_urges_or_calls_on_is_the_addressee(extractor
 
 
 @pytest.mark.parametrize(
+    "text,content,addressee",
+    [
+        # the parser hung the reported clause on the hearer as a relative clause
+        ("The president told a gathering of union leaders that few workers understood the stakes better than they did.",
+         "that few workers understood the stakes better than they did", "a gathering of union leaders"),
+        ("Obama told a meeting of Pacific Island leaders that few people understood the stakes of climate change.",
+         "that few people understood the stakes of climate change", "a meeting of Pacific Island leaders"),
+        ("The mayor told a group of local business owners that the road would reopen in June.",
+         "that the road would reopen in June", "a group of local business owners"),
+        ("A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was Jalal Saifur "
+         "Rahman, a director of Bengali Anti-Corruption Commission.",
+         "that one of the deceased was Jalal Saifur Rahman, a director of Bengali Anti-Corruption Commission",
+         "Anadolu Agency, a local news outlet"),
+        ("The senator told reporters that the bill was dead.", "that the bill was dead", "reporters"),
+        # negatives: a story is no hearer, and "urged X to" keeps its object in the content (as PolNeAR marks it)
+        ("She told the story that her father wrote in 1950.", None, None),
+        ("Trump urged supporters to monitor polling places.", "supporters to monitor polling places", "supporters"),
+    ],
+)
+def test_attribution_clause_hung_on_the_hearer_is_the_content(extractor, text, content, addressee):
+    quotes = [q for q in extractor.extract(text, scope="all").quotes if q.addressee is not None or content is None]
+    if content is None:
+        assert all(q.addressee is None for q in quotes)
+        return
+    assert [(q.text, q.addressee.text) for q in quotes] == [(content, addressee)]
+
+
+@pytest.mark.parametrize(
     "text,organizations",
     [
         ("An Intel spokeswoman said the company would not comment.", ["Intel"]),

@@ -179,6 +179,8 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         or (c.dep_ == "dobj" and c.lower_ in CUE_OBJECTS.get(lemma, ()))  # "as Anders put it, ..."
     ]
     content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
+    if content is None and lemma in ADDRESSEE_OBJECT_CUES and lemma in lemmas:
+        content = _clause_hung_on_hearer(token)
     predicate = predicate_of(token) if content is None else None
     if lemma not in lemmas and not particles and predicate is None and not _said_by_a_text(token, quoted):
         return None
@@ -825,8 +827,8 @@ def _addressee_mention(head: Token) -> tuple[int, int]:
     doc = head.doc
     for i in range(head.i + 1, end):
         if doc[i].dep_ in ("mark", "relcl", "acl", "ccomp", "advcl") or doc[i].tag_ in ("WP", "WDT", "WRB"):
-            end = i
-            break
+            end = min(i, doc[i].left_edge.i) if doc[i].left_edge.i > head.i else i
+            break  # "told a group of owners [that the road] would reopen": the clause from its first word
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in EDGE_POS):
         end -= 1  # "told a caucus meeting [being] held in a church"
     return start, end
@@ -874,6 +876,27 @@ def _object_before_subjectless_clause(verb: Token, clause: Token | None) -> Toke
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj if obj is not None and obj.right_edge.i + 1 == clause.left_edge.i else None
+
+
+def _clause_hung_on_hearer(verb: Token) -> Token | None:
+    """A reported clause the parser made a relative clause of the hearer: "told [a meeting of Pacific Island
+    leaders] that few people understood ...", "told a group of owners that the road would reopen". A clause
+    that "that" opens, after a hearer who may speak, with a subject of its own (not "that" itself)."""
+    hearer = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if hearer is None or not (may_speak(hearer) or any(may_speak(m) for m in _members(hearer))):
+        return None
+    for clause in hearer.subtree:
+        if clause.dep_ != "relcl" or clause.i <= hearer.i or clause.left_edge.lower_ != "that":
+            continue
+        subjects = [c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        if subjects and all(c.i != clause.left_edge.i for c in subjects) and finite_verb(clause):
+            return clause
+    return None
+
+
+def _members(group: Token) -> list[Token]:
+    """Who a noun's "of" phrase says it is made of: "a meeting of [leaders]"."""
+    return [o for p in group.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def _told_name_after(verb: Token) -> Span | None:

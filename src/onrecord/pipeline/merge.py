@@ -453,11 +453,22 @@ def _with_parsed_content(doc: Doc, found: Tagged, cue: set[int], source: tuple[i
 
 def _parsed_if_wider(doc: Doc, found: Tagged, cue: set[int], source: tuple[int, int]) -> Tagged:
     """A tagger content becomes the parse's clause or object of its cue when that holds it and more
-    (the tagger often stops short of the clause's end)."""
+    (the tagger often stops short of the clause's end), but not with whom the words went to before the clause
+    ("told Anadolu Agency, a local news outlet, that ...", where the parser hung the clause on the hearer)."""
     parsed = _with_parsed_content(doc, replace(found, content=[]), cue, source)
-    if parsed.content and token_set(doc, found.content) < token_set(doc, parsed.content):
-        return parsed
-    return found
+    if not parsed.content or not token_set(doc, found.content) < token_set(doc, parsed.content):
+        return found
+    hearer = _learned_addressee(doc, cue)
+    if hearer is not None and set(range(*hearer)) & token_set(doc, parsed.content) and _clause_after(doc, hearer[1]):
+        return found  # but "urged supporters to monitor polling places" is all content, as PolNeAR marks it
+    return parsed
+
+
+def _clause_after(doc: Doc, i: int) -> bool:
+    """Whether "that" opens a clause at word ``i``, past a comma ("told Anadolu Agency, ..., [that] ...")."""
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    return i < len(doc) and doc[i].lower_ == "that"
 
 
 def _learned_source(
