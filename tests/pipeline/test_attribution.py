@@ -1900,3 +1900,22 @@ def test_attribution_organisation_name_leaves_out_a_possessive_the_ner_ran_in(ex
             "said of the outbreak that it was bad.")
     (quote,) = extractor.extract(text).quotes
     assert quote.speaker.organizations == ["National Institute of Allergy and Infectious Disease"]
+
+
+@pytest.mark.parametrize(
+    "text,speaker,people",
+    [
+        # a name set off after a text is the subject of the clause, not who the text is
+        ("President Donald Trump tested positive on Friday. According to official statements, Trump, now operating "
+         "from the hospital, is to continue performing his duties.", "official statements", []),
+        ("Senator Jane Roe spoke on Monday. According to the reports, Roe, who chairs the panel, will resign.",
+         "the reports", []),
+        # negatives: after a person's noun, the name set off is the speaker
+        ("According to the finance director, Paul Chen, the budget is short.", "the finance director, Paul Chen",
+         ["Paul Chen"]),
+        ("The mayor's spokesman, John Lee, said the road was closed.", "The mayor's spokesman, John Lee", ["John Lee"]),
+    ],
+)
+def test_attribution_name_set_off_after_a_text_is_not_its_speaker(extractor, text, speaker, people):
+    quote = extractor.extract(text).quotes[-1]
+    assert (quote.speaker.text, quote.speaker.people) == (speaker, people)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import may_speak
 from .people import Cluster, People, appositives, compound_role, parties_of, post_nominal, role_head
 from .tables import (
     ACCOUNT_NOUNS, ACCOUNT_PREPS, ANY_ORG_NOUNS, AUTHOR_PREPS, DEFINITE_DETERMINERS, EPITHETS, GROUP_GENDERS,
@@ -378,8 +379,9 @@ class Resolver:
     def _name_set_off_after(self, head: Token) -> list[int]:
         """The person named between commas right after a noun or its phrase, whatever the parse made of it
         ("Trump’s Indiana chairman, Rex Early, said", with "Early" parsed as an adverb; "the president of the
-        League for Human Rights, Jamel Msallem, said", with the name hung on another noun)."""
-        if head.pos_ != "NOUN":
+        League for Human Rights, Jamel Msallem, said", with the name hung on another noun); not after a noun
+        no one is named for ("According to official statements, Trump, now in hospital, is to ...")."""
+        if head.pos_ != "NOUN" or not may_speak(head):
             return []
         doc = head.doc
         comma = head.i + 1

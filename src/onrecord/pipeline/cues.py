@@ -337,8 +337,10 @@ def _phrase_at(doc: Doc, token: Token) -> CueHit | None:
             heads = [objects[0], *objects[0].conjuncts]
             hit.speaker_heads = [h.i for h in heads]
             hit.speaker = mention_span(heads, token.i)
-            named = _name_after(doc, hit.speaker[1]) if objects[0].pos_ == "NOUN" else range(0)
-            if named:  # "according to the finance director, Paul Chen, the budget ...": the name is the speaker's
+            person_noun = objects[0].pos_ == "NOUN" and may_speak(objects[0])
+            named = _name_after(doc, hit.speaker[1]) if person_noun else range(0)
+            if named:  # "according to the finance director, Paul Chen, the budget ...": the name is the speaker's;
+                # but "according to official statements, Trump, now in hospital, is to ...": Trump is the subject
                 hit.speaker = (hit.speaker[0], named.stop - 1)
                 hit.speaker_heads = [named.stop - 2]
         clause = token.head if token.head.i != token.i else None
