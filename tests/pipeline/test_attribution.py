@@ -1919,3 +1919,28 @@ def test_attribution_organisation_name_leaves_out_a_possessive_the_ner_ran_in(ex
 def test_attribution_name_set_off_after_a_text_is_not_its_speaker(extractor, text, speaker, people):
     quote = extractor.extract(text).quotes[-1]
     assert (quote.speaker.text, quote.speaker.people) == (speaker, people)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a quotation inside an earlier cue's content is that cue's, not more of the later cue's quotation
+        ("\"We will use the full force of the law to bring to justice the perpetrators behind this incident,\" said "
+         "Delfin Lorenzana, the Defence Secretary; he described the attacks as a \"dastardly act\" and urged vigilant "
+         "locals to assist authorities and \"deny terrorism any victory\". The first bomb went off within the cathedral.",
+         [("said", "We will use"), ("described", "dastardly act"), ("urged", "deny terrorism any victory")]),
+        ("Polish President Andrzej Duda also characterised the deaths as \"crushing\". He wrote, \"May God protect "
+         "their parents and loved ones.\"",
+         [("also characterised", "crushing"), ("wrote", "May God protect their parents")]),
+        # negatives: one speaker's quotation around its cue, and a clause around its cue, stay one
+        ("\"We know,\" she said, \"everything about the plan.\"", [("said", "We know")]),
+        ("Ann Cole told reporters the plan was \"a success\" and said the city would \"build more of them\".",
+         [("told", "a success"), ("said", "build more of them")]),
+    ],
+)
+def test_attribution_quotation_in_an_earlier_cues_content_is_that_cues(extractor, text, expected):
+    quotes = extractor.extract(text).quotes
+    assert len(quotes) == len(expected)
+    for quote, (cue, words) in zip(quotes, expected):
+        assert quote.cue.text == cue and words in quote.text
+        assert not any(other in quote.text for _, other in expected if other != words)

@@ -75,7 +75,9 @@ def merge_learned(
     """Rule 4: the tagger's attributions, merged into the rules' (see :data:`PREFER`); with ``everything``
     False, only those of its own that report speech or thought are added (see :func:`_reported`)."""
     added: list[Draft] = []
-    for found in _without_stray_contents(doc, _joined_around_inner_sources(text, tagged), quoted):
+    tagged = _without_stray_contents(doc, _joined_around_inner_sources(text, tagged), quoted)
+    taken = _pieces_to_earlier_cues(doc, drafts, tagged)
+    for found in tagged:
         cue = token_set(doc, found.cue)
         source = _possessor_source(doc, cue, _learned_source(doc, _token_span(doc, found.source), cue, marks))
         same = _same_attribution(doc, drafts, found, cue)
@@ -120,7 +122,39 @@ def merge_learned(
             same.kind, same.spans, same.marks = after.kind, after.spans, after.marks
         else:
             _widen_content(doc, text, same, found, marks, drafts)
+    for draft, piece, pieces_marks in taken:
+        if not any(overlaps([piece], d.spans) for d in drafts + added):  # the earlier cue's was not added
+            draft.spans = sorted([*draft.spans, piece])
+            draft.marks = sorted([*draft.marks, *pieces_marks], key=lambda m: m.start)
     return sorted(_without_continuations_held(doc, drafts) + added, key=lambda d: d.spans[0])
+
+
+def _pieces_to_earlier_cues(
+    doc: Doc, drafts: list[Draft], tagged: list[Tagged]
+) -> list[tuple[Draft, tuple[int, int], list[QuoteMarks]]]:
+    """Takes out of a rules' quotation of several pieces a piece before its cue that the content of a tagger
+    attribution with an earlier cue holds: in "called on drivers to “not forget ...” It also urged people to
+    “comply ...”" and "described the attacks as a “dastardly act” and urged locals to “deny terrorism any
+    victory”", the first quotation is the first cue's, not more of the second's (the parse gave it no cue).
+    Returns what it took out: each draft, piece and the piece's quotation marks."""
+    taken: list[tuple[Draft, tuple[int, int], list[QuoteMarks]]] = []
+    for draft in drafts:
+        if draft.hit is None or not draft.hit.tokens or draft.hit.speaker is None or len(draft.spans) < 2:
+            continue  # a cue with no speaker ("placed emphasis on maintaining “law and order”") keeps its pieces
+        own = min(draft.hit.tokens)
+        for piece in list(draft.spans):
+            words = {i for i in token_set(doc, [piece]) if not doc[i].is_punct}
+            quotation = any(piece[0] <= m.start < piece[1] for m in draft.marks)
+            if not words or not quotation or max(words) >= own or len(draft.spans) < 2:
+                continue  # not "his death, they reported, was ...": a piece of the cue's own clause
+            if any(
+                found.cue and max(token_set(doc, found.cue)) < min(words) and words <= token_set(doc, found.content)
+                for found in tagged
+            ):
+                draft.spans.remove(piece)
+                taken.append((draft, piece, [m for m in draft.marks if piece[0] <= m.start < piece[1]]))
+                draft.marks = [m for m in draft.marks if not piece[0] <= m.start < piece[1]]
+    return taken
 
 
 def _without_continuations_held(doc: Doc, drafts: list[Draft]) -> list[Draft]:
