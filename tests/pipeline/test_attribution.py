@@ -1944,3 +1944,19 @@ def test_attribution_quotation_in_an_earlier_cues_content_is_that_cues(extractor
     for quote, (cue, words) in zip(quotes, expected):
         assert quote.cue.text == cue and words in quote.text
         assert not any(other in quote.text for _, other in expected if other != words)
+
+
+@pytest.mark.parametrize(
+    "text,people",
+    [
+        # a paper's first author "et al" is the person of that surname
+        ("Planetary scientist Vlada Stamenković developed a model. Stamenković et al found oxygen levels would be "
+         "high enough.", ["Vlada Stamenković"]),
+        ("Joan Smith wrote a paper. Smith et al. found that the drug works.", ["Joan Smith"]),
+        # negatives: no one of that surname, and no author named
+        ("Joan Smith wrote a paper. Lee et al. found that the drug works.", []),
+        ("Joan Smith wrote a paper. The researchers found that the drug works.", []),
+    ],
+)
+def test_attribution_first_author_et_al_is_the_speaker(extractor, text, people):
+    assert extractor.extract(text).quotes[-1].speaker.people == people

@@ -243,6 +243,10 @@ class Resolver:
         cluster = self.people.cluster_of(head)
         if cluster is not None:
             return [cluster], []
+        if _before_et_al(head):  # "Stamenković et al", where the tagger took the name for an interjection
+            authors = self.people.with_surname(head.lower_)
+            if len(authors) == 1:
+                return authors, []
         named = [self.people.cluster_of(c) for c in appositives(head)]
         named = [c for c in named if c is not None] or self._name_set_off_after(head)
         if named:  # "the mayor, Jane Roe, said"
@@ -590,6 +594,12 @@ def _holds_a_name(token: Token) -> bool:
     """A preposition or a verb a name further on may be the object of; not a place the tagger took for a verb
     ("Tulsa police Chief Chuck Jordan")."""
     return token.pos_ in NAME_HOLDER_POS and not token.ent_type_
+
+
+def _before_et_al(token: Token) -> bool:
+    """Whether "et al" follows a word: a paper's first author."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "et" and doc[token.i + 2].lower_ in ("al", "al.")
 
 
 def _listed(name: str | None) -> list[str]:

@@ -204,8 +204,13 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None  # a participle before its noun: "the disputed waters", "the promised wall"
     hit = CueHit(tokens=sorted([*left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
     heads = speaker_heads(token, quoted)
+    named = _named_before_et_al(heads[0]) if len(heads) == 1 else None
+    if named is not None:  # "Stamenković et al found": Stamenković (and colleagues)
+        heads = [named[0]]
     hit.speaker_heads = [antecedent(h).i for h in heads]
     hit.speaker = mention_span(heads, token.i) if heads else None
+    if named is not None and hit.speaker is not None:
+        hit.speaker = (min(hit.speaker[0], named[0].i), named[1])
     hit.addressee = addressee_span(token, lemma)
     hit.content_head = None if content is None else content.i
     hit.content_exclude = opening
@@ -244,6 +249,20 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         for stray in _stray_subjects(token, heads):  # the parser gave the cue Y's subject too
             hit.content_exclude -= {t.i for t in stray.subtree}
     return hit
+
+
+def _named_before_et_al(head: Token) -> tuple[Token, int] | None:
+    """The name before "et al" in a speaker the parser headed by "al" (or its period): "Stamenković et al
+    found", "Smith et al. found"; and the end of the mention, past "al" and its period."""
+    doc = head.doc
+    i = head.i - 1 if head.text == "." and head.i > 0 and doc[head.i - 1].lower_ == "al" else head.i
+    if doc[i].lower_ not in ("al", "al.") or i < 2 or doc[i - 1].lower_ != "et":
+        return None
+    name = doc[i - 2]
+    if not name.text[:1].isupper() or not name.is_alpha:
+        return None
+    end = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." else i + 1
+    return name, end
 
 
 def _first_conjunct(clause: Token) -> Token:
