@@ -1960,3 +1960,20 @@ def test_attribution_quotation_in_an_earlier_cues_content_is_that_cues(extractor
 )
 def test_attribution_first_author_et_al_is_the_speaker(extractor, text, people):
     assert extractor.extract(text).quotes[-1].speaker.people == people
+
+
+@pytest.mark.parametrize(
+    "text,cues",
+    [
+        # a speech verb set off with its own speaker is another report's cue, not the content of "began"
+        ("The protest began, police said, shortly after noon.", ["said"]),
+        ("The meeting continued, the spokesman said, until midnight.", ["said"]),
+        ("The accident sequence began, Florida Highway Patrol described, in the northbound lanes of Interstate 75.",
+         ["described"]),
+        # negative: not set off by a comma, the clause is what the verb reports
+        ("I hope in 2017 America says, \"President Clinton, thank you for a lifetime of public service.\"",
+         ["says", "hope"]),
+    ],
+)
+def test_attribution_parenthetical_report_is_no_content(extractor, text, cues):
+    assert [q.cue.text for q in extractor.extract(text).quotes] == cues

@@ -179,6 +179,8 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         or (c.dep_ == "dobj" and c.lower_ in CUE_OBJECTS.get(lemma, ()))  # "as Anders put it, ..."
     ]
     content = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
+    if content is not None and _parenthetical_report(content):
+        content = None  # "The accident sequence began, Florida Highway Patrol described, in ...": the patrol's cue
     if content is None and lemma in ADDRESSEE_OBJECT_CUES and lemma in lemmas:
         content = _clause_hung_on_hearer(token)
     predicate = predicate_of(token) if content is None else None
@@ -249,6 +251,17 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         for stray in _stray_subjects(token, heads):  # the parser gave the cue Y's subject too
             hit.content_exclude -= {t.i for t in stray.subtree}
     return hit
+
+
+def _parenthetical_report(clause: Token) -> bool:
+    """Whether a clause set beside a verb after a comma is a speech verb with a speaker of its own: another
+    report's cue ("..., Florida Highway Patrol described, ..."), not what the verb reports."""
+    start = clause.left_edge.i
+    return (
+        clause.dep_ == "parataxis" and clause.lemma_.lower() in SPEECH_VERBS and start > 0
+        and "," in (clause.doc[start].text, clause.doc[start - 1].text)  # not "I hope in 2017 America says"
+        and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in clause.children)
+    )
 
 
 def _named_before_et_al(head: Token) -> tuple[Token, int] | None:
