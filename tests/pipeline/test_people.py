@@ -412,6 +412,21 @@ def test_people_name_particles_neither_open_nor_end_a_name(words, ents, name):
     assert _widen(person, lambda token: False).text == name
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an acronym the NER ran into a name is no part of it, and what is left of one word is no one
+        ("Post COVID Melbourne will see many empty shops. Melbourne is a great city.", []),
+        ("MSNBC Chris Hayes said the plan failed.", ["Chris Hayes"]),
+        # negatives: an acronym before a role, and a name alone
+        ("NASA engineer Ann Lee said the launch was delayed.", ["Ann Lee"]),
+        ("Tom Reed said the film was done.", ["Tom Reed"]),
+    ],
+)
+def test_people_acronym_run_into_a_name_is_left_out(extractor, text, expected):
+    assert names(extractor.extract(text)) == expected
+
+
 def test_people_von_der_leyen_is_one_person(extractor):
     result = extractor.extract("Ursula von der Leyen said the plan works. Von der Leyen added that it was cheap.")
     assert names(result) == ["Ursula von der Leyen"]

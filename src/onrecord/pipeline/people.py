@@ -278,7 +278,8 @@ class PeopleFinder:
 
     def _name_spans(self, doc: Doc) -> list[Span]:
         persons = [
-            s for s in (_widen(e, self._opens_no_name) for e in doc.ents if e.label_ == "PERSON") if _written_as_name(s)
+            s for s in (self._without_acronym(_widen(e, self._opens_no_name)) for e in doc.ents if e.label_ == "PERSON")
+            if s is not None and _written_as_name(s)
         ]
         institutions = [s for s in persons if self._runs_into_an_institution(s)]
         named_for = {  # the surname of the person an institution is named for: "Richard J. Donovan [Facility]"
@@ -405,6 +406,18 @@ class PeopleFinder:
         """A first name that is nothing else: "James", "Savannah" (a place the NER saw in "Savannah Guthrie");
         not "San", "El" or "Trinity", which the name lists also hold."""
         return self.detector.get_gender(token.text) in ("male", "female")
+
+    def _without_acronym(self, span: Span) -> Span | None:
+        """A person's name less an acronym the NER ran into it: "[MSNBC] Chris Hayes" is Chris Hayes; and
+        None when one word is left ("Post [COVID] Melbourne" is no one). An acronym is three capitals or
+        more, before a word written as a name, that is no first name the lists know."""
+        first = span[0]
+        if (
+            len(span) > 1 and len(first) >= 3 and first.is_upper and first.is_alpha and _capitalised(span[1])
+            and not self.is_first_name(first.text)
+        ):
+            return span[1:] if len(_name_tokens(span[1:])) > 1 else None
+        return span
 
     def _looks_like_name(self, span: Span) -> bool:
         if any(t.text in "()[]" for t in span):
