@@ -1977,3 +1977,17 @@ def test_attribution_first_author_et_al_is_the_speaker(extractor, text, people):
 )
 def test_attribution_parenthetical_report_is_no_content(extractor, text, cues):
     assert [q.cue.text for q in extractor.extract(text).quotes] == cues
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("2018 saw Cuban roads suffer a large number of accidents.", 0),  # a time sees nothing
+        ("Last week saw the council argue that the budget was too small.", 1),  # the council argued
+        ("The 2018 report said the roads were unsafe.", 1),  # negative: a report of a year speaks
+    ],
+)
+def test_attribution_a_time_is_no_speaker(extractor, text, count):
+    quotes = extractor.extract(text).quotes
+    assert len(quotes) == count
+    assert all(q.cue.text != "saw" for q in quotes)

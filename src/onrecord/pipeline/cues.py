@@ -206,6 +206,8 @@ def _verb_cue(token: Token, lemmas: frozenset[str], quoted: set[int]) -> CueHit 
         return None  # a participle before its noun: "the disputed waters", "the promised wall"
     hit = CueHit(tokens=sorted([*left_of_cue(token), token.i, *(p.i for p in particles)]), verb=token.i)
     heads = speaker_heads(token, quoted)
+    if heads and all(is_time(h) for h in heads):
+        return None  # "2018 saw Cuban roads suffer ...", "Monday saw protests": a time sees nothing
     named = _named_before_et_al(heads[0]) if len(heads) == 1 else None
     if named is not None:  # "Stamenković et al found": Stamenković (and colleagues)
         heads = [named[0]]
